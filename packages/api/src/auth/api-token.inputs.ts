@@ -1,0 +1,30 @@
+import { ArrayMaxSize, Length } from 'class-validator';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Role } from '../graphql/enums';
+import { ApiToken } from './api-token.entity';
+
+@InputType()
+export class CreateApiTokenInput {
+  @Field()
+  @Length(1, 100, { message: 'name must have 1 to 100 characters' })
+  name: string;
+
+  @Field(() => Role, { description: 'At most the creator\'s own role.' })
+  role: Role;
+
+  @Field(() => [ID], { nullable: true, description: 'Non-admins may only name teams they belong to.' })
+  @ArrayMaxSize(100)
+  teamIds?: string[];
+}
+
+@ObjectType()
+export class CreateApiTokenPayload {
+  @Field({ description: 'The secret, shown this once; only its hash is stored. Send as `Authorization: Bearer <token>`.' })
+  token: string;
+
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ApiToken)
+  apiToken: ApiToken;
+}

@@ -1,0 +1,85 @@
+import { DataSource } from 'typeorm';
+import { roleCovers, roleGrants, PERMISSIONS } from '@cp/shared';
+import { ApiToken } from './api-token.entity';
+import type { CreateApiTokenInput } from './api-token.inputs';
+import { hashSecretToken, newSecretToken } from './secret-token';
+import type { ViewerIdentity } from './viewer';
+import { badInput, forbidden, notFound } from '../common/domain-error';
+import { assertIds, isUuid, uniq } from '../common/ids';
+import type { Role } from '../graphql/enums';
+
+/** last_used_at is written at most this often per token, not on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export class ApiTokenService {
+  constructor(private readonly db: DataSource) {}
+
+  async create(viewer: ViewerIdentity, input: CreateApiTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
+    if (!roleCovers(viewer.role, input.role)) throw forbidden('A token cannot have a higher role than yours');
+    const teamIds = uniq(input.teamIds ?? []);
+    assertIds(teamIds, 'teamIds');
+    const isAdmin = roleGrants(viewer.role, PERMISSIONS.MANAGE_API_TOKENS);
+    if (!isAdmin && teamIds.some((id) => !viewer.teamIds.includes(id))) {
+      throw forbidden('A token can only be given teams you belong to');
+    }
+    const token = newSecretToken('cpt');
+    const apiToken = await this.db.transaction(async (tx) => {
+      const saved = await tx.getRepository(ApiToken).save(
+        tx.getRepository(ApiToken).create({
+          name: input.name.trim(),
+          role: input.role,
+          tokenHash: hashSecretToken(token),
+          createdById: viewer.agentId,
+        }),
+      );
+      if (teamIds.length > 0) {
+        const inserted = await tx.query(
+          `INSERT INTO api_token_teams (api_token_id, team_id) SELECT $1, id FROM teams WHERE id = ANY($2::uuid[]) RETURNING team_id`,
+          [saved.id, teamIds],
+        );
+        if (inserted.length !== teamIds.length) throw badInput('teamIds contains a team that does not exist', 'teamIds');
+      }
+      return saved;
+    });
+    return { token, apiToken };
+  }
+
+  /** Admins see every token; others see the tokens they created. */
+  list(viewer: ViewerIdentity): Promise<ApiToken[]> {
+    const all = roleGrants(viewer.role, PERMISSIONS.MANAGE_API_TOKENS);
+    if (!all && !viewer.agentId) return Promise.resolve([]);
+    return this.db.getRepository(ApiToken).find({
+      where: all ? {} : { createdById: viewer.agentId ?? undefined },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  async revoke(viewer: ViewerIdentity, id: string): Promise<ApiToken> {
+    const repo = this.db.getRepository(ApiToken);
+    const token = isUuid(id) ? await repo.findOneBy({ id }) : null;
+    const mayManage = roleGrants(viewer.role, PERMISSIONS.MANAGE_API_TOKENS) || (token && token.createdById === viewer.agentId);
+    // Someone else's token is reported as missing, so ids cannot be probed.
+    if (!token || !mayManage) throw notFound('API token', id);
+    if (!token.revokedAt) {
+      token.revokedAt = new Date();
+      await repo.save(token);
+    }
+    return token;
+  }
+
+  async viewerForToken(secret: string): Promise<ViewerIdentity | null> {
+    const rows: Array<{ id: string; name: string; role: Role; createdById: string | null; email: string | null; teamIds: string[]; stale: boolean }> = await this.db.query(
+      `SELECT t.id, t.name, t.role, t.created_by_id AS "createdById", a.email,
+              ARRAY(SELECT team_id::text FROM api_token_teams WHERE api_token_id = t.id) AS "teamIds",
+              (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => $2)) AS stale
+         FROM api_tokens t LEFT JOIN agents a ON a.id = t.created_by_id
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+          AND (t.created_by_id IS NULL OR a.active)`,
+      [hashSecretToken(secret), LAST_USED_RESOLUTION_MS / 1000],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (row.stale) await this.db.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [row.id]);
+    return { kind: 'token', id: row.id, agentId: row.createdById, email: row.email ?? '', displayName: row.name, role: row.role, teamIds: row.teamIds };
+  }
+}

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { DirectiveLocation, GraphQLDirective, GraphQLList, GraphQLNonNull, GraphQLString, type GraphQLSchema } from 'graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { buildSchema } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
+import { AuthResolver } from '../auth/auth.resolver';
+import { ApiTokenResolver } from '../auth/api-token.resolver';
+import { AgentResolver } from '../modules/agents/agent.resolver';
+import { TeamResolver } from '../modules/teams/team.resolver';
+
+/** Documents, in the SDL, the permission keys a field needs (enforced by authChecker, not by this). */
+const authDirective = new GraphQLDirective({
+  name: 'auth',
+  description: 'The caller must hold every listed permission key (see Viewer.permissions).',
+  locations: [DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.OBJECT],
+  args: { requires: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))) } },
+});
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [AuthResolver, ApiTokenResolver, AgentResolver, TeamResolver],
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false },
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    directives: [authDirective],
+  });
+}
+
+export function printSchemaFile(schema: GraphQLSchema): string {
+  return `# Emitted from the resolvers by \`pnpm --filter @cp/api schema:emit\`; do not edit by hand.\n\n${printSchemaWithDirectives(schema)}\n`;
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Request } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Context } from '../graphql/context';
+import { createSchema } from '../graphql/schema';
+import { createLimits } from '../graphql/limits';
+import { createLoaders } from '../graphql/loaders';
+import { formatError } from '../graphql/error-formatting';
+import { createServices, type Services } from '../services';
+import type { ViewerIdentity } from '../auth/viewer';
+import { SessionCookies } from './session-cookie';
+import { requestScope } from './request-scope';
+
+export interface App {
+  app: express.Express;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/** Turns the request's credentials into a viewer: an API token wins over a cookie. */
+async function identify(req: Request, services: Services, cookies: SessionCookies): Promise<ViewerIdentity | null> {
+  const bearer = req.headers.authorization?.match(BEARER)?.[1];
+  if (bearer) return services.apiTokens.viewerForToken(bearer);
+  const session = cookies.read(req);
+  return session ? services.auth.viewerForSession(session) : null;
+}
+
+export async function createApp(db: DataSource, config: Config, logger: Logger): Promise<App> {
+  const services = createServices(db, config);
+  const cookies = new SessionCookies(config.COOKIE_SECURE);
+  const limits = createLimits();
+  const apollo = new ApolloServer<Context>({
+    schema: await createSchema(),
+    plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled()],
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    introspection: true,
+    formatError: (formatted, error) => formatError(formatted, error, logger),
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.TRUST_PROXY === '1') app.set('trust proxy', 1);
+
+  app.use((_req, res, next) => {
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    requestScope.run({ requestId, authenticated: false }, next);
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    await db.query('SELECT 1');
+    res.json({ ok: true });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => {
+        const scope = requestScope.getStore()!;
+        const viewer = await identify(req, services, cookies);
+        scope.authenticated = viewer !== null;
+        return { requestId: scope.requestId, viewer, services, cookies, loaders: createLoaders(db), req, res };
+      },
+    }),
+  );
+
+  const webDist = path.resolve(config.WEB_DIST ?? path.join(__dirname, '../../../web/dist'));
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: any other GET that wants HTML gets the app shell.
+    app.get(/^\/(?!graphql|api\/).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.sendFile(path.join(webDist, 'index.html'), { maxAge: 0 });
+    });
+  } else {
+    logger.warn({ webDist }, 'web app not built; serving the API only');
+  }
+
+  app.use((err: unknown, req: Request, res: express.Response, _next: express.NextFunction) => {
+    const requestId = requestScope.getStore()?.requestId;
+    logger.error({ err, requestId, url: req.url }, 'unhandled HTTP error');
+    res.status(500).json({ error: 'Internal server error', requestId });
+  });
+
+  return { app, services, stop: () => apollo.stop() };
+}

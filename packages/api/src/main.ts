@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { openDatabase } from './db/database';
+import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, seedDemo } from './db/seed-demo';
+import { createApp } from './http/app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openDatabase(config, logger);
+  const { db } = database;
+
+  const { app, services, stop } = await createApp(db, config, logger);
+
+  // The demo help desk: always with the embedded default, otherwise only when asked for.
+  const seedWanted = config.SEED_DEMO === '1' || (database.embedded !== null && config.SEED_DEMO !== '0');
+  const seeded = seedWanted && (await seedDemo(db, config.DEMO_PASSWORD));
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD && (await services.agents.ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD))) {
+    logger.info({ email: config.ADMIN_EMAIL }, 'created the first admin');
+  }
+  await services.auth.deleteExpiredSessions();
+
+  const server = app.listen(config.PORT, config.HOST);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  console.log(`\nCustomer profiles is running at ${url}  (GraphQL: ${url}/graphql)`);
+  if (seedWanted) {
+    console.log(`Demo sign-ins${seeded ? ' (just created)' : ''}: ${DEMO_ADMIN_EMAIL} / ${DEMO_AGENT_EMAIL}, password: ${config.DEMO_PASSWORD}`);
+  }
+  console.log('Press Ctrl-C to stop.\n');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    server.closeAllConnections();
+    await stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

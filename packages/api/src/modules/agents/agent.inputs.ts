@@ -1,0 +1,48 @@
+import { ArrayMaxSize, IsEmail, Length, MaxLength, MinLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { Role } from '../../graphql/enums';
+import { MIN_PASSWORD_LENGTH } from '../../auth/password';
+
+@InputType()
+export class CreateAgentInput {
+  @Field()
+  @IsEmail({}, { message: 'email is not a valid email address' })
+  @MaxLength(320)
+  email: string;
+
+  @Field()
+  @Length(1, 200, { message: 'displayName must have 1 to 200 characters' })
+  displayName: string;
+
+  @Field()
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must have at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(1000)
+  password: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => [ID], { nullable: true })
+  @ArrayMaxSize(500)
+  teamIds?: string[];
+}
+
+@InputType({ description: 'Only the fields given change.' })
+export class UpdateAgentInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ nullable: true })
+  @Length(1, 200, { message: 'displayName must have 1 to 200 characters' })
+  displayName?: string;
+
+  @Field(() => Role, { nullable: true })
+  role?: Role;
+
+  @Field({ nullable: true, description: 'False signs the agent out everywhere and blocks sign-in.' })
+  active?: boolean;
+
+  @Field(() => [ID], { nullable: true, description: 'Replaces the agent\'s teams.' })
+  @ArrayMaxSize(500)
+  teamIds?: string[];
+}

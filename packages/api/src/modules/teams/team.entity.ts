@@ -1,0 +1,27 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Agent } from '../agents/agent.entity';
+
+@ObjectType({ description: 'A group of agents; detail field permissions can name teams.' })
+@Entity('teams')
+export class Team {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column({ type: 'citext' })
+  name: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  /** Used for writes only; reads go through the per-request loaders. */
+  @ManyToMany(() => Agent)
+  @JoinTable({
+    name: 'team_members',
+    joinColumn: { name: 'team_id' },
+    inverseJoinColumn: { name: 'agent_id' },
+  })
+  members: Agent[];
+}

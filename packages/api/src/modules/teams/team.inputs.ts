@@ -1,0 +1,33 @@
+import { ArrayMaxSize, Length } from 'class-validator';
+import { ArgsType, Field, ID } from 'type-graphql';
+
+@ArgsType()
+export class CreateTeamArgs {
+  @Field()
+  @Length(1, 100, { message: 'name must have 1 to 100 characters' })
+  name: string;
+
+  @Field(() => [ID], { nullable: true })
+  @ArrayMaxSize(1000)
+  memberIds?: string[];
+}
+
+@ArgsType()
+export class RenameTeamArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  @Length(1, 100, { message: 'name must have 1 to 100 characters' })
+  name: string;
+}
+
+@ArgsType()
+export class SetTeamMembersArgs {
+  @Field(() => ID)
+  teamId: string;
+
+  @Field(() => [ID])
+  @ArrayMaxSize(1000)
+  memberIds: string[];
+}

@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
+import type { Config } from './config';
+import { AgentService } from './modules/agents/agent.service';
+import { TeamService } from './modules/teams/team.service';
+import { AuthService } from './auth/auth.service';
+import { ApiTokenService } from './auth/api-token.service';
+import { SignInLimiter } from './auth/sign-in-limiter';
+
+/** Stateless services, built once per process and shared by all requests. */
+export function createServices(db: DataSource, config: Config) {
+  const pool = (db.driver as unknown as { master: Pool }).master;
+  const limiter = new SignInLimiter(pool, config.SIGN_IN_MAX_FAILURES, config.SIGN_IN_WINDOW_SECONDS);
+  return {
+    agents: new AgentService(db),
+    teams: new TeamService(db),
+    auth: new AuthService(db, limiter, config.SESSION_TTL_HOURS * 3600_000),
+    apiTokens: new ApiTokenService(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
