@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { permissionsOf } from '@cp/shared';
 import type { Context } from '../graphql/context';
 import { Role } from '../graphql/enums';
@@ -37,6 +37,15 @@ const toViewer = (identity: ViewerIdentity): Viewer =>
     teamIds: identity.teamIds,
   });
 
+@ArgsType()
+class SignInArgs {
+  @Field()
+  email: string;
+
+  @Field()
+  password: string;
+}
+
 @Resolver(() => Viewer)
 export class AuthResolver {
   @Requires()
@@ -46,7 +55,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => Viewer, { description: 'Starts a browser session (HttpOnly cookie). Repeated failures are rate limited.' })
-  async signIn(@Arg('email') email: string, @Arg('password') password: string, @Ctx() { services, cookies, req, res }: Context): Promise<Viewer> {
+  async signIn(@Args() { email, password }: SignInArgs, @Ctx() { services, cookies, req, res }: Context): Promise<Viewer> {
     const result = await services.auth.signIn(email, password, clientAddress(req), cookies.read(req));
     cookies.set(req, res, result.sessionToken, result.expiresAt);
     return toViewer(result.viewer);

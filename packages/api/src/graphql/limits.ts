@@ -14,11 +14,12 @@ export const operationLimits = {
 
 export function createLimits() {
   return new ApolloArmor({
-    maxDepth: { n: operationLimits.maxDepth },
-    costLimit: { maxCost: operationLimits.maxCost },
-    maxAliases: { n: operationLimits.maxAliases },
-    maxDirectives: { n: operationLimits.maxDirectives },
-    maxTokens: { n: operationLimits.maxTokens },
+    // Limits are stated in the errors: partner tools need to know what to stay under.
+    maxDepth: { n: operationLimits.maxDepth, exposeLimits: true },
+    costLimit: { maxCost: operationLimits.maxCost, exposeLimits: true },
+    maxAliases: { n: operationLimits.maxAliases, exposeLimits: true },
+    maxDirectives: { n: operationLimits.maxDirectives, exposeLimits: true },
+    maxTokens: { n: operationLimits.maxTokens, exposeLimits: true },
     // Suggestions are removed for anonymous callers only, in error formatting.
     blockFieldSuggestion: { enabled: false },
   }).protect();
