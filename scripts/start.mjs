@@ -1,0 +1,24 @@
+// `npm start`: install, build, then run the API (which also serves the web app).
+// With DATABASE_URL unset the API starts an embedded PostgreSQL under DATA_DIR.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { prepareWorkspace } from './workspace.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+try {
+  prepareWorkspace();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
+const api = spawn(process.execPath, [path.join(root, 'packages/api/dist/main.js')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { NODE_ENV: 'production', ...process.env },
+});
+// Ctrl-C reaches the whole process group; forwarding covers a plain `kill` of this process too.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
+api.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
