@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Resolves with everything printed once `pattern` appears; rejects if the process ends first. */
+function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (pattern.test(output)) resolve(output);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}:\n${output}`)));
+  });
+}
+
+describe('npm start on the embedded default', () => {
+  it('starts its own PostgreSQL, seeds the demo, serves /graphql and the app, and stops cleanly', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'cp-start-'));
+    const [port, pgPort] = [await freePort(), await freePort()];
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    const child = spawn('npm', ['start'], { cwd: root, env, detached: true });
+    try {
+      const output = await waitForOutput(child, /running at http:\/\/localhost:\d+/);
+      expect(output).toMatch(/Demo sign-ins \(just created\): admin@demo\.test \/ agent@demo\.test, password: \S+/);
+
+      const gql = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation { signIn(email: "admin@demo.test", password: "demo-password") { role } }' }),
+      });
+      expect(await gql.json()).toEqual({ data: { signIn: { role: 'ADMIN' } } });
+
+      const page = await fetch(`http://127.0.0.1:${port}/customers`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<div id="root">/);
+
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid!, 'SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
