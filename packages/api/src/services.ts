@@ -6,12 +6,17 @@ import { TeamService } from './modules/teams/team.service';
 import { AuthService } from './auth/auth.service';
 import { ApiTokenService } from './auth/api-token.service';
 import { SignInLimiter } from './auth/sign-in-limiter';
+import { CustomerService } from './modules/customers/customer.service';
+import { OrganizationService } from './modules/organizations/organization.service';
 
 /** Stateless services, built once per process and shared by all requests. */
 export function createServices(db: DataSource, config: Config) {
   const pool = (db.driver as unknown as { master: Pool }).master;
   const limiter = new SignInLimiter(pool, config.SIGN_IN_MAX_FAILURES, config.SIGN_IN_WINDOW_SECONDS);
+  const organizations = new OrganizationService(db);
   return {
+    organizations,
+    customers: new CustomerService(db, organizations),
     agents: new AgentService(db),
     teams: new TeamService(db),
     auth: new AuthService(db, limiter, config.SESSION_TTL_HOURS * 3600_000),

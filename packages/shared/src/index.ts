@@ -1,2 +1,3 @@
 export * from './roles';
 export * from './error-codes';
+export * from './identifiers';

@@ -5,9 +5,12 @@ import { Team } from '../modules/teams/team.entity';
 import { Session } from '../auth/session.entity';
 import { ApiToken } from '../auth/api-token.entity';
 import { CreatePeople1764072000000 } from './migrations/1764072000000-create-people';
+import { CreateCustomers1764075600000 } from './migrations/1764075600000-create-customers';
+import { Customer } from '../modules/customers/customer.entity';
+import { Organization } from '../modules/organizations/organization.entity';
 
-export const entities = [Agent, Team, Session, ApiToken];
-export const migrations = [CreatePeople1764072000000];
+export const entities = [Agent, Team, Session, ApiToken, Customer, Organization];
+export const migrations = [CreatePeople1764072000000, CreateCustomers1764075600000];
 
 export interface DataSourceOptions {
   url: string;

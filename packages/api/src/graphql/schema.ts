@@ -8,6 +8,8 @@ import { AuthResolver } from '../auth/auth.resolver';
 import { ApiTokenResolver } from '../auth/api-token.resolver';
 import { AgentResolver } from '../modules/agents/agent.resolver';
 import { TeamResolver } from '../modules/teams/team.resolver';
+import { CustomerResolver } from '../modules/customers/customer.resolver';
+import { OrganizationResolver } from '../modules/organizations/organization.resolver';
 
 /** Documents, in the SDL, the permission keys a field needs (enforced by authChecker, not by this). */
 const authDirective = new GraphQLDirective({
@@ -19,7 +21,7 @@ const authDirective = new GraphQLDirective({
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, ApiTokenResolver, AgentResolver, TeamResolver],
+    resolvers: [AuthResolver, ApiTokenResolver, AgentResolver, TeamResolver, CustomerResolver, OrganizationResolver],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },

@@ -2,13 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { Team } from './team.entity';
 import { Agent } from '../agents/agent.entity';
-
-/** Groups rows by a key, keeping every requested key (empty when it has none). */
-function groupBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((k) => groups.get(k) ?? []);
-}
+import { groupBy } from '../../common/group-by';
 
 export function createTeamLoaders(db: DataSource) {
   return {

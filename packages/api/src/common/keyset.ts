@@ -1,0 +1,68 @@
+import { badInput } from './domain-error';
+
+/**
+ * Keyset pagination: a list is ordered by some SQL expressions ending on a
+ * unique id; a cursor holds the last row's values of those expressions, and
+ * the next page asks for rows strictly after them. No OFFSET, so page 10,000
+ * costs what page 1 costs, and rows added meanwhile never shift a page.
+ */
+export interface SortKey {
+  /** SQL expression over the list's alias. */
+  sql: string;
+  /** PostgreSQL type to cast the cursor's text back to. */
+  type: 'text' | 'boolean' | 'timestamptz' | 'uuid';
+}
+
+export interface KeysetOrder {
+  /** Identifies the order inside cursors, so a cursor from another order is refused. */
+  name: string;
+  keys: SortKey[];
+  descending: boolean;
+}
+
+interface Cursor {
+  o: string;
+  k: string[];
+}
+
+export function encodeCursor(order: KeysetOrder, values: string[]): string {
+  return Buffer.from(JSON.stringify({ o: order.name, k: values } satisfies Cursor)).toString('base64url');
+}
+
+function decodeCursor(order: KeysetOrder, cursor: string): string[] {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
+    if (parsed.o === order.name && Array.isArray(parsed.k) && parsed.k.length === order.keys.length && parsed.k.every((v) => typeof v === 'string')) {
+      return parsed.k;
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('after is not a cursor of this list in this order', 'after');
+}
+
+/** `SELECT` list items exposing each key as text (k0, k1, ...), for building cursors. */
+export function keySelect(order: KeysetOrder): string {
+  return order.keys.map((key, i) => `(${key.sql})::text AS k${i}`).join(', ');
+}
+
+export function keyOrderBy(order: KeysetOrder): string {
+  return order.keys.map((key) => `${key.sql} ${order.descending ? 'DESC' : 'ASC'}`).join(', ');
+}
+
+/**
+ * The "after this cursor" condition as one row comparison (which PostgreSQL
+ * can answer from a matching index); params are appended to `params`.
+ */
+export function keyAfter(order: KeysetOrder, cursor: string, params: unknown[]): string {
+  const values = decodeCursor(order, cursor);
+  const placeholders = order.keys.map((key, i) => {
+    params.push(values[i]);
+    return `$${params.length}::${key.type}`;
+  });
+  return `(${order.keys.map((k) => k.sql).join(', ')}) ${order.descending ? '<' : '>'} (${placeholders.join(', ')})`;
+}
+
+export function rowCursor(order: KeysetOrder, row: Record<string, unknown>): string {
+  return encodeCursor(order, order.keys.map((_, i) => String(row[`k${i}`])));
+}

@@ -1,0 +1,109 @@
+import { Length, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PaginationArgs } from '../../common/pagination.args';
+import { Customer } from './customer.entity';
+
+export enum CustomerOrderField {
+  DISPLAY_NAME = 'DISPLAY_NAME',
+  EMAIL = 'EMAIL',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+  DETAIL = 'DETAIL',
+}
+registerEnumType(CustomerOrderField, { name: 'CustomerOrderField' });
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
+@InputType()
+export class CustomerFilter {
+  @Field(() => ID, { nullable: true, description: 'Only members of this organization.' })
+  organizationId?: string;
+}
+
+@InputType()
+export class CustomerOrder {
+  @Field(() => CustomerOrderField)
+  field: CustomerOrderField;
+
+  @Field({ nullable: true, description: 'The detail field to sort by, with field DETAIL.' })
+  fieldKey?: string;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction: SortDirection;
+}
+
+@InputType()
+export class AddCustomersInput {
+  @Field({ description: 'Usernames or emails separated by commas (semicolons and new lines work too).' })
+  @MaxLength(100_000, { message: 'identifiers is too long: add at most a few thousand customers at once' })
+  identifiers: string;
+
+  @Field(() => ID, { nullable: true, description: 'Put every added customer into this organization.' })
+  organizationId?: string;
+
+  @Field({ nullable: true, description: 'Or into an organization of this name (created if new).' })
+  @Length(1, 200, { message: 'newOrganizationName must have 1 to 200 characters' })
+  newOrganizationName?: string;
+}
+
+@InputType()
+export class UpdateCustomerInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you edited; a newer one in the database means CONFLICT.' })
+  expectedVersion: number;
+
+  @Field(() => String, { nullable: true, description: 'Empty string clears it (a username must remain).' })
+  @MaxLength(254)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Empty string clears it (an email must remain).' })
+  @MaxLength(64)
+  username?: string | null;
+
+  @Field({ nullable: true })
+  @Length(1, 200, { message: 'displayName must have 1 to 200 characters' })
+  displayName?: string;
+}
+
+@ArgsType()
+export class CustomersArgs extends PaginationArgs {
+  @Field(() => String, { nullable: true, description: 'Substring of email, username, display name or organization name.' })
+  @MaxLength(200)
+  query?: string | null;
+
+  @Field(() => CustomerFilter, { nullable: true })
+  filter?: CustomerFilter | null;
+
+  @Field(() => CustomerOrder, { nullable: true, description: 'Default: display name, A to Z.' })
+  orderBy?: CustomerOrder | null;
+}
+
+@ObjectType()
+export class InputError {
+  @Field({ description: 'The entry as it was given.' })
+  input: string;
+
+  @Field()
+  message: string;
+}
+
+@ObjectType()
+export class AddCustomersPayload {
+  @Field(() => [Customer], { description: 'Every valid entry\'s customer, new or existing, in the order given.' })
+  customers: Customer[];
+
+  @Field(() => Int)
+  created: number;
+
+  @Field(() => Int)
+  existing: number;
+
+  @Field(() => [InputError])
+  errors: InputError[];
+}

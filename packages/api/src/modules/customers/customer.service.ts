@@ -1,0 +1,211 @@
+import { DataSource } from 'typeorm';
+import { classifyIdentifier, defaultDisplayName, isEmail, isUsername, splitIdentifiers, type Identifier } from '@cp/shared';
+import { Customer } from './customer.entity';
+import { CustomerOrderField, SortDirection, type AddCustomersInput, type CustomerFilter, type CustomerOrder, type UpdateCustomerInput } from './customer.inputs';
+import { badInput } from '../../common/domain-error';
+import { lockExpectedVersion } from '../../common/optimistic-lock';
+import { isUuid } from '../../common/ids';
+import { containsPattern } from '../../common/like';
+import { keyAfter, keyOrderBy, keySelect, rowCursor, type KeysetOrder } from '../../common/keyset';
+import type { CountResult, Page } from '../../common/connection';
+import { isUniqueViolation } from '../../db/pg-errors';
+import { OrganizationService } from '../organizations/organization.service';
+
+/** Counting every match of a text search is cut off here (clients show "1,000+"). */
+export const SEARCH_COUNT_CAP = 1000;
+
+const SEARCH_TEXT = `(coalesce(c.email::text, '') || ' ' || coalesce(c.username::text, '') || ' ' || c.display_name)`;
+
+export const CUSTOMER_COLUMNS = `c.id, c.email::text AS email, c.username::text AS username, c.display_name AS "displayName",
+  c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+const ID_KEY = { sql: 'c.id', type: 'uuid' } as const;
+const ORDER_KEYS: Record<Exclude<CustomerOrderField, CustomerOrderField.DETAIL>, KeysetOrder['keys']> = {
+  DISPLAY_NAME: [{ sql: 'lower(c.display_name)', type: 'text' }, ID_KEY],
+  // Customers without an email come last (ascending).
+  EMAIL: [{ sql: '(c.email IS NULL)', type: 'boolean' }, { sql: `lower(coalesce(c.email::text, ''))`, type: 'text' }, ID_KEY],
+  CREATED_AT: [{ sql: 'c.created_at', type: 'timestamptz' }, ID_KEY],
+  UPDATED_AT: [{ sql: 'c.updated_at', type: 'timestamptz' }, ID_KEY],
+};
+
+export interface CustomerListArgs {
+  first: number;
+  after?: string | null;
+  query?: string | null;
+  filter?: CustomerFilter | null;
+  orderBy?: CustomerOrder | null;
+}
+
+export interface AddCustomersResult {
+  customers: Customer[];
+  created: number;
+  existing: number;
+  errors: Array<{ input: string; message: string }>;
+}
+
+export const toCustomer = (row: Record<string, any>): Customer =>
+  Object.assign(new Customer(), {
+    id: row.id,
+    email: row.email,
+    username: row.username,
+    displayName: row.displayName,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
+
+export class CustomerService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  async find(id: string): Promise<Customer | null> {
+    if (!isUuid(id)) return null;
+    const rows = await this.db.query(`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.id = $1`, [id]);
+    return rows[0] ? toCustomer(rows[0]) : null;
+  }
+
+  async list({ first, after, query, filter, orderBy }: CustomerListArgs): Promise<Page<Customer>> {
+    const order = this.order(orderBy);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const text = query?.trim();
+    if (text) {
+      params.push(containsPattern(text));
+      const p = `$${params.length}`;
+      // Organization names match through a semi-join on the (small) set of matching organizations.
+      where.push(`(${SEARCH_TEXT} ILIKE ${p} OR c.id IN (
+        SELECT co.customer_id FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id
+         WHERE o.name::text ILIKE ${p}))`);
+    }
+    if (filter?.organizationId) {
+      if (!isUuid(filter.organizationId)) throw badInput(`No organization has the id ${filter.organizationId}`, 'filter.organizationId');
+      params.push(filter.organizationId);
+      where.push(`c.id IN (SELECT customer_id FROM customer_organizations WHERE organization_id = $${params.length})`);
+    }
+    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filterParams = [...params];
+
+    const pageWhere = [...where];
+    if (after) pageWhere.push(keyAfter(order, after, params));
+    params.push(first + 1);
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT ${CUSTOMER_COLUMNS}, ${keySelect(order)} FROM customers c
+        ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+        ORDER BY ${keyOrderBy(order)} LIMIT $${params.length}`,
+      params,
+    );
+    const pageRows = rows.slice(0, first);
+    return {
+      nodes: pageRows.map(toCustomer),
+      cursors: pageRows.map((row) => rowCursor(order, row)),
+      hasNextPage: rows.length > first,
+      count: () => this.count(filterSql, filterParams, text ? SEARCH_COUNT_CAP : null),
+    };
+  }
+
+  private async count(filterSql: string, params: unknown[], cap: number | null): Promise<CountResult> {
+    if (cap === null) {
+      const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM customers c ${filterSql}`, params);
+      return { count: n, exact: true };
+    }
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM customers c ${filterSql} LIMIT ${cap + 1}) m`, params);
+    return n > cap ? { count: cap, exact: false } : { count: n, exact: true };
+  }
+
+  private order(orderBy: CustomerOrder | null | undefined): KeysetOrder {
+    const field = orderBy?.field ?? CustomerOrderField.DISPLAY_NAME;
+    if (field === CustomerOrderField.DETAIL) {
+      // Detail fields arrive with the detail-fields module; until then every key is unknown.
+      throw badInput(`Unknown detail field: '${orderBy?.fieldKey ?? ''}'`, 'orderBy.fieldKey');
+    }
+    const descending = orderBy?.direction === SortDirection.DESC;
+    return { name: `${field}:${descending ? 'DESC' : 'ASC'}`, keys: ORDER_KEYS[field], descending };
+  }
+
+  /**
+   * Adds customers from pasted identifiers: each valid one is created or
+   * found; invalid ones are reported and do not stop the others. Everything
+   * happens in one transaction, including joining the organization.
+   */
+  async add(input: AddCustomersInput): Promise<AddCustomersResult> {
+    if (input.organizationId && input.newOrganizationName) {
+      throw badInput('Give either organizationId or newOrganizationName, not both', 'newOrganizationName');
+    }
+    const entries = splitIdentifiers(input.identifiers).map(classifyIdentifier);
+    if (entries.length === 0) throw badInput('Enter at least one email or username', 'identifiers');
+    const errors = entries.filter((e): e is Extract<Identifier, { kind: 'invalid' }> => e.kind === 'invalid').map((e) => ({ input: e.input, message: e.reason }));
+    const valid = entries.filter((e): e is Exclude<Identifier, { kind: 'invalid' }> => e.kind !== 'invalid');
+
+    return this.db.transaction(async (tx) => {
+      const organizationId = input.organizationId
+        ? (await this.organizations.requireForUpdate(tx, input.organizationId)).id
+        : input.newOrganizationName
+          ? (await this.organizations.findOrCreate(tx, input.newOrganizationName)).id
+          : null;
+      const customers: Customer[] = [];
+      let created = 0;
+      for (const entry of valid) {
+        const column = entry.kind === 'email' ? 'email' : 'username';
+        const value = entry.kind === 'email' ? entry.email : entry.username;
+        // ON CONFLICT keeps two agents adding the same person at once from failing.
+        const inserted = await tx.query(
+          `INSERT INTO customers AS c (${column}, display_name) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING ${CUSTOMER_COLUMNS}`,
+          [value, defaultDisplayName(entry)],
+        );
+        if (inserted[0]) {
+          created += 1;
+          customers.push(toCustomer(inserted[0]));
+        } else {
+          const found = await tx.query(`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.${column} = $1`, [value]);
+          customers.push(toCustomer(found[0]));
+        }
+      }
+      if (organizationId && customers.length > 0) {
+        await this.organizations.addMembers(tx, organizationId, customers.map((c) => c.id));
+      }
+      return { customers, created, existing: customers.length - created, errors };
+    });
+  }
+
+  async update(input: UpdateCustomerInput): Promise<Customer> {
+    const changes: Record<string, string | null> = {};
+    if (input.email !== undefined) {
+      const email = input.email?.trim() || null;
+      if (email !== null && !isEmail(email)) throw badInput(`email is not a valid email address: '${email}'`, 'email');
+      changes.email = email;
+    }
+    if (input.username !== undefined) {
+      const username = input.username?.trim() || null;
+      if (username !== null && !isUsername(username)) throw badInput(`username may use letters, digits, dots, dashes and underscores: '${username}'`, 'username');
+      changes.username = username;
+    }
+    if (input.displayName !== undefined) changes.display_name = input.displayName.trim();
+    if (input.displayName !== undefined && !changes.display_name) throw badInput('displayName cannot be empty', 'displayName');
+
+    const columns = Object.keys(changes);
+    const params: unknown[] = [input.id, input.expectedVersion, ...columns.map((c) => changes[c])];
+    const sets = columns.map((column, i) => `${column} = $${i + 3}`);
+    try {
+      return await this.db.transaction(async (tx) => {
+        await lockExpectedVersion(tx, 'customers', 'Customer', input.id, input.expectedVersion);
+        if (columns.length === 0) return toCustomer((await tx.query(`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.id = $1`, [input.id]))[0]);
+        // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
+        const [rows] = await tx.query(
+          `UPDATE customers c SET ${sets.join(', ')}, version = version + 1, updated_at = now()
+            WHERE c.id = $1 AND c.version = $2 RETURNING ${CUSTOMER_COLUMNS}`,
+          params,
+        );
+        return toCustomer(rows[0]);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        const field = String((error as { constraint?: string }).constraint ?? '').includes('username') ? 'username' : 'email';
+        throw badInput(`Another customer already has this ${field}`, field);
+      }
+      if ((error as { code?: string }).code === '23514') throw badInput('A customer needs an email or a username', 'email');
+      throw error;
+    }
+  }
+}

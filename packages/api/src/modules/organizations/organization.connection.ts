@@ -1,0 +1,6 @@
+import { ObjectType } from 'type-graphql';
+import { Connection } from '../../common/connection';
+import { Organization } from './organization.entity';
+
+@ObjectType()
+export class OrganizationConnection extends Connection(Organization, 'Organization') {}

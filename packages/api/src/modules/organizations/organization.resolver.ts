@@ -1,0 +1,59 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Organization } from './organization.entity';
+import { OrganizationConnection } from './organization.connection';
+import { OrganizationMemberArgs, OrganizationMembersArgs, OrganizationsArgs, RenameOrganizationArgs } from './organization.inputs';
+import { CustomerConnection } from '../customers/customer.connection';
+import { Requires } from '../../auth/requires.decorator';
+import { pageSize, toConnection } from '../../common/connection';
+import { PaginationArgs } from '../../common/pagination.args';
+import type { Context } from '../../graphql/context';
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Requires()
+  @Query(() => OrganizationConnection)
+  async organizations(@Args() { first, after, query }: OrganizationsArgs, @Ctx() { services }: Context): Promise<OrganizationConnection> {
+    return toConnection(OrganizationConnection, await services.organizations.list({ first: pageSize(first, 50), after, query }));
+  }
+
+  @Requires()
+  @Query(() => Organization, { nullable: true })
+  organization(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<Organization | null> {
+    return loaders.organizationById.load(id);
+  }
+
+  @Requires()
+  @Mutation(() => Organization)
+  createOrganization(@Arg('name') name: string, @Ctx() { services }: Context): Promise<Organization> {
+    return services.organizations.create(name);
+  }
+
+  @Requires()
+  @Mutation(() => Organization)
+  renameOrganization(@Args() { id, name, expectedVersion }: RenameOrganizationArgs, @Ctx() { services }: Context): Promise<Organization> {
+    return services.organizations.rename(id, name, expectedVersion);
+  }
+
+  @Requires()
+  @Mutation(() => Organization)
+  addCustomersToOrganization(@Args() { organizationId, customerIds }: OrganizationMembersArgs, @Ctx() { services }: Context): Promise<Organization> {
+    return services.organizations.addCustomers(organizationId, customerIds);
+  }
+
+  @Requires()
+  @Mutation(() => Organization)
+  removeCustomerFromOrganization(@Args() { organizationId, customerId }: OrganizationMemberArgs, @Ctx() { services }: Context): Promise<Organization> {
+    return services.organizations.removeCustomer(organizationId, customerId);
+  }
+
+  @FieldResolver(() => CustomerConnection, { description: 'Members, by display name.' })
+  async customers(@Root() organization: Organization, @Args() { first, after }: PaginationArgs, @Ctx() { services }: Context): Promise<CustomerConnection> {
+    const page = await services.customers.list({ first: pageSize(first, 50), after, filter: { organizationId: organization.id } });
+    return toConnection(CustomerConnection, page);
+  }
+
+  @FieldResolver(() => Int)
+  customerCount(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<number> {
+    return loaders.customerCountByOrganizationId.load(organization.id);
+  }
+}

@@ -1,0 +1,143 @@
+import { DataSource, type EntityManager } from 'typeorm';
+import { Organization } from './organization.entity';
+import { badInput, notFound } from '../../common/domain-error';
+import { assertIds, isUuid, uniq } from '../../common/ids';
+import { containsPattern } from '../../common/like';
+import { lockExpectedVersion } from '../../common/optimistic-lock';
+import { keyAfter, keyOrderBy, keySelect, rowCursor, type KeysetOrder } from '../../common/keyset';
+import type { Page } from '../../common/connection';
+import { isUniqueViolation } from '../../db/pg-errors';
+
+export const ORGANIZATION_COLUMNS = `o.id, o.name::text AS name, o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+
+const BY_NAME: KeysetOrder = {
+  name: 'NAME:ASC',
+  keys: [
+    { sql: 'lower(o.name::text)', type: 'text' },
+    { sql: 'o.id', type: 'uuid' },
+  ],
+  descending: false,
+};
+
+export const toOrganization = (row: Record<string, any>): Organization =>
+  Object.assign(new Organization(), { id: row.id, name: row.name, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt });
+
+const cleanName = (name: string): string => {
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  if (!trimmed) throw badInput('An organization needs a name', 'name');
+  return trimmed;
+};
+
+export class OrganizationService {
+  constructor(private readonly db: DataSource) {}
+
+  async find(id: string): Promise<Organization | null> {
+    if (!isUuid(id)) return null;
+    const rows = await this.db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = $1`, [id]);
+    return rows[0] ? toOrganization(rows[0]) : null;
+  }
+
+  async list({ first, after, query }: { first: number; after?: string | null; query?: string | null }): Promise<Page<Organization>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const text = query?.trim();
+    if (text) {
+      params.push(containsPattern(text));
+      where.push(`o.name::text ILIKE $${params.length}`);
+    }
+    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filterParams = [...params];
+    if (after) where.push(keyAfter(BY_NAME, after, params));
+    params.push(first + 1);
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT ${ORGANIZATION_COLUMNS}, ${keySelect(BY_NAME)} FROM organizations o
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${keyOrderBy(BY_NAME)} LIMIT $${params.length}`,
+      params,
+    );
+    const pageRows = rows.slice(0, first);
+    return {
+      nodes: pageRows.map(toOrganization),
+      cursors: pageRows.map((row) => rowCursor(BY_NAME, row)),
+      hasNextPage: rows.length > first,
+      count: async () => {
+        const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM organizations o ${filterSql}`, filterParams);
+        return { count: n, exact: true };
+      },
+    };
+  }
+
+  async create(name: string): Promise<Organization> {
+    const clean = cleanName(name);
+    try {
+      const rows = await this.db.query(`INSERT INTO organizations AS o (name) VALUES ($1) RETURNING ${ORGANIZATION_COLUMNS}`, [clean]);
+      return toOrganization(rows[0]);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw badInput(`An organization named ${clean} already exists`, 'name');
+      throw error;
+    }
+  }
+
+  async rename(id: string, name: string, expectedVersion: number): Promise<Organization> {
+    const clean = cleanName(name);
+    try {
+      return await this.db.transaction(async (tx) => {
+        await lockExpectedVersion(tx, 'organizations', 'Organization', id, expectedVersion);
+        const [rows] = await tx.query(
+          `UPDATE organizations o SET name = $2, version = version + 1, updated_at = now() WHERE o.id = $1 RETURNING ${ORGANIZATION_COLUMNS}`,
+          [id, clean],
+        );
+        return toOrganization(rows[0]);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw badInput(`An organization named ${clean} already exists`, 'name');
+      throw error;
+    }
+  }
+
+  /** The organization with this name (ignoring case), created if there is none. */
+  async findOrCreate(tx: EntityManager, name: string): Promise<Organization> {
+    const clean = cleanName(name);
+    await tx.query(`INSERT INTO organizations (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [clean]);
+    const rows = await tx.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.name = $1`, [clean]);
+    return toOrganization(rows[0]);
+  }
+
+  /** Locks the organization so members are not added while it is being changed elsewhere. */
+  async requireForUpdate(tx: EntityManager, id: string): Promise<Organization> {
+    const rows = isUuid(id) ? await tx.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = $1 FOR UPDATE`, [id]) : [];
+    if (!rows[0]) throw badInput(`No organization has the id ${id}`, 'organizationId');
+    return toOrganization(rows[0]);
+  }
+
+  async addMembers(tx: EntityManager, organizationId: string, customerIds: readonly string[]): Promise<void> {
+    await tx.query(
+      `INSERT INTO customer_organizations (customer_id, organization_id)
+       SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING`,
+      [customerIds, organizationId],
+    );
+  }
+
+  async addCustomers(organizationId: string, customerIds: readonly string[]): Promise<Organization> {
+    const ids = uniq(customerIds);
+    assertIds(ids, 'customerIds');
+    return this.db.transaction(async (tx) => {
+      const organization = await this.requireForUpdate(tx, organizationId);
+      const found: Array<{ id: string }> = await tx.query(`SELECT id FROM customers WHERE id = ANY($1::uuid[])`, [ids]);
+      if (found.length !== ids.length) {
+        const missing = ids.find((id) => !found.some((row) => row.id === id));
+        throw badInput(`No customer has the id ${missing}`, 'customerIds');
+      }
+      await this.addMembers(tx, organization.id, ids);
+      return organization;
+    });
+  }
+
+  async removeCustomer(organizationId: string, customerId: string): Promise<Organization> {
+    const organization = await this.find(organizationId);
+    if (!organization) throw notFound('Organization', organizationId);
+    if (isUuid(customerId)) {
+      await this.db.query(`DELETE FROM customer_organizations WHERE organization_id = $1 AND customer_id = $2`, [organizationId, customerId]);
+    }
+    return organization;
+  }
+}

@@ -1,0 +1,92 @@
+import { Role } from '../src/graphql/enums';
+import { SEARCH_COUNT_CAP } from '../src/modules/customers/customer.service';
+import { startTestApp, type TestApp } from './support/test-app';
+import type { GraphQLTestClient } from './support/graphql-client';
+
+const PAGE = `query($first: Int, $after: String, $orderBy: CustomerOrder, $query: String) {
+  customers(first: $first, after: $after, orderBy: $orderBy, query: $query) {
+    totalCount totalCountIsExact
+    pageInfo { hasNextPage endCursor }
+    edges { node { id displayName email organizations { id name } } }
+  }
+}`;
+
+/** Inserts customers straight into the table, as many other agents would. */
+async function insertCustomers(app: TestApp, prefix: string, count: number, organizationId?: string): Promise<void> {
+  await app.sql(
+    `WITH c AS (
+       INSERT INTO customers (email, display_name)
+       SELECT $1 || i || '@bulk.test', $1 || ' ' || lpad(((i * 7919) % $2)::text, 6, '0') FROM generate_series(1, $2) i
+       RETURNING id)
+     INSERT INTO customer_organizations (customer_id, organization_id) SELECT id, $3 FROM c WHERE $3::uuid IS NOT NULL`,
+    [prefix, count, organizationId ?? null],
+  );
+}
+
+describe('customer list: keyset pagination, counts and statements', () => {
+  let app: TestApp;
+  let agent: GraphQLTestClient;
+  beforeAll(async () => {
+    app = await startTestApp();
+    agent = await app.signedIn(Role.AGENT);
+  });
+  afterAll(() => app.close());
+
+  it.each([
+    ['DISPLAY_NAME', 'ASC'],
+    ['EMAIL', 'DESC'],
+    ['CREATED_AT', 'DESC'],
+  ])('walks every row that existed before the walk exactly once, in order, while rows are inserted (%s %s)', async (field, direction) => {
+    const prefix = `walk${field}${direction}`.toLowerCase();
+    await insertCustomers(app, prefix, 300);
+    const before = new Set((await app.sql<{ id: string }>(`SELECT id FROM customers`)).map((r) => r.id));
+    const seen: Array<{ id: string; displayName: string }> = [];
+    let after: string | null = null;
+    let round = 0;
+    do {
+      const { customers } = await agent.ok(PAGE, { first: 37, after, orderBy: { field, direction } });
+      seen.push(...customers.edges.map((e: any) => e.node));
+      after = customers.pageInfo.hasNextPage ? customers.pageInfo.endCursor : null;
+      // Others keep adding customers that sort before, between and after the pages read so far.
+      round += 1;
+      await insertCustomers(app, `${round % 2 ? '0' : 'z'}${prefix}r${round}`, 5);
+    } while (after);
+
+    const ids = seen.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of before) expect(ids).toContain(id);
+    // Every page followed the same order: compare with the database's own sort of what we saw.
+    const expected = await app.sql<{ id: string }>(
+      `SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY ${
+        field === 'DISPLAY_NAME' ? 'lower(display_name)' : field === 'EMAIL' ? `(email IS NULL), lower(coalesce(email::text, ''))` : 'created_at'
+      } ${direction}, id ${direction}`,
+      [ids],
+    );
+    expect(ids).toEqual(expected.map((r) => r.id));
+  });
+
+  it('caps the count of a common text match and says so', async () => {
+    await insertCustomers(app, 'capped', SEARCH_COUNT_CAP + 20);
+    const { customers } = await agent.ok(PAGE, { first: 5, query: 'capped' });
+    expect(customers).toMatchObject({ totalCount: SEARCH_COUNT_CAP, totalCountIsExact: false, pageInfo: { hasNextPage: true } });
+    const rare = (await agent.ok(PAGE, { first: 5, query: 'capped1000@' })).customers;
+    expect(rare).toMatchObject({ totalCount: 1, totalCountIsExact: true });
+  });
+
+  it('answers a list of 10 or of 50 customers with their organizations in the same few statements', async () => {
+    const [{ id: organizationId }] = await app.sql<{ id: string }>(`INSERT INTO organizations (name) VALUES ('Statement Org') RETURNING id`);
+    await insertCustomers(app, 'stmt', 60, organizationId);
+    const statements = async (first: number) => {
+      const start = app.statements.count;
+      const { customers } = await agent.ok(PAGE, { first, query: 'stmt' });
+      expect(customers.edges).toHaveLength(first);
+      expect(customers.edges[0].node.organizations).toEqual([{ id: organizationId, name: 'Statement Org' }]);
+      return app.statements.count - start;
+    };
+    const ten = await statements(10);
+    const fifty = await statements(50);
+    expect(fifty).toBe(ten);
+    // session, page, organizations of the page, count
+    expect(fifty).toBe(4);
+  });
+});

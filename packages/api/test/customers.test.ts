@@ -1,0 +1,145 @@
+import { Role } from '../src/graphql/enums';
+import { startTestApp, type TestApp } from './support/test-app';
+import type { GraphQLTestClient } from './support/graphql-client';
+
+const ADD = `mutation($input: AddCustomersInput!) {
+  addCustomers(input: $input) { created existing errors { input message } customers { id email username displayName organizations { name } } }
+}`;
+const LIST = `query($first: Int, $after: String, $query: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
+  customers(first: $first, after: $after, query: $query, filter: $filter, orderBy: $orderBy) {
+    totalCount totalCountIsExact
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id email username displayName } }
+  }
+}`;
+
+describe('customers and organizations', () => {
+  let app: TestApp;
+  let agent: GraphQLTestClient;
+  beforeAll(async () => {
+    app = await startTestApp();
+    agent = await app.signedIn(Role.AGENT);
+  });
+  afterAll(() => app.close());
+
+  const names = async (variables: Record<string, unknown>) =>
+    ((await agent.ok(LIST, variables)).customers.edges as Array<{ node: { displayName: string } }>).map((e) => e.node.displayName);
+
+  it('adds customers from mixed good, bad and repeated entries, reporting each', async () => {
+    await agent.ok(ADD, { input: { identifiers: 'already@acme.test' } });
+    const { addCustomers } = await agent.ok(ADD, {
+      input: { identifiers: ' Jane.Doe@acme.test, bob@ ;jdoe\nalready@ACME.test,, jane.doe@acme.test ; two words' },
+    });
+    expect(addCustomers.created).toBe(2);
+    expect(addCustomers.existing).toBe(1);
+    expect(addCustomers.errors).toEqual([
+      { input: 'bob@', message: "not a valid email or username: 'bob@'" },
+      { input: 'two words', message: "not a valid email or username: 'two words'" },
+    ]);
+    expect(addCustomers.customers.map((c: any) => [c.email, c.username, c.displayName])).toEqual([
+      ['Jane.Doe@acme.test', null, 'Jane.Doe'],
+      [null, 'jdoe', 'jdoe'],
+      ['already@acme.test', null, 'already'],
+    ]);
+  });
+
+  it('adds customers into a new organization, and joins existing ones to it too', async () => {
+    await agent.ok(ADD, { input: { identifiers: 'member.before@globex.test' } });
+    const { addCustomers } = await agent.ok(ADD, {
+      input: { identifiers: 'one@globex.test, two@globex.test, member.before@globex.test', newOrganizationName: '  Globex   Corp ' },
+    });
+    expect(addCustomers.customers.map((c: any) => c.organizations)).toEqual([[{ name: 'Globex Corp' }], [{ name: 'Globex Corp' }], [{ name: 'Globex Corp' }]]);
+    const { organizations } = await agent.ok(`{ organizations(query: "globex") { edges { node { name customerCount customers(first: 10) { totalCount edges { node { email } } } } } } }`);
+    expect(organizations.edges[0].node).toMatchObject({ name: 'Globex Corp', customerCount: 3, customers: { totalCount: 3 } });
+  });
+
+  it('refuses an unknown organization and an empty list, changing nothing', async () => {
+    const before = await app.sql(`SELECT count(*)::int AS n FROM customers`);
+    const unknownOrg = await agent.request(ADD, { input: { identifiers: 'x1@initech.test', organizationId: '00000000-0000-0000-0000-000000000000' } });
+    expect(unknownOrg.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organizationId' });
+    const empty = await agent.request(ADD, { input: { identifiers: ' , ; ' } });
+    expect(empty.errors?.[0]).toMatchObject({ message: 'Enter at least one email or username', extensions: { field: 'identifiers' } });
+    expect(await app.sql(`SELECT count(*)::int AS n FROM customers`)).toEqual(before);
+  });
+
+  it('finds customers by a substring of email, username, display name and organization name', async () => {
+    const { addCustomers } = await agent.ok(ADD, { input: { identifiers: 'zed.search@umbrella.test, zsearch_user', newOrganizationName: 'Umbrellaqx Holdings' } });
+    const [byEmail, byUsername] = addCustomers.customers;
+    await agent.ok(`mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id } }`, {
+      input: { id: byUsername.id, expectedVersion: 1, displayName: 'Quinta Xylophone' },
+    });
+    const find = async (query: string) => ((await agent.ok(LIST, { query })).customers.edges as any[]).map((e) => e.node.id).sort();
+    expect(await find('ZED.SEARCH@')).toEqual([byEmail.id]);
+    expect(await find('search_us')).toEqual([byUsername.id]);
+    expect(await find('xyloph')).toEqual([byUsername.id]);
+    expect(await find('rellaqx hold')).toEqual([byEmail.id, byUsername.id].sort());
+    // LIKE wildcards in the query are literal text.
+    expect(await find('%')).toEqual([]);
+    expect(await find('zsearch_')).toEqual([byUsername.id]);
+  });
+
+  it('filters by organization and sorts by each built-in order, both directions', async () => {
+    // One call each: a call is one transaction, so its customers share one created_at.
+    const { createOrganization } = await agent.ok(`mutation { createOrganization(name: "Sorting Org") { id } }`);
+    const organizationId = createOrganization.id;
+    for (const identifiers of ['carla@sort.test', 'alice@sort.test', 'bruno_sort']) await agent.ok(ADD, { input: { identifiers, organizationId } });
+    const createdOrder = ['carla', 'alice', 'bruno_sort'];
+    const filter = { organizationId };
+    expect(await names({ filter })).toEqual(['alice', 'bruno_sort', 'carla']);
+    expect(await names({ filter, orderBy: { field: 'DISPLAY_NAME', direction: 'DESC' } })).toEqual(['carla', 'bruno_sort', 'alice']);
+    // Customers without an email come last.
+    expect(await names({ filter, orderBy: { field: 'EMAIL' } })).toEqual(['alice', 'carla', 'bruno_sort']);
+    expect(await names({ filter, orderBy: { field: 'CREATED_AT' } })).toEqual(createdOrder);
+    expect(await names({ filter, orderBy: { field: 'UPDATED_AT', direction: 'DESC' } })).toEqual([...createdOrder].reverse());
+    const unknownDetail = await agent.request(LIST, { orderBy: { field: 'DETAIL', fieldKey: 'nope' } });
+    expect(unknownDetail.errors?.[0]).toMatchObject({ message: "Unknown detail field: 'nope'", extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('refuses a cursor from another order or a made-up one', async () => {
+    const page = (await agent.ok(LIST, { first: 1 })).customers;
+    const wrongOrder = await agent.request(LIST, { first: 1, after: page.pageInfo.endCursor, orderBy: { field: 'EMAIL' } });
+    expect(wrongOrder.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect((await agent.request(LIST, { after: 'garbage' })).errors?.[0].extensions?.field).toBe('after');
+    expect((await agent.request(LIST, { first: 1000 })).errors?.[0].extensions?.field).toBe('first');
+  });
+
+  it('refuses a stale edit with CONFLICT and changes nothing; validates edits', async () => {
+    const { addCustomers } = await agent.ok(ADD, { input: { identifiers: 'versioned@acme.test' } });
+    const id = addCustomers.customers[0].id;
+    const UPDATE = `mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { displayName version email username } }`;
+    const first = await agent.ok(UPDATE, { input: { id, expectedVersion: 1, displayName: 'First Edit' } });
+    expect(first.updateCustomer).toMatchObject({ displayName: 'First Edit', version: 2 });
+    const stale = await agent.request(UPDATE, { input: { id, expectedVersion: 1, displayName: 'Stale Edit' } });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    expect(stale.errors?.[0].message).toMatch(/changed by someone else/);
+    expect(await app.sql(`SELECT display_name FROM customers WHERE id = $1`, [id])).toEqual([{ display_name: 'First Edit' }]);
+
+    const clearOnlyId = await agent.request(UPDATE, { input: { id, expectedVersion: 2, email: '' } });
+    expect(clearOnlyId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    const badEmail = await agent.request(UPDATE, { input: { id, expectedVersion: 2, email: 'nope@' } });
+    expect(badEmail.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    const taken = await agent.request(UPDATE, { input: { id, expectedVersion: 2, email: 'ALREADY@acme.test' } });
+    expect(taken.errors?.[0]).toMatchObject({ message: 'Another customer already has this email', extensions: { field: 'email' } });
+    const ok = await agent.ok(UPDATE, { input: { id, expectedVersion: 2, username: 'versioned', email: '' } });
+    expect(ok.updateCustomer).toMatchObject({ email: null, username: 'versioned', version: 3 });
+  });
+
+  it('renames organizations with expectedVersion, adds and removes members', async () => {
+    const { createOrganization } = await agent.ok(`mutation { createOrganization(name: "Hooli") { id version } }`);
+    const { addCustomers } = await agent.ok(ADD, { input: { identifiers: 'gavin@hooli.test, big.head@hooli.test' } });
+    const ids = addCustomers.customers.map((c: any) => c.id);
+    const added = await agent.ok(`mutation($o: ID!, $c: [ID!]!) { addCustomersToOrganization(organizationId: $o, customerIds: $c) { customerCount } }`, { o: createOrganization.id, c: ids });
+    expect(added.addCustomersToOrganization.customerCount).toBe(2);
+    const removed = await agent.ok(`mutation($o: ID!, $c: ID!) { removeCustomerFromOrganization(organizationId: $o, customerId: $c) { customerCount } }`, { o: createOrganization.id, c: ids[0] });
+    expect(removed.removeCustomerFromOrganization.customerCount).toBe(1);
+    const RENAME = `mutation($id: ID!, $v: Int!, $n: String!) { renameOrganization(id: $id, expectedVersion: $v, name: $n) { name version } }`;
+    expect((await agent.ok(RENAME, { id: createOrganization.id, v: 1, n: 'Hooli XYZ' })).renameOrganization).toEqual({ name: 'Hooli XYZ', version: 2 });
+    expect(await agent.errorCode(RENAME, { id: createOrganization.id, v: 1, n: 'Hooli Old' })).toBe('CONFLICT');
+    expect(await agent.errorCode(`mutation { createOrganization(name: "hooli xyz") { id } }`)).toBe('BAD_USER_INPUT');
+  });
+
+  it('is for signed-in callers only', async () => {
+    expect(await app.client().errorCode(LIST)).toBe('UNAUTHENTICATED');
+    expect(await app.client().errorCode(ADD, { input: { identifiers: 'x@y.test' } })).toBe('UNAUTHENTICATED');
+  });
+});
