@@ -44,7 +44,7 @@ describe('customer list: keyset pagination, counts and statements', () => {
     let after: string | null = null;
     let round = 0;
     do {
-      const { customers } = await agent.ok(PAGE, { first: 37, after, orderBy: { field, direction } });
+      const { customers }: { customers: any } = await agent.ok(PAGE, { first: 37, after, orderBy: { field, direction } });
       seen.push(...customers.edges.map((e: any) => e.node));
       after = customers.pageInfo.hasNextPage ? customers.pageInfo.endCursor : null;
       // Others keep adding customers that sort before, between and after the pages read so far.
