@@ -1,0 +1,74 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { ERROR_CODES, type ErrorCode } from '@cp/shared';
+import { notifications } from '@mantine/notifications';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** What the UI needs from any failure: a code to translate and, for internal errors, a reference. */
+export interface ErrorInfo {
+  code: ErrorCode | 'NETWORK' | 'UNKNOWN';
+  requestId?: string;
+  /** The server's own words, kept only for input errors where they name the bad value. */
+  detail?: string;
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return (ERROR_CODES as readonly unknown[]).includes(value);
+}
+
+/** Rate limits and expired sessions may be answered at the HTTP layer, before GraphQL runs. */
+const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+export function errorInfo(error: unknown): ErrorInfo {
+  if (CombinedGraphQLErrors.is(error)) {
+    const first = error.errors[0];
+    const code = first?.extensions?.code;
+    if (!isErrorCode(code)) return { code: 'UNKNOWN' };
+    const requestId = first.extensions?.requestId;
+    return {
+      code,
+      requestId: typeof requestId === 'string' ? requestId : undefined,
+      detail: code === 'BAD_USER_INPUT' ? first.message : undefined,
+    };
+  }
+  if (ServerError.is(error)) {
+    return { code: HTTP_STATUS_CODES[error.statusCode] ?? 'INTERNAL_SERVER_ERROR' };
+  }
+  // fetch() rejects with a TypeError when the server cannot be reached at all.
+  return { code: error instanceof TypeError ? 'NETWORK' : 'UNKNOWN' };
+}
+
+export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
+  return errorInfo(error).code === code;
+}
+
+/** Turns an error into one friendly, translated sentence (plus reference or detail). */
+export function useErrorMessage() {
+  const { t } = useTranslation();
+  return useCallback(
+    (error: unknown): string => {
+      const info = errorInfo(error);
+      const parts = [t(`errors.${info.code}`)];
+      if (info.detail) parts.push(info.detail);
+      if (info.requestId) parts.push(t('errors.requestId', { requestId: info.requestId }));
+      return parts.join(' ');
+    },
+    [t],
+  );
+}
+
+/** For failed mutations: a red toast saying what went wrong in the viewer's language. */
+export function useNotifyError() {
+  const { t } = useTranslation();
+  const message = useErrorMessage();
+  return useCallback(
+    (error: unknown) => {
+      notifications.show({ color: 'red', title: t('errors.title'), message: message(error) });
+    },
+    [t, message],
+  );
+}

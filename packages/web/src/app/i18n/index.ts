@@ -1,0 +1,33 @@
+import i18n, { type BackendModule } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { FALLBACK_LANGUAGE, LANGUAGES, initialLanguage } from './languages';
+
+/**
+ * Loads one locale file on demand, so a session only downloads the language it
+ * shows (plus English, the fallback for any key a translation lacks).
+ */
+const lazyLocales: BackendModule = {
+  type: 'backend',
+  callbackApi: false,
+  init() {},
+  read(language: string) {
+    return import(`./locales/${language}.json`).then((module: { default: object }) => module.default);
+  },
+};
+
+export async function initI18n(): Promise<void> {
+  await i18n
+    .use(lazyLocales)
+    .use(initReactI18next)
+    .init({
+      lng: initialLanguage(),
+      fallbackLng: FALLBACK_LANGUAGE,
+      supportedLngs: LANGUAGES.map((l) => l.code),
+      // React escapes rendered text already.
+      interpolation: { escapeValue: false },
+    });
+  document.documentElement.lang = i18n.resolvedLanguage ?? FALLBACK_LANGUAGE;
+  i18n.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+  });
+}

@@ -1,0 +1,70 @@
+import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAddressBook, IconBuilding, IconSettings } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { UserMenu } from '../../features/auth/UserMenu';
+import { useViewer } from '../../features/auth/session';
+import { paths } from '../paths';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+
+const NAV_ITEMS = [
+  { to: paths.customers, label: 'nav.customers', icon: IconAddressBook },
+  { to: paths.organizations, label: 'nav.organizations', icon: IconBuilding },
+  { to: paths.settings, label: 'nav.settings', icon: IconSettings },
+] as const;
+
+/** The signed-in frame: header with who and which language, sidebar with the areas. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const { pathname } = useLocation();
+  const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={navOpen}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+            />
+            <Text fw={700} size="lg" truncate="end" visibleFrom="xs">
+              {t('app.name')}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu viewer={viewer} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.main')}>
+        {NAV_ITEMS.map(({ to, label, icon: Icon }) => (
+          <NavLink
+            key={to}
+            component={Link}
+            to={to}
+            label={t(label)}
+            leftSection={<Icon size={18} aria-hidden />}
+            active={pathname === to || pathname.startsWith(`${to}/`)}
+            onClick={closeNav}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="gray.0">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,37 @@
+import { Navigate, createBrowserRouter } from 'react-router';
+import { SignInPage } from '../features/auth/SignInPage';
+import { RequireSession } from '../features/auth/session';
+import { CustomersPage } from '../features/customers/CustomersPage';
+import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
+import { SettingsLayout, SettingsHome } from '../features/settings/SettingsLayout';
+import { AgentsAndTeamsPage } from '../features/settings/agents-and-teams/AgentsAndTeamsPage';
+import { ApiTokensPage } from '../features/settings/api-tokens/ApiTokensPage';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { paths } from './paths';
+
+export const router = createBrowserRouter([
+  { path: paths.signIn, element: <SignInPage /> },
+  {
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to={paths.customers} replace /> },
+      { path: paths.customers, element: <CustomersPage /> },
+      { path: paths.organizations, element: <OrganizationsPage /> },
+      {
+        path: paths.settings,
+        element: <SettingsLayout />,
+        children: [
+          { index: true, element: <SettingsHome /> },
+          { path: paths.agentsAndTeams, element: <AgentsAndTeamsPage /> },
+          { path: paths.apiTokens, element: <ApiTokensPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,39 @@
+import { PERMISSIONS } from '@cp/shared';
+import { Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { paths } from '../../app/paths';
+import { useCan } from '../auth/session';
+
+/** Settings sections as tabs; agents never see the admins-only one. */
+export function SettingsLayout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const canManageAgents = useCan(PERMISSIONS.MANAGE_AGENTS);
+
+  return (
+    <>
+      <PageHeader title={t('settings.title')} />
+      {/* Each tab is a route: the URL stays shareable and the panel is the route's outlet. */}
+      <Tabs value={pathname} onChange={(value) => value && navigate(value)}>
+        <Tabs.List aria-label={t('settings.sections')} mb="lg">
+          {canManageAgents && (
+            <Tabs.Tab value={paths.agentsAndTeams}>{t('settings.agentsAndTeams')}</Tabs.Tab>
+          )}
+          <Tabs.Tab value={paths.apiTokens}>{t('settings.apiTokens')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value={pathname}>
+          <Outlet />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
+
+/** /settings opens the first section this viewer may use. */
+export function SettingsHome() {
+  const canManageAgents = useCan(PERMISSIONS.MANAGE_AGENTS);
+  return <Navigate to={canManageAgents ? paths.agentsAndTeams : paths.apiTokens} replace />;
+}

@@ -1,0 +1,140 @@
+import { useMutation } from '@apollo/client/react';
+import type { Role } from '@cp/shared';
+import {
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Stack,
+  TextInput,
+  type ComboboxItem,
+} from '@mantine/core';
+import { hasLength, isEmail, isNotEmpty, useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useNotifyError } from '../../../app/errors';
+import { PasswordField } from '../../../components/PasswordField';
+import { graphql } from '../../../gql';
+import { RoleField } from '../RoleField';
+import { AgentsAndTeamsQuery } from './AgentsAndTeamsQuery';
+
+const CreateAgentMutation = graphql(`
+  mutation CreateAgent($input: CreateAgentInput!) {
+    createAgent(input: $input) {
+      id
+      displayName
+    }
+  }
+`);
+
+/**
+ * Mirrors the API's rule (packages/api/src/auth/password.ts) for a quick answer;
+ * the API has the final word on passwords.
+ */
+const MIN_PASSWORD_LENGTH = 10;
+
+interface AddAgentDialogProps {
+  opened: boolean;
+  onClose: () => void;
+  teamOptions: ComboboxItem[];
+}
+
+export function AddAgentDialog({ opened, onClose, teamOptions }: AddAgentDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('agents.addTitle')} size="lg">
+      {/* Mounted only while open, so every opening starts from an empty form. */}
+      <AddAgentForm onDone={onClose} teamOptions={teamOptions} />
+    </Modal>
+  );
+}
+
+function AddAgentForm({ onDone, teamOptions }: { onDone: () => void; teamOptions: ComboboxItem[] }) {
+  const { t } = useTranslation();
+  const notifyError = useNotifyError();
+  const [createAgent, { loading }] = useMutation(CreateAgentMutation, {
+    refetchQueries: [AgentsAndTeamsQuery],
+    awaitRefetchQueries: true,
+  });
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: {
+      email: '',
+      displayName: '',
+      password: '',
+      role: 'AGENT' as Role,
+      teamIds: [] as string[],
+    },
+    validate: {
+      email: isEmail(t('auth.emailInvalid')),
+      displayName: isNotEmpty(t('agents.displayNameRequired')),
+      password: hasLength(
+        { min: MIN_PASSWORD_LENGTH },
+        t('agents.passwordTooShort', { min: MIN_PASSWORD_LENGTH }),
+      ),
+    },
+  });
+
+  async function handleSubmit(values: typeof form.values) {
+    try {
+      const { data } = await createAgent({
+        variables: {
+          input: { ...values, email: values.email.trim(), displayName: values.displayName.trim() },
+        },
+      });
+      if (data) {
+        const name = data.createAgent.displayName;
+        notifications.show({ color: 'green', message: t('agents.created', { name }) });
+      }
+      onDone();
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  return (
+    <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
+      <Stack>
+        <TextInput
+          label={t('agents.email')}
+          type="email"
+          autoComplete="off"
+          required
+          data-autofocus
+          key={form.key('email')}
+          {...form.getInputProps('email')}
+        />
+        <TextInput
+          label={t('agents.displayName')}
+          required
+          key={form.key('displayName')}
+          {...form.getInputProps('displayName')}
+        />
+        <PasswordField
+          label={t('agents.password')}
+          autoComplete="new-password"
+          required
+          key={form.key('password')}
+          {...form.getInputProps('password')}
+        />
+        <RoleField key={form.key('role')} {...form.getInputProps('role')} />
+        <MultiSelect
+          label={t('agents.teams')}
+          data={teamOptions}
+          searchable
+          clearable
+          key={form.key('teamIds')}
+          {...form.getInputProps('teamIds')}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            {t('app.cancel')}
+          </Button>
+          <Button type="submit" loading={loading}>
+            {t('app.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,149 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation } from '@apollo/client/react';
+import type { Role } from '@cp/shared';
+import { Button, Group, Modal, MultiSelect, Stack, TextInput, type ComboboxItem } from '@mantine/core';
+import { isNotEmpty, useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useNotifyError } from '../../../app/errors';
+import { graphql } from '../../../gql';
+import { RoleField } from '../RoleField';
+import { AgentsAndTeamsQuery } from './AgentsAndTeamsQuery';
+
+const EditAgentDialogAgent = graphql(`
+  fragment EditAgentDialog_agent on Agent {
+    id
+    displayName
+    role
+    teams {
+      id
+    }
+  }
+`);
+
+const UpdateAgentMutation = graphql(`
+  mutation UpdateAgent($input: UpdateAgentInput!) {
+    updateAgent(input: $input) {
+      id
+    }
+  }
+`);
+
+interface EditAgentDialogProps {
+  agent: FragmentType<typeof EditAgentDialogAgent>;
+  isSelf: boolean;
+  opened: boolean;
+  onClose: () => void;
+  teamOptions: ComboboxItem[];
+}
+
+export function EditAgentDialog({ agent, isSelf, opened, onClose, teamOptions }: EditAgentDialogProps) {
+  const { t } = useTranslation();
+  const { data, complete } = useFragment({
+    fragment: EditAgentDialogAgent,
+    fragmentName: 'EditAgentDialog_agent',
+    from: agent,
+  });
+  if (!complete) return null;
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('agents.editTitle', { name: data.displayName })}
+      size="lg"
+    >
+      {/* Mounted only while open, so the form always starts from the saved values. */}
+      <EditAgentForm
+        initial={{
+          displayName: data.displayName,
+          role: data.role,
+          teamIds: data.teams.map((team) => team.id),
+        }}
+        id={data.id}
+        isSelf={isSelf}
+        onDone={onClose}
+        teamOptions={teamOptions}
+      />
+    </Modal>
+  );
+}
+
+interface EditAgentFormProps {
+  id: string;
+  initial: { displayName: string; role: Role; teamIds: string[] };
+  isSelf: boolean;
+  onDone: () => void;
+  teamOptions: ComboboxItem[];
+}
+
+function EditAgentForm({ id, initial, isSelf, onDone, teamOptions }: EditAgentFormProps) {
+  const { t } = useTranslation();
+  const notifyError = useNotifyError();
+  // Team membership shows in both lists on the page, so reload them together.
+  const [updateAgent, { loading }] = useMutation(UpdateAgentMutation, {
+    refetchQueries: [AgentsAndTeamsQuery],
+    awaitRefetchQueries: true,
+  });
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: initial,
+    validate: { displayName: isNotEmpty(t('agents.displayNameRequired')) },
+  });
+
+  async function handleSubmit(values: typeof form.values) {
+    const displayName = values.displayName.trim();
+    try {
+      await updateAgent({
+        variables: {
+          input: {
+            id,
+            displayName,
+            // Left out for oneself: an admin demoting themselves could lock the desk out of Settings.
+            role: isSelf ? undefined : values.role,
+            teamIds: values.teamIds,
+          },
+        },
+      });
+      notifications.show({ color: 'green', message: t('agents.saved', { name: displayName }) });
+      onDone();
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  return (
+    <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
+      <Stack>
+        <TextInput
+          label={t('agents.displayName')}
+          required
+          data-autofocus
+          key={form.key('displayName')}
+          {...form.getInputProps('displayName')}
+        />
+        <RoleField
+          disabled={isSelf}
+          description={isSelf ? t('agents.ownRole') : undefined}
+          key={form.key('role')}
+          {...form.getInputProps('role')}
+        />
+        <MultiSelect
+          label={t('agents.teams')}
+          data={teamOptions}
+          searchable
+          clearable
+          key={form.key('teamIds')}
+          {...form.getInputProps('teamIds')}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            {t('app.cancel')}
+          </Button>
+          <Button type="submit" loading={loading}>
+            {t('app.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

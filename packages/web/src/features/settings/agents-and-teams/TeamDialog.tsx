@@ -1,0 +1,158 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation } from '@apollo/client/react';
+import { Button, Group, Modal, MultiSelect, Stack, TextInput, type ComboboxItem } from '@mantine/core';
+import { isNotEmpty, useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useNotifyError } from '../../../app/errors';
+import { graphql } from '../../../gql';
+import { AgentsAndTeamsQuery } from './AgentsAndTeamsQuery';
+
+const TeamDialogTeam = graphql(`
+  fragment TeamDialog_team on Team {
+    id
+    name
+    members {
+      id
+    }
+  }
+`);
+
+const CreateTeamMutation = graphql(`
+  mutation CreateTeam($name: String!, $memberIds: [ID!]) {
+    createTeam(name: $name, memberIds: $memberIds) {
+      id
+    }
+  }
+`);
+
+const RenameTeamMutation = graphql(`
+  mutation RenameTeam($id: ID!, $name: String!) {
+    renameTeam(id: $id, name: $name) {
+      id
+    }
+  }
+`);
+
+const SetTeamMembersMutation = graphql(`
+  mutation SetTeamMembers($teamId: ID!, $memberIds: [ID!]!) {
+    setTeamMembers(teamId: $teamId, memberIds: $memberIds) {
+      id
+    }
+  }
+`);
+
+// Membership shows on agents' rows too, so both lists reload after any change.
+const refetch = { refetchQueries: [AgentsAndTeamsQuery], awaitRefetchQueries: true };
+
+interface TeamDialogProps {
+  /** The team to edit; without one the dialog creates a team. */
+  team?: FragmentType<typeof TeamDialogTeam>;
+  opened: boolean;
+  onClose: () => void;
+  agentOptions: ComboboxItem[];
+}
+
+export function TeamDialog({ team, opened, onClose, agentOptions }: TeamDialogProps) {
+  const { t } = useTranslation();
+  const { data, complete } = useFragment({
+    fragment: TeamDialogTeam,
+    fragmentName: 'TeamDialog_team',
+    from: team ?? null,
+  });
+  const existing = team && complete ? data : undefined;
+  if (team && !existing) return null;
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={existing ? t('teams.editTitle', { name: existing.name }) : t('teams.createTitle')}
+    >
+      {/* Mounted only while open, so the form always starts from the saved values. */}
+      <TeamForm
+        existing={
+          existing && {
+            id: existing.id,
+            name: existing.name,
+            memberIds: existing.members.map((member) => member.id),
+          }
+        }
+        onDone={onClose}
+        agentOptions={agentOptions}
+      />
+    </Modal>
+  );
+}
+
+interface TeamFormProps {
+  existing?: { id: string; name: string; memberIds: string[] };
+  onDone: () => void;
+  agentOptions: ComboboxItem[];
+}
+
+function TeamForm({ existing, onDone, agentOptions }: TeamFormProps) {
+  const { t } = useTranslation();
+  const notifyError = useNotifyError();
+  const [createTeam, creating] = useMutation(CreateTeamMutation, refetch);
+  const [renameTeam, renaming] = useMutation(RenameTeamMutation, refetch);
+  const [setTeamMembers, settingMembers] = useMutation(SetTeamMembersMutation, refetch);
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { name: existing?.name ?? '', memberIds: existing?.memberIds ?? [] },
+    validate: { name: isNotEmpty(t('teams.nameRequired')) },
+  });
+
+  async function save(name: string, memberIds: string[]) {
+    if (!existing) {
+      await createTeam({ variables: { name, memberIds } });
+      return t('teams.created', { name });
+    }
+    // Two separate mutations in the API: send only what actually changed.
+    if (name !== existing.name) await renameTeam({ variables: { id: existing.id, name } });
+    const before = new Set(existing.memberIds);
+    const sameMembers = memberIds.length === before.size && memberIds.every((id) => before.has(id));
+    if (!sameMembers) await setTeamMembers({ variables: { teamId: existing.id, memberIds } });
+    return t('teams.saved', { name });
+  }
+
+  async function handleSubmit(values: typeof form.values) {
+    try {
+      const message = await save(values.name.trim(), values.memberIds);
+      notifications.show({ color: 'green', message });
+      onDone();
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  return (
+    <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
+      <Stack>
+        <TextInput
+          label={t('teams.name')}
+          required
+          data-autofocus
+          key={form.key('name')}
+          {...form.getInputProps('name')}
+        />
+        <MultiSelect
+          label={t('teams.members')}
+          data={agentOptions}
+          searchable
+          clearable
+          key={form.key('memberIds')}
+          {...form.getInputProps('memberIds')}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            {t('app.cancel')}
+          </Button>
+          <Button type="submit" loading={creating.loading || renaming.loading || settingMembers.loading}>
+            {existing ? t('app.save') : t('app.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
