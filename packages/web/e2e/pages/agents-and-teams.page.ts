@@ -1,0 +1,42 @@
+import type { Locator, Page } from 'playwright-core';
+
+export class AgentsAndTeamsPage {
+  readonly agents: Locator;
+  readonly teams: Locator;
+  readonly dialog: Locator;
+
+  constructor(private readonly page: Page) {
+    this.agents = page.getByRole('region', { name: 'Agents' });
+    this.teams = page.getByRole('region', { name: 'Teams' });
+    this.dialog = page.getByRole('dialog');
+  }
+
+  async createTeam(name: string): Promise<void> {
+    await this.teams.getByRole('button', { name: 'Create team' }).click();
+    await this.dialog.getByLabel('Team name').fill(name);
+    await this.dialog.getByRole('button', { name: 'Create' }).click();
+    await this.dialog.waitFor({ state: 'detached' });
+  }
+
+  async addAgent(agent: { email: string; displayName: string; password: string; team: string }): Promise<void> {
+    await this.agents.getByRole('button', { name: 'Add agent' }).click();
+    await this.dialog.getByLabel('Email').fill(agent.email);
+    await this.dialog.getByLabel('Display name').fill(agent.displayName);
+    await this.dialog.getByLabel('Password').fill(agent.password);
+    const teams = this.dialog.getByLabel('Teams');
+    await teams.click();
+    await this.page.getByRole('option', { name: agent.team }).click();
+    // The multi-select stays open after a pick and would cover the submit button.
+    await teams.press('Escape');
+    await this.dialog.getByRole('button', { name: 'Create' }).click();
+    await this.dialog.waitFor({ state: 'detached' });
+  }
+
+  agentRow(email: string): Locator {
+    return this.agents.getByRole('row').filter({ hasText: email });
+  }
+
+  teamRow(name: string): Locator {
+    return this.teams.getByRole('row').filter({ hasText: name });
+  }
+}
