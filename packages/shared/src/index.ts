@@ -1,3 +1,4 @@
 export * from './roles';
 export * from './error-codes';
 export * from './identifiers';
+export * from './passwords';

@@ -12,5 +12,3 @@ export const verifyPassword = (passwordHash: string, password: string): Promise<
  */
 let decoy: Promise<string> | undefined;
 export const decoyPasswordHash = (): Promise<string> => (decoy ??= hash(`decoy-${Math.random()}`));
-
-export const MIN_PASSWORD_LENGTH = 10;

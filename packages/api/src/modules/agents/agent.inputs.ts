@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsEmail, Length, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Role } from '../../graphql/enums';
-import { MIN_PASSWORD_LENGTH } from '../../auth/password';
+import { MIN_PASSWORD_LENGTH } from '@cp/shared';
 
 @InputType()
 export class CreateAgentInput {

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import type { Role } from '@cp/shared';
+import { MIN_PASSWORD_LENGTH, type Role } from '@cp/shared';
 import {
   Button,
   Group,
@@ -26,12 +26,6 @@ const CreateAgentMutation = graphql(`
     }
   }
 `);
-
-/**
- * Mirrors the API's rule (packages/api/src/auth/password.ts) for a quick answer;
- * the API has the final word on passwords.
- */
-const MIN_PASSWORD_LENGTH = 10;
 
 interface AddAgentDialogProps {
   opened: boolean;
