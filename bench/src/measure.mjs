@@ -1,0 +1,98 @@
+// Two measurements per target: sequential single requests (latency with no
+// queueing) and autocannon under concurrent load (throughput). Both bounded
+// by count and time.
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+
+/** One POST over a kept-alive socket; resolves with status and body text. */
+export function post(agent, url, headers, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error(`timeout: ${url}`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export function percentiles(samples) {
+  const sorted = Float64Array.from(samples).sort();
+  const at = (p) => (sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]) : null);
+  return { p50: at(50), p95: at(95), p99: at(99), max: at(100) };
+}
+
+const round = (ms) => Math.round(ms * 100) / 100;
+
+/** `count` requests one after another (after a few warm-ups), stopping early at `maxSeconds`. */
+export async function sequentialLatency(target, { count, maxSeconds }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    for (let i = 0; i < 10; i++) await post(agent, target.url, target.headers, target.body);
+    const samples = [];
+    let errors = 0;
+    const deadline = performance.now() + maxSeconds * 1000;
+    while (samples.length < count && performance.now() < deadline) {
+      const start = performance.now();
+      const res = await post(agent, target.url, target.headers, target.body);
+      samples.push(performance.now() - start);
+      if (!target.ok(res.status, res.text)) errors++;
+    }
+    return { requests: samples.length, errors, ...percentiles(samples) };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** CPU seconds used so far by a process (user + system), from /proc. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz on Linux)
+  } catch {
+    return NaN;
+  }
+}
+
+function runAutocannon(target, { connections, duration }, onResponse) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        method: 'POST',
+        headers: target.headers,
+        body: target.body,
+        connections,
+        duration,
+        timeout: 10,
+        // Counted as "mismatches": a 200 carrying GraphQL errors is a failure too.
+        verifyBody: (body) => target.ok(200, body),
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    if (onResponse) instance.on('response', (_client, _status, _bytes, responseTime) => onResponse(responseTime));
+  });
+}
+
+/** A short unrecorded warm-up, then `duration` seconds at `connections` concurrent connections. */
+export async function throughput(target, { connections, duration, warmup, pid }) {
+  if (warmup > 0) await runAutocannon(target, { connections, duration: warmup });
+  const samples = [];
+  const cpuBefore = cpuSeconds(pid);
+  const result = await runAutocannon(target, { connections, duration }, (ms) => samples.push(ms));
+  const cpuUsed = cpuSeconds(pid) - cpuBefore;
+  const seconds = result.duration;
+  return {
+    reqPerSec: Math.round(result.requests.total / seconds),
+    requests: result.requests.total,
+    seconds: round(seconds),
+    errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+    latency: percentiles(samples),
+    // Share of one core the server process used: 1.0 = one core saturated (Node runs JS on one).
+    serverCpuCores: Number.isFinite(cpuUsed) ? round(cpuUsed / seconds) : null,
+  };
+}
