@@ -20,7 +20,8 @@ const config: CodegenConfig = {
         customDirectives: { apolloUnmask: true },
         defaultScalarType: 'unknown',
         strictScalars: true,
-        scalars: { DateTime: 'string' },
+        // JSON values (detail values) are checked where they are used, never assumed.
+        scalars: { DateTime: 'string', JSON: 'unknown' },
         nonOptionalTypename: true,
         skipTypeNameForRoot: true,
         avoidOptionals: { field: true, inputValue: false },

@@ -10,6 +10,8 @@ export interface ErrorInfo {
   requestId?: string;
   /** The server's own words, kept only for input errors where they name the bad value. */
   detail?: string;
+  /** For input errors: the input field the server refused (`extensions.field`), to show the message beside it. */
+  field?: string;
 }
 
 function isErrorCode(value: unknown): value is ErrorCode {
@@ -28,11 +30,12 @@ export function errorInfo(error: unknown): ErrorInfo {
     const first = error.errors[0];
     const code = first?.extensions?.code;
     if (!isErrorCode(code)) return { code: 'UNKNOWN' };
-    const requestId = first.extensions?.requestId;
+    const { requestId, field } = first.extensions ?? {};
     return {
       code,
       requestId: typeof requestId === 'string' ? requestId : undefined,
       detail: code === 'BAD_USER_INPUT' ? first.message : undefined,
+      field: code === 'BAD_USER_INPUT' && typeof field === 'string' ? field : undefined,
     };
   }
   if (ServerError.is(error)) {

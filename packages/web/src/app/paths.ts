@@ -2,8 +2,18 @@
 export const paths = {
   signIn: '/sign-in',
   customers: '/customers',
+  customer: '/customers/:customerId',
   organizations: '/organizations',
+  organization: '/organizations/:organizationId',
   settings: '/settings',
   agentsAndTeams: '/settings/agents',
   apiTokens: '/settings/api-tokens',
 } as const;
+
+export function customerPath(id: string): string {
+  return `${paths.customers}/${encodeURIComponent(id)}`;
+}
+
+export function organizationPath(id: string): string {
+  return `${paths.organizations}/${encodeURIComponent(id)}`;
+}

@@ -2,7 +2,9 @@ import { Navigate, createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
 import { RequireSession } from '../features/auth/session';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { OrganizationPage } from '../features/organizations/OrganizationPage';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
+import { CustomerProfilePage } from '../features/profile/CustomerProfilePage';
 import { SettingsLayout, SettingsHome } from '../features/settings/SettingsLayout';
 import { AgentsAndTeamsPage } from '../features/settings/agents-and-teams/AgentsAndTeamsPage';
 import { ApiTokensPage } from '../features/settings/api-tokens/ApiTokensPage';
@@ -21,7 +23,9 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to={paths.customers} replace /> },
       { path: paths.customers, element: <CustomersPage /> },
+      { path: paths.customer, element: <CustomerProfilePage /> },
       { path: paths.organizations, element: <OrganizationsPage /> },
+      { path: paths.organization, element: <OrganizationPage /> },
       {
         path: paths.settings,
         element: <SettingsLayout />,

@@ -1,4 +1,4 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 interface PageHeaderProps {
@@ -18,7 +18,8 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
         </Title>
         {description && <Text c="dimmed">{description}</Text>}
       </Stack>
-      {actions}
+      {/* The actions keep their size on narrow screens; the title and description wrap instead. */}
+      {actions && <Box style={{ flexShrink: 0 }}>{actions}</Box>}
     </Group>
   );
 }

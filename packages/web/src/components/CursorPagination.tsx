@@ -1,0 +1,58 @@
+import { Button, Group, Text } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Keyset pages: the cursors that opened each page so far, so Previous can go
+ * back without OFFSET. A new `scope` (other search, sort or filter) starts
+ * again at page one.
+ */
+export function useCursorPages(scope: string) {
+  const [state, setState] = useState<{ scope: string; cursors: string[] }>({ scope, cursors: [] });
+  const cursors = state.scope === scope ? state.cursors : [];
+  return {
+    after: cursors.at(-1) ?? null,
+    page: cursors.length + 1,
+    next: (endCursor: string) => setState({ scope, cursors: [...cursors, endCursor] }),
+    previous: () => setState({ scope, cursors: cursors.slice(0, -1) }),
+  };
+}
+
+interface CursorPaginationProps {
+  pages: ReturnType<typeof useCursorPages>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null } | undefined;
+}
+
+export function CursorPagination({ pages, pageInfo }: CursorPaginationProps) {
+  const { t } = useTranslation();
+  const endCursor = pageInfo?.hasNextPage ? pageInfo.endCursor : null;
+  if (pages.page === 1 && !endCursor) return null;
+  return (
+    <Group justify="space-between" component="nav" aria-label={t('pagination.label')}>
+      <Text size="sm" c="dimmed">
+        {t('pagination.page', { page: pages.page })}
+      </Text>
+      <Group gap="xs">
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconChevronLeft size={14} aria-hidden />}
+          disabled={pages.page === 1}
+          onClick={pages.previous}
+        >
+          {t('pagination.previous')}
+        </Button>
+        <Button
+          variant="default"
+          size="xs"
+          rightSection={<IconChevronRight size={14} aria-hidden />}
+          disabled={!endCursor}
+          onClick={() => endCursor && pages.next(endCursor)}
+        >
+          {t('pagination.next')}
+        </Button>
+      </Group>
+    </Group>
+  );
+}

@@ -1,0 +1,228 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
+import { Anchor, Group, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import {
+  FlexRender,
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type Header,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import { useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormat } from '../../app/i18n/format';
+import { customerPath, organizationPath } from '../../app/paths';
+import { SkeletonRows } from '../../components/SkeletonRows';
+import { graphql } from '../../gql';
+import type { CustomersTable_CustomerFragment } from '../../gql/graphql';
+import { isCustomerSortKey, type CustomerSort } from './sort';
+
+const CustomersTableCustomer = graphql(`
+  fragment CustomersTable_customer on Customer {
+    id
+    displayName
+    email
+    username
+    createdAt
+    updatedAt
+    organizations {
+      id
+      name
+    }
+  }
+`);
+
+// Sorting happens on the server (manualSorting); the table only tracks which header is active.
+const features = tableFeatures({ rowSortingFeature });
+const column = createColumnHelper<typeof features, CustomersTable_CustomerFragment>();
+type CustomerHeader = Header<typeof features, CustomersTable_CustomerFragment, unknown>;
+// One stable empty page, so the table does not rebuild its rows on every render while waiting.
+const NO_ROWS: CustomersTable_CustomerFragment[] = [];
+
+// Long emails wrap anywhere rather than push the table wider than the screen; dates never wrap.
+const CELL_STYLES: Partial<Record<string, CSSProperties>> = {
+  name: { minWidth: 150 },
+  email: { overflowWrap: 'anywhere', minWidth: 180 },
+  created: { whiteSpace: 'nowrap' },
+  updated: { whiteSpace: 'nowrap' },
+};
+
+export interface CustomerRowActionsTarget {
+  id: string;
+  displayName: string;
+}
+
+interface CustomersTableProps {
+  /** Names the table for screen readers, e.g. "Customers" or "Members". */
+  label: string;
+  customers: Array<FragmentType<typeof CustomersTableCustomer>>;
+  sort: CustomerSort;
+  onSortChange: (sort: CustomerSort) => void;
+  /** The first page is still on its way: placeholder rows. */
+  loading: boolean;
+  /** A newer page is on its way: the rows shown are dimmed until it arrives. */
+  stale: boolean;
+  /** Per-row buttons in a last column (e.g. remove from an organization). */
+  rowActions?: (customer: CustomerRowActionsTarget) => ReactNode;
+}
+
+export function CustomersTable({ label, customers, sort, onSortChange, loading, stale, rowActions }: CustomersTableProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const rows = useFragment({ fragment: CustomersTableCustomer, fragmentName: 'CustomersTable_customer', from: customers });
+  // A page is shown whole or not at all: never rows with holes while the cache catches up.
+  const data = useMemo(() => (rows.complete ? rows.data : NO_ROWS), [rows.complete, rows.data]);
+
+  const columns = useMemo(
+    () =>
+      column.columns([
+        column.accessor('displayName', {
+          id: 'name',
+          header: t('customers.columns.name'),
+          cell: ({ row }) => (
+            <Anchor component={Link} to={customerPath(row.original.id)} fw={500} size="sm">
+              {row.original.displayName}
+            </Anchor>
+          ),
+        }),
+        column.accessor('email', {
+          id: 'email',
+          header: t('customers.columns.email'),
+          cell: ({ getValue }) => getValue() ?? <Missing />,
+        }),
+        column.accessor('username', {
+          id: 'username',
+          header: t('customers.columns.username'),
+          enableSorting: false,
+          cell: ({ getValue }) => getValue() ?? <Missing />,
+        }),
+        column.display({
+          id: 'organizations',
+          header: t('customers.columns.organizations'),
+          cell: ({ row }) => <OrganizationLinks organizations={row.original.organizations} />,
+        }),
+        column.accessor('createdAt', {
+          id: 'created',
+          header: t('customers.columns.created'),
+          sortDescFirst: true,
+          cell: ({ getValue }) => <time dateTime={getValue()}>{format.date(getValue())}</time>,
+        }),
+        column.accessor('updatedAt', {
+          id: 'updated',
+          header: t('customers.columns.updated'),
+          sortDescFirst: true,
+          cell: ({ getValue }) => <time dateTime={getValue()}>{format.date(getValue())}</time>,
+        }),
+        ...(rowActions
+          ? [
+              column.display({
+                id: 'actions',
+                header: () => <VisuallyHidden>{t('customers.columns.actions')}</VisuallyHidden>,
+                cell: ({ row }) => <Group justify="flex-end">{rowActions(row.original)}</Group>,
+              }),
+            ]
+          : []),
+      ]),
+    [t, format, rowActions],
+  );
+
+  const sorting: SortingState = [{ id: sort.key, desc: sort.desc }];
+  function handleSortingChange(updater: Updater<SortingState>) {
+    const [next] = typeof updater === 'function' ? updater(sorting) : updater;
+    if (next && isCustomerSortKey(next.id)) onSortChange({ key: next.id, desc: next.desc });
+  }
+
+  const table = useTable({
+    features,
+    columns,
+    data,
+    getRowId: (row) => row.id,
+    state: { sorting },
+    onSortingChange: handleSortingChange,
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+  });
+
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table verticalSpacing="sm" highlightOnHover withTableBorder bg="white" aria-label={label} aria-busy={loading || stale}>
+        <Table.Thead>
+          {table.getHeaderGroups().map((group) => (
+            <Table.Tr key={group.id}>
+              {group.headers.map((header) => (
+                <SortableTh key={header.id} header={header} />
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Thead>
+        <Table.Tbody style={{ opacity: stale ? 0.55 : 1, transition: 'opacity 150ms' }}>
+          {loading ? (
+            <SkeletonRows columns={columns.length} />
+          ) : (
+            table.getRowModel().rows.map((row) => (
+              <Table.Tr key={row.id}>
+                {row.getAllCells().map((cell) => (
+                  <Table.Td key={cell.id} style={CELL_STYLES[cell.column.id]}>
+                    <FlexRender cell={cell} />
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))
+          )}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** A header cell; sortable ones hold a button and announce their order through aria-sort. */
+function SortableTh({ header }: { header: CustomerHeader }) {
+  const { column: col } = header;
+  const label = <FlexRender header={header} />;
+  if (!col.getCanSort()) return <Table.Th>{label}</Table.Th>;
+  const sorted = col.getIsSorted();
+  const SortIcon = sorted === 'asc' ? IconArrowUp : sorted === 'desc' ? IconArrowDown : IconArrowsSort;
+  return (
+    <Table.Th aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined} p={0}>
+      <UnstyledButton onClick={col.getToggleSortingHandler()} px="sm" py="sm" w="100%">
+        <Group gap={6} wrap="nowrap">
+          <Text fw={700} size="sm" span>
+            {label}
+          </Text>
+          <SortIcon size={14} aria-hidden style={{ opacity: sorted ? 1 : 0.4, flexShrink: 0 }} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+function OrganizationLinks({ organizations }: { organizations: CustomersTable_CustomerFragment['organizations'] }) {
+  if (organizations.length === 0) return <Missing />;
+  return (
+    <Group gap={4} wrap="wrap">
+      {organizations.map((organization, index) => (
+        <Text key={organization.id} span size="sm">
+          <Anchor component={Link} to={organizationPath(organization.id)} size="sm">
+            {organization.name}
+          </Anchor>
+          {index < organizations.length - 1 && ','}
+        </Text>
+      ))}
+    </Group>
+  );
+}
+
+/** An empty cell, visibly so, and silent for screen readers. */
+function Missing() {
+  return (
+    <Text span c="dimmed" size="sm" aria-hidden>
+      —
+    </Text>
+  );
+}

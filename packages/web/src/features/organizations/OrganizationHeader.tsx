@@ -1,0 +1,63 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
+import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../app/i18n/format';
+import { graphql } from '../../gql';
+import { AddCustomersDialog } from '../customers/AddCustomersDialog';
+import { RenameOrganizationDialog } from './RenameOrganizationDialog';
+
+const OrganizationHeaderOrganization = graphql(`
+  fragment OrganizationHeader_organization on Organization {
+    id
+    name
+    customerCount
+    createdAt
+    updatedAt
+    ...RenameOrganizationDialog_organization
+  }
+`);
+
+export function OrganizationHeader({ organization }: { organization: FragmentType<typeof OrganizationHeaderOrganization> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [renaming, rename] = useDisclosure(false);
+  const [adding, add] = useDisclosure(false);
+  const { data, complete } = useFragment({
+    fragment: OrganizationHeaderOrganization,
+    fragmentName: 'OrganizationHeader_organization',
+    from: organization,
+  });
+  if (!complete) return null;
+
+  return (
+    <Paper withBorder radius="md" p="lg" mb="lg">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+            {data.name}
+          </Title>
+          <Text c="dimmed" size="sm" mt={4}>
+            {t('organizations.summary', {
+              members: t('organizations.memberCount', { count: data.customerCount }),
+              created: format.date(data.createdAt),
+              updated: format.date(data.updatedAt),
+            })}
+          </Text>
+        </div>
+        <Group gap="sm">
+          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={rename.open}>
+            {t('organizations.rename')}
+          </Button>
+          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={add.open}>
+            {t('addCustomers.open')}
+          </Button>
+        </Group>
+      </Group>
+      <RenameOrganizationDialog organization={data} opened={renaming} onClose={rename.close} />
+      <AddCustomersDialog opened={adding} onClose={add.close} organization={{ id: data.id, name: data.name }} />
+    </Paper>
+  );
+}

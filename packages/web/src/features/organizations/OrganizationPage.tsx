@@ -1,0 +1,82 @@
+import { useQuery } from '@apollo/client/react';
+import { IconCertificate, IconListDetails, IconNotes } from '@tabler/icons-react';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { paths } from '../../app/paths';
+import { BackLink } from '../../components/BackLink';
+import { EmptyState } from '../../components/EmptyState';
+import { NotFoundState } from '../../components/NotFoundState';
+import { QueryStatus } from '../../components/QueryStatus';
+import { UrlTabs } from '../../components/UrlTabs';
+import { graphql } from '../../gql';
+import { CustomerList } from '../customers/CustomerList';
+import type { CustomerRowActionsTarget } from '../customers/CustomersTable';
+import { OrganizationHeader } from './OrganizationHeader';
+import { RemoveMemberButton } from './RemoveMemberButton';
+
+const OrganizationPageQuery = graphql(`
+  query OrganizationPage($id: ID!) {
+    organization(id: $id) {
+      id
+      name
+      ...OrganizationHeader_organization
+    }
+  }
+`);
+
+export function OrganizationPage() {
+  const { t } = useTranslation();
+  const { organizationId = '' } = useParams();
+  const { data, error, refetch } = useQuery(OrganizationPageQuery, { variables: { id: organizationId } });
+  const organization = data?.organization;
+  // Stable, so the members table keeps its columns between renders.
+  const removeButton = useCallback(
+    (customer: CustomerRowActionsTarget) =>
+      organization && <RemoveMemberButton organization={organization} customer={customer} />,
+    [organization],
+  );
+
+  if (!data) return <QueryStatus error={error} onRetry={refetch} />;
+  if (!organization) {
+    return (
+      <NotFoundState
+        title={t('organizations.notFoundTitle')}
+        body={t('organizations.notFoundBody')}
+        back={{ to: paths.organizations, label: t('organizations.backToList') }}
+      />
+    );
+  }
+
+  return (
+    <>
+      <BackLink to={paths.organizations} label={t('organizations.backToList')} />
+      <OrganizationHeader organization={organization} />
+      <UrlTabs
+        label={t('organizations.sections')}
+        tabs={[
+          {
+            value: 'members',
+            label: t('organizations.tabs.members'),
+            panel: <CustomerList organizationId={organization.id} rowActions={removeButton} />,
+          },
+          {
+            value: 'details',
+            label: t('organizations.tabs.details'),
+            panel: <EmptyState icon={IconListDetails} title={t('organizations.empty.detailsTitle')} body={t('organizations.empty.detailsBody')} />,
+          },
+          {
+            value: 'entitlements',
+            label: t('organizations.tabs.entitlements'),
+            panel: <EmptyState icon={IconCertificate} title={t('organizations.empty.entitlementsTitle')} body={t('organizations.empty.entitlementsBody')} />,
+          },
+          {
+            value: 'notes',
+            label: t('organizations.tabs.notes'),
+            panel: <EmptyState icon={IconNotes} title={t('organizations.empty.notesTitle')} body={t('organizations.empty.notesBody')} />,
+          },
+        ]}
+      />
+    </>
+  );
+}

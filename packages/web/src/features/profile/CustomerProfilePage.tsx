@@ -1,0 +1,76 @@
+import { useQuery } from '@apollo/client/react';
+import { IconCertificate, IconHistory, IconListDetails, IconMessage2, IconNotes } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { paths } from '../../app/paths';
+import { BackLink } from '../../components/BackLink';
+import { EmptyState } from '../../components/EmptyState';
+import { NotFoundState } from '../../components/NotFoundState';
+import { QueryStatus } from '../../components/QueryStatus';
+import { UrlTabs } from '../../components/UrlTabs';
+import { graphql } from '../../gql';
+import { CustomerHeader } from './CustomerHeader';
+
+const CustomerProfileQuery = graphql(`
+  query CustomerProfile($id: ID!) {
+    customer(id: $id) {
+      id
+      ...CustomerHeader_customer
+    }
+  }
+`);
+
+export function CustomerProfilePage() {
+  const { t } = useTranslation();
+  const { customerId = '' } = useParams();
+  const { data, error, refetch } = useQuery(CustomerProfileQuery, { variables: { id: customerId } });
+
+  if (!data) return <QueryStatus error={error} onRetry={refetch} />;
+  if (!data.customer) {
+    return (
+      <NotFoundState
+        title={t('profile.notFoundTitle')}
+        body={t('profile.notFoundBody')}
+        back={{ to: paths.customers, label: t('profile.backToCustomers') }}
+      />
+    );
+  }
+
+  return (
+    <>
+      <BackLink to={paths.customers} label={t('profile.backToCustomers')} />
+      <CustomerHeader customer={data.customer} />
+      {/* Each section arrives with a later part of the product; until then each says what it will hold. */}
+      <UrlTabs
+        label={t('profile.sections')}
+        tabs={[
+          {
+            value: 'details',
+            label: t('profile.tabs.details'),
+            panel: <EmptyState icon={IconListDetails} title={t('profile.empty.detailsTitle')} body={t('profile.empty.detailsBody')} />,
+          },
+          {
+            value: 'entitlements',
+            label: t('profile.tabs.entitlements'),
+            panel: <EmptyState icon={IconCertificate} title={t('profile.empty.entitlementsTitle')} body={t('profile.empty.entitlementsBody')} />,
+          },
+          {
+            value: 'requests',
+            label: t('profile.tabs.requests'),
+            panel: <EmptyState icon={IconMessage2} title={t('profile.empty.requestsTitle')} body={t('profile.empty.requestsBody')} />,
+          },
+          {
+            value: 'notes',
+            label: t('profile.tabs.notes'),
+            panel: <EmptyState icon={IconNotes} title={t('profile.empty.notesTitle')} body={t('profile.empty.notesBody')} />,
+          },
+          {
+            value: 'history',
+            label: t('profile.tabs.history'),
+            panel: <EmptyState icon={IconHistory} title={t('profile.empty.historyTitle')} body={t('profile.empty.historyBody')} />,
+          },
+        ]}
+      />
+    </>
+  );
+}

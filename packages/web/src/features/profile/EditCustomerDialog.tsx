@@ -1,0 +1,142 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment, useMutation } from '@apollo/client/react';
+import { isEmail, isUsername } from '@cp/shared';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { forgetCachedLists } from '../../app/cache';
+import { errorInfo, useNotifyError } from '../../app/errors';
+import { ConflictAlert, useFollowSavedValues, useSavedValueHint, useVersionConflict } from '../../components/ConflictAlert';
+import { graphql } from '../../gql';
+import type { EditCustomerDialog_CustomerFragment } from '../../gql/graphql';
+
+const EditCustomerDialogCustomer = graphql(`
+  fragment EditCustomerDialog_customer on Customer {
+    id
+    version
+    displayName
+    email
+    username
+  }
+`);
+
+const UpdateCustomerMutation = graphql(`
+  mutation UpdateCustomer($input: UpdateCustomerInput!) {
+    updateCustomer(input: $input) {
+      id
+      version
+      displayName
+      email
+      username
+      updatedAt
+    }
+  }
+`);
+
+const FIELDS = ['displayName', 'email', 'username'] as const;
+type Field = (typeof FIELDS)[number];
+
+interface EditCustomerDialogProps {
+  customer: FragmentType<typeof EditCustomerDialogCustomer>;
+  opened: boolean;
+  onClose: () => void;
+}
+
+export function EditCustomerDialog({ customer, opened, onClose }: EditCustomerDialogProps) {
+  const { t } = useTranslation();
+  const { data, complete } = useFragment({
+    fragment: EditCustomerDialogCustomer,
+    fragmentName: 'EditCustomerDialog_customer',
+    from: customer,
+  });
+  if (!complete) return null;
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('profile.editTitle', { name: data.displayName })} size="lg">
+      {/* Mounted only while open, so the form starts from the saved values. */}
+      <EditCustomerForm saved={data} onDone={onClose} />
+    </Modal>
+  );
+}
+
+/** `saved` follows the cache, so after a reload it is the latest version while the form keeps the edits. */
+function EditCustomerForm({ saved, onDone }: { saved: EditCustomerDialog_CustomerFragment; onDone: () => void }) {
+  const { t } = useTranslation();
+  const notifyError = useNotifyError();
+  const conflict = useVersionConflict();
+  const savedHint = useSavedValueHint(conflict);
+  const [updateCustomer, { loading }] = useMutation(UpdateCustomerMutation, { update: forgetCachedLists });
+  const savedValues = { displayName: saved.displayName, email: saved.email ?? '', username: saved.username ?? '' };
+  // Controlled: the hints after a reload compare what is typed with what is saved.
+  const form = useForm({
+    initialValues: savedValues,
+    validate: {
+      displayName: (value) => (value.trim() ? null : t('profile.displayNameRequired')),
+      // The same codecs as the API, so a value it would refuse is caught here first.
+      email: (value, values) => {
+        const email = value.trim();
+        if (email && !isEmail(email)) return t('profile.emailInvalid');
+        if (!email && !values.username.trim()) return t('profile.emailOrUsername');
+        return null;
+      },
+      username: (value) => (value.trim() && !isUsername(value.trim()) ? t('profile.usernameInvalid') : null),
+    },
+  });
+
+  useFollowSavedValues(form, savedValues);
+
+  async function handleSubmit(values: typeof form.values) {
+    // Only what changed is sent; an empty email or username clears it.
+    const changes: Partial<Record<Field, string>> = {};
+    for (const field of FIELDS) {
+      const value = values[field].trim();
+      if (value !== (saved[field] ?? '')) changes[field] = value;
+    }
+    try {
+      await updateCustomer({ variables: { input: { id: saved.id, expectedVersion: saved.version, ...changes } } });
+      notifications.show({ color: 'green', message: t('profile.saved', { name: values.displayName.trim() }) });
+      onDone();
+    } catch (error) {
+      if (conflict.caught(error)) return;
+      const { field, detail } = errorInfo(error);
+      if (field && detail && (FIELDS as readonly string[]).includes(field)) form.setFieldError(field, detail);
+      else notifyError(error);
+    }
+  }
+
+  return (
+    <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
+      <Stack>
+        <ConflictAlert conflict={conflict} title={t('profile.conflictTitle')} />
+        <TextInput
+          label={t('profile.displayName')}
+          required
+          data-autofocus
+          description={savedHint(saved.displayName, form.values.displayName)}
+          {...form.getInputProps('displayName')}
+        />
+        <TextInput
+          label={t('profile.email')}
+          type="email"
+          autoComplete="off"
+          description={savedHint(saved.email, form.values.email)}
+          {...form.getInputProps('email')}
+        />
+        <TextInput
+          label={t('profile.username')}
+          autoComplete="off"
+          description={savedHint(saved.username, form.values.username)}
+          {...form.getInputProps('username')}
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            {t('app.cancel')}
+          </Button>
+          <Button type="submit" loading={loading} disabled={conflict.status === 'stale'}>
+            {t('app.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
