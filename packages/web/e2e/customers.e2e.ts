@@ -1,0 +1,63 @@
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
+import { launchBrowser, screenshot } from './support/browser';
+import { SignInPage } from './pages/sign-in.page';
+import { AppLayout } from './pages/app-layout.page';
+import { CustomersPage } from './pages/customers.page';
+
+describe('agent: find customers, open a profile, add customers into a new organization (real Chromium)', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(10_000);
+    const signIn = new SignInPage(page);
+    await signIn.open(server.baseUrl);
+    await signIn.signIn('agent@demo.test', DEMO_PASSWORD);
+    await page.waitForURL(/\/customers/);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lists the seeded customers with a count, and narrows them as the agent types', async () => {
+    const customers = new CustomersPage(page);
+    await page.getByText('2,000 customers').waitFor();
+    await screenshot(page, 'customers-list');
+    const firstRowBefore = await customers.rows().nth(1).innerText();
+    await customers.searchFor('ann');
+    await page.getByText(/^\d[\d,]* customers?$/).waitFor();
+    const firstRowAfter = await customers.rows().nth(1).innerText();
+    expect(firstRowAfter).not.toEqual(firstRowBefore);
+    expect(firstRowAfter.toLowerCase()).toContain('ann');
+  });
+
+  it('opens a profile from the list, with its tabs and honest empty states', async () => {
+    const customers = new CustomersPage(page);
+    const name = await customers.rows().nth(1).getByRole('link').first().innerText();
+    await customers.rows().nth(1).getByRole('link', { name }).click();
+    await page.waitForURL(/\/customers\/[0-9a-f-]{36}/);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    const tabs = page.getByRole('tablist', { name: 'Profile sections' });
+    for (const tab of ['Details', 'Entitlements', 'Requests', 'Notes', 'History']) await tabs.getByRole('tab', { name: tab }).waitFor();
+    await tabs.getByRole('tab', { name: 'Notes' }).click();
+    await page.waitForURL(/tab=notes/);
+    await screenshot(page, 'customer-profile');
+  });
+
+  it('adds two customers into a new organization and finds them in the list', async () => {
+    await new AppLayout(page).goTo('Customers');
+    const customers = new CustomersPage(page);
+    await customers.addCustomers('zoe.e2e@newco.example, yann_e2e', 'Newco E2E');
+    await screenshot(page, 'add-customers-results');
+    await page.keyboard.press('Escape');
+    await customers.searchFor('Newco E2E');
+    await customers.table.getByText('zoe.e2e@newco.example').waitFor();
+    await customers.table.getByText('yann_e2e').first().waitFor();
+    expect(await customers.rows().count()).toBe(3); // header + the two new customers
+  });
+});

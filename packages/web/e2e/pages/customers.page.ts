@@ -1,0 +1,33 @@
+import type { Locator, Page } from 'playwright-core';
+
+export class CustomersPage {
+  readonly search: Locator;
+  readonly table: Locator;
+  readonly dialog: Locator;
+
+  constructor(private readonly page: Page) {
+    this.search = page.getByLabel('Search customers');
+    this.table = page.getByRole('table', { name: 'Customers' });
+    this.dialog = page.getByRole('dialog', { name: 'Add customers' });
+  }
+
+  rows(): Locator {
+    return this.table.getByRole('row');
+  }
+
+  async searchFor(text: string): Promise<void> {
+    await this.search.fill(text);
+    // The list follows the URL, which the debounced search box updates.
+    await this.page.waitForURL((url) => url.searchParams.get('q') === text);
+  }
+
+  async addCustomers(identifiers: string, newOrganization: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add customers' }).click();
+    await this.dialog.getByLabel('Emails or usernames').fill(identifiers);
+    const organization = this.dialog.getByRole('textbox', { name: 'Organization (optional)' });
+    await organization.fill(newOrganization);
+    await this.page.getByRole('option', { name: `Create “${newOrganization}”` }).click();
+    await this.dialog.getByRole('button', { name: 'Add customers' }).click();
+    await this.dialog.getByText('Done', { exact: true }).first().waitFor();
+  }
+}
