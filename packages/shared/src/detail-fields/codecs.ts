@@ -1,0 +1,259 @@
+/**
+ * One codec per field type: how a value is validated and normalized on the
+ * way in, shown on the way out, sorted and searched. The API, the CSV import
+ * and the web forms all go through here so they agree on every value.
+ */
+
+import { isEmail } from '../identifiers';
+import { MAX_SIGNIFICANT_DIGITS, MIN_NORMAL, PLAIN_DECIMAL, significantDigits } from './numbers';
+import { fitsLength, foldCase, hasControlCharacters, quote } from './text';
+import { fail, MAX_TEXT_LENGTH, ok, type DetailFieldDefinition, type DetailFieldType, type ParseResult, type StoredDetailValue } from './types';
+
+type SortKind = 'text' | 'number' | 'date' | 'boolean';
+type FormatOptions = { locale?: string; agentName?: (id: string) => string | undefined; yes?: string; no?: string };
+
+interface Codec {
+  /** Gets a non-blank input of any JSON shape. */
+  parse(input: unknown, field: DetailFieldDefinition): ParseResult;
+  /** Absent: the stored text as is (lists joined). */
+  format?(value: StoredDetailValue, opts: FormatOptions): string;
+  sort: SortKind | null;
+  /** Whether substring search looks at it; numbers, dates, flags and ids would only match by accident. */
+  searchable: boolean;
+  hasOptions: boolean;
+}
+
+/** Most types arrive as text: check the shape once, then parse the trimmed text. */
+function fromText(expected: string, parse: (text: string, field: DetailFieldDefinition) => ParseResult): Codec['parse'] {
+  return (input, field) => (typeof input === 'string' ? parse(input.trim(), field) : fail(expected));
+}
+
+function parseText(text: string): ParseResult {
+  // Browsers and spreadsheets on Windows send CRLF; one line-break form keeps equality and diffs honest.
+  const lines = text.replace(/\r\n?/g, '\n');
+  if (hasControlCharacters(lines, true)) return fail('must not contain control characters');
+  const normalized = lines.normalize('NFC');
+  return fitsLength(normalized, MAX_TEXT_LENGTH) ? ok(normalized) : fail(`must be at most ${MAX_TEXT_LENGTH} characters`);
+}
+
+/** `written` is the decimal text the value came from, to count the digits the sender meant. */
+function checkNumber(n: number, written: string): ParseResult {
+  const digits = significantDigits(written);
+  if (digits > MAX_SIGNIFICANT_DIGITS) return fail('has too many digits');
+  if (!Number.isFinite(n)) return fail('must be a finite number');
+  // Subnormals lose digits, and '0.000…1' with 400 zeros even parses to 0: refuse rather than store another number.
+  if (digits > 0 && Math.abs(n) < MIN_NORMAL) return fail('is too close to zero');
+  return ok(n === 0 ? 0 : n); // -0 would come back from JSONB as 0 anyway
+}
+
+function parseNumber(input: unknown): ParseResult {
+  if (typeof input === 'number') return checkNumber(input, String(input));
+  if (typeof input !== 'string') return fail('must be a number');
+  const text = input.trim();
+  if (PLAIN_DECIMAL.test(text)) return checkNumber(Number(text), text);
+  return fail(/\d[,\s']\d/.test(text) ? 'must not use thousands separators' : 'must be a plain decimal number like -1234.5');
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The UTC midnight of a real calendar date written YYYY-MM-DD, or null. */
+function calendarDate(text: string): Date | null {
+  const match = ISO_DATE.exec(text);
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 2026-02-30 over to March; a real date survives unchanged.
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
+}
+
+function parseDate(text: string): ParseResult {
+  if (!ISO_DATE.test(text)) return fail('must be a date as YYYY-MM-DD');
+  // Four digits keep text order equal to date order, and rule out typos like 0202.
+  if (Number(text.slice(0, 4)) < 1000) return fail('must have a year from 1000 to 9999');
+  return calendarDate(text) ? ok(text) : fail('is not a calendar date');
+}
+
+/** Option labels by case-folded text. */
+function optionIndex(options: readonly string[]): Map<string, number> {
+  return new Map(options.map((option, position) => [foldCase(option), position]));
+}
+
+function parseSelect(text: string, field: DetailFieldDefinition): ParseResult {
+  const position = optionIndex(field.options).get(foldCase(text));
+  return position === undefined ? fail('must be one of the options') : ok(field.options[position]);
+}
+
+function parseMultiSelect(input: unknown, field: DetailFieldDefinition): ParseResult {
+  // A lone string is one option, never split: commas are legal inside options. Splitting is CSV's job.
+  const items = typeof input === 'string' ? [input] : input;
+  if (!Array.isArray(items) || !items.every((item) => typeof item === 'string')) return fail('must be a list of options');
+  const index = optionIndex(field.options);
+  const chosen = new Set<number>();
+  for (const item of items) {
+    const text = item.trim();
+    if (text === '') continue; // 'a||b' in a cell, or an emptied row in a form
+    const position = index.get(foldCase(text));
+    if (position === undefined) return fail(`${quote(text)} is not one of the options`);
+    chosen.add(position);
+  }
+  // Option order, not pick order, so equal selections are equal JSON (diffs, history, unchanged re-imports).
+  return ok(chosen.size === 0 ? null : [...chosen].sort((a, b) => a - b).map((position) => field.options[position]));
+}
+
+const MAX_URL_LENGTH = 2048;
+
+function parseUrl(text: string): ParseResult {
+  if (text.length > MAX_URL_LENGTH) return fail(`must be at most ${MAX_URL_LENGTH} characters`);
+  // new URL() quietly drops tabs and newlines and encodes spaces; what is stored must be what gets clicked.
+  if (/[\s\p{Cc}]/u.test(text)) return fail('must not contain spaces or control characters');
+  // The explicit '//' also refuses 'https:example.com', which a browser would resolve as a relative link.
+  if (!/^https?:\/\//i.test(text) || !parsesAsUrl(text)) return fail('must be an http(s) URL');
+  return ok(text);
+}
+
+function parsesAsUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A leading '+', then digits and the usual punctuation, then an optional
+// extension ('x123', 'ext. 123', 'extension 123').
+const PHONE = /^(\+?[\d ().-]+?) ?(?:(?:x|ext\.?|extension) ?\d{1,10})?$/i;
+const PHONE_MIN_DIGITS = 5; // shortest real numbers are internal/short codes
+const PHONE_MAX_DIGITS = 20; // E.164 allows 15; room for trunk and exit prefixes
+
+function parsePhone(text: string): ParseResult {
+  const phone = text.replace(/\s+/g, ' ');
+  const number = PHONE.exec(phone)?.[1];
+  if (number === undefined) return fail('must be a phone number');
+  const digits = number.replace(/\D/g, '').length;
+  if (digits < PHONE_MIN_DIGITS || digits > PHONE_MAX_DIGITS) return fail(`must have ${PHONE_MIN_DIGITS} to ${PHONE_MAX_DIGITS} digits`);
+  return ok(phone);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Intl formatters are costly to build and a list page formats hundreds of
+ * values, so one per locale is kept. Locales come from requests, hence the
+ * cap; a malformed one falls back to the runtime default instead of failing
+ * a whole page.
+ */
+function perLocale<T>(make: (locale: string | undefined) => T): (locale: string | undefined) => T {
+  const cache = new Map<string | undefined, T>();
+  return (locale) => {
+    let formatter = cache.get(locale);
+    if (formatter === undefined) {
+      try {
+        formatter = make(locale);
+      } catch {
+        formatter = make(undefined);
+      }
+      if (cache.size >= 32) cache.clear();
+      cache.set(locale, formatter);
+    }
+    return formatter;
+  };
+}
+
+// Stored numbers have at most 15 significant digits; the default of 3 fraction digits would hide some.
+const numberFormat = perLocale((locale) => new Intl.NumberFormat(locale, { maximumSignificantDigits: MAX_SIGNIFICANT_DIGITS }));
+// UTC on both sides: a stored date is a calendar day, not an instant, and must not shift with the viewer's zone.
+const dateFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+
+// The formatters tolerate a value of another shape (data written before a
+// change, a hand-edited row) and show it as text rather than throw.
+function plain(value: StoredDetailValue): string {
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+const CODECS: Record<DetailFieldType, Codec> = {
+  TEXT: { parse: fromText('must be text', parseText), sort: 'text', searchable: true, hasOptions: false },
+  NUMBER: {
+    parse: parseNumber,
+    format: (value, { locale }) => (typeof value === 'number' ? numberFormat(locale).format(value) : plain(value)),
+    sort: 'number',
+    searchable: false,
+    hasOptions: false,
+  },
+  DATE: {
+    parse: fromText('must be a date as YYYY-MM-DD', parseDate),
+    format: (value, { locale }) => {
+      const date = typeof value === 'string' ? calendarDate(value) : null;
+      return date ? dateFormat(locale).format(date) : plain(value);
+    },
+    sort: 'date',
+    searchable: false,
+    hasOptions: false,
+  },
+  SELECT: { parse: fromText('must be one of the options', parseSelect), sort: 'text', searchable: true, hasOptions: true },
+  MULTI_SELECT: { parse: parseMultiSelect, sort: null, searchable: true, hasOptions: true },
+  EMAIL: {
+    parse: fromText('must be an email address', (text) => (isEmail(text) ? ok(text) : fail('must be an email address'))),
+    sort: 'text',
+    searchable: true,
+    hasOptions: false,
+  },
+  URL: { parse: fromText('must be an http(s) URL', parseUrl), sort: 'text', searchable: true, hasOptions: false },
+  PHONE: { parse: fromText('must be a phone number', parsePhone), sort: 'text', searchable: true, hasOptions: false },
+  BOOLEAN: {
+    // Only real booleans: the API has a JSON type for them, and 'false' being truthy is a classic bug.
+    parse: (input) => (typeof input === 'boolean' ? ok(input) : fail('must be true or false')),
+    format: (value, { yes = 'Yes', no = 'No' }) => (typeof value === 'boolean' ? (value ? yes : no) : plain(value)),
+    sort: 'boolean',
+    searchable: false,
+    hasOptions: false,
+  },
+  USER: {
+    parse: fromText('must be an agent id', (text) => (UUID.test(text) ? ok(text.toLowerCase()) : fail('must be an agent id'))),
+    format: (value, { agentName }) => agentName?.(plain(value)) ?? plain(value),
+    sort: 'text',
+    searchable: false,
+    hasOptions: false,
+  },
+};
+
+function isBlank(input: unknown): boolean {
+  return input === null || input === undefined || (typeof input === 'string' && input.trim() === '') || (Array.isArray(input) && input.length === 0);
+}
+
+/** Validates and normalizes a value sent through the API or a form. null, undefined, '' (after trim) and [] mean "clear" → { ok: true, value: null }. */
+export function parseDetailValue(field: DetailFieldDefinition, input: unknown): ParseResult {
+  return isBlank(input) ? ok(null) : CODECS[field.type].parse(input, field);
+}
+
+/**
+ * Human text for a stored value (the `displayValue`): numbers and dates for
+ * the locale, booleans as yes/no labels, agents by name when known, options
+ * joined with ', '.
+ */
+export function formatDetailValue(field: DetailFieldDefinition, value: StoredDetailValue, opts: FormatOptions = {}): string {
+  return (CODECS[field.type].format ?? plain)(value, opts);
+}
+
+export function isTextSearchable(type: DetailFieldType): boolean {
+  return CODECS[type].searchable;
+}
+
+/**
+ * The text indexed for substring search, or null when the type is not
+ * text-like. Options are joined by a line break, which nobody types into a
+ * search box, so a query never matches across two options.
+ */
+export function detailSearchText(field: DetailFieldDefinition, value: StoredDetailValue | null): string | null {
+  if (value === null || !isTextSearchable(field.type)) return null;
+  return Array.isArray(value) ? value.join('\n') : String(value);
+}
+
+/** How a field sorts; null for MULTI_SELECT, whose lists have no natural order. */
+export function sortKind(type: DetailFieldType): SortKind | null {
+  return CODECS[type].sort;
+}
+
+export function typeHasOptions(type: DetailFieldType): boolean {
+  return CODECS[type].hasOptions;
+}

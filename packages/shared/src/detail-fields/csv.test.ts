@@ -1,0 +1,124 @@
+import { parseDetailValue } from './codecs';
+import { detailValueToCsv, parseDetailCsv } from './csv';
+import type { DetailFieldDefinition, DetailFieldType, StoredDetailValue } from './types';
+
+const field = (type: DetailFieldType, options: string[] = []): DetailFieldDefinition => ({ key: 'f', label: 'F', type, options });
+const REGIONS = ['EMEA', 'APAC', 'Tokyo, Japan', 'A|B', '-1 day'];
+
+/** Export, then import: must give back the stored value. */
+function roundTrip(definition: DetailFieldDefinition, value: StoredDetailValue) {
+  return parseDetailCsv(definition, detailValueToCsv(definition, value));
+}
+
+describe('detailValueToCsv', () => {
+  it('writes each type in its import notation', () => {
+    expect(detailValueToCsv(field('TEXT'), null)).toBe('');
+    expect(detailValueToCsv(field('MULTI_SELECT', REGIONS), ['EMEA', 'Tokyo, Japan'])).toBe('EMEA|Tokyo, Japan');
+    expect(detailValueToCsv(field('BOOLEAN'), true)).toBe('true');
+    expect(detailValueToCsv(field('BOOLEAN'), false)).toBe('false');
+    expect(detailValueToCsv(field('DATE'), '2024-02-29')).toBe('2024-02-29');
+    expect(detailValueToCsv(field('NUMBER'), 1234567.5)).toBe('1234567.5');
+  });
+
+  it('writes numbers without exponent, and never quotes them', () => {
+    expect(detailValueToCsv(field('NUMBER'), -2)).toBe('-2');
+    expect(detailValueToCsv(field('NUMBER'), 1e21)).toBe('1000000000000000000000');
+    expect(detailValueToCsv(field('NUMBER'), -1.5e22)).toBe('-15000000000000000000000');
+    expect(detailValueToCsv(field('NUMBER'), 1.5e-7)).toBe('0.00000015');
+    expect(detailValueToCsv(field('NUMBER'), -1e-7)).toBe('-0.0000001');
+  });
+
+  it('neutralizes text a spreadsheet would run as a formula', () => {
+    for (const formula of ['=cmd()', '+1', '-2', '@x', '\tx', '\rx', "'quoted"]) expect(detailValueToCsv(field('TEXT'), formula)).toBe(`'${formula}`);
+    expect(detailValueToCsv(field('PHONE'), '+1 555 0100')).toBe("'+1 555 0100");
+    expect(detailValueToCsv(field('MULTI_SELECT', REGIONS), ['-1 day'])).toBe("'-1 day");
+    expect(detailValueToCsv(field('MULTI_SELECT', REGIONS), ['EMEA', '-1 day'])).toBe('EMEA|-1 day'); // only the cell start matters
+    expect(detailValueToCsv(field('SELECT', ['=SUM(A1)']), '=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(detailValueToCsv(field('TEXT'), 'a=b')).toBe('a=b');
+  });
+});
+
+describe('parseDetailCsv', () => {
+  it('clears on an empty or blank cell', () => {
+    for (const type of ['TEXT', 'NUMBER', 'BOOLEAN', 'MULTI_SELECT'] as const) expect(parseDetailCsv(field(type, REGIONS), '  ')).toEqual({ ok: true, value: null });
+  });
+
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    [' Yes ', true],
+    ['1', true],
+    ['false', false],
+    ['No', false],
+    ['0', false],
+  ])('reads %j as the boolean %j', (cell, expected) => {
+    expect(parseDetailCsv(field('BOOLEAN'), cell)).toEqual({ ok: true, value: expected });
+  });
+
+  it('rejects other booleans', () => {
+    for (const bad of ['y', 'on', '2', 'vrai', 'constructor']) expect(parseDetailCsv(field('BOOLEAN'), bad)).toEqual({ ok: false, reason: 'must be true/false, yes/no or 1/0' });
+  });
+
+  it('reads plain decimals only', () => {
+    expect(parseDetailCsv(field('NUMBER'), ' -1234.5 ')).toEqual({ ok: true, value: -1234.5 });
+    expect(parseDetailCsv(field('NUMBER'), '1,234.5')).toEqual({ ok: false, reason: 'must not use thousands separators' });
+    expect(parseDetailCsv(field('NUMBER'), '1234,5')).toEqual({ ok: false, reason: 'must not use thousands separators' });
+    expect(parseDetailCsv(field('NUMBER'), '1e3')).toEqual({ ok: false, reason: 'must be a plain decimal number like -1234.5' });
+  });
+
+  it('splits multi-select cells on | or , but keeps options that contain them', () => {
+    const regions = field('MULTI_SELECT', REGIONS);
+    expect(parseDetailCsv(regions, 'apac, emea')).toEqual({ ok: true, value: ['EMEA', 'APAC'] });
+    expect(parseDetailCsv(regions, 'APAC|EMEA|apac')).toEqual({ ok: true, value: ['EMEA', 'APAC'] });
+    expect(parseDetailCsv(regions, 'Tokyo, Japan|EMEA')).toEqual({ ok: true, value: ['EMEA', 'Tokyo, Japan'] });
+    expect(parseDetailCsv(regions, 'a|b,tokyo, japan')).toEqual({ ok: true, value: ['Tokyo, Japan', 'A|B'] });
+    expect(parseDetailCsv(regions, 'EMEA,,|APAC')).toEqual({ ok: true, value: ['EMEA', 'APAC'] });
+    expect(parseDetailCsv(regions, 'EMEA|Mars')).toEqual({ ok: false, reason: "'Mars' is not one of the options" });
+  });
+
+  it('reads text types like the API does, and dates only as YYYY-MM-DD', () => {
+    expect(parseDetailCsv(field('TEXT'), '  Cafe\u0301 ')).toEqual({ ok: true, value: 'Caf\u00e9' });
+    expect(parseDetailCsv(field('SELECT', REGIONS), 'emea')).toEqual({ ok: true, value: 'EMEA' });
+    expect(parseDetailCsv(field('DATE'), '1/5/2026')).toEqual({ ok: false, reason: 'must be a date as YYYY-MM-DD' });
+  });
+
+  it('keeps a leading quote our export did not add', () => {
+    expect(parseDetailCsv(field('TEXT'), "'tis the season")).toEqual({ ok: true, value: "'tis the season" });
+  });
+});
+
+describe('CSV round trip', () => {
+  // Every case uses the REGIONS options; types without options ignore them.
+  const cases: [DetailFieldType, StoredDetailValue][] = [
+    ['TEXT', '=cmd()'],
+    ['TEXT', '+1'],
+    ['TEXT', '-2'],
+    ['TEXT', '@x'],
+    ['TEXT', "'quoted'"],
+    ['TEXT', "''double"],
+    ['TEXT', 'line one\nline two\twith tab, comma and "quotes"'],
+    ['TEXT', '👩🏽‍💻 Caf\u00e9 契約'],
+    ['NUMBER', -2],
+    ['NUMBER', 0],
+    ['NUMBER', 123456789012345],
+    ['NUMBER', 1e21],
+    ['NUMBER', -1.5e-7],
+    ['NUMBER', 1e-300],
+    ['DATE', '2024-02-29'],
+    ['SELECT', '-1 day'],
+    ['MULTI_SELECT', ['EMEA', 'Tokyo, Japan', 'A|B', '-1 day']],
+    ['MULTI_SELECT', ['-1 day']],
+    ['EMAIL', 'jane@example.com'],
+    ['URL', 'https://example.com/?q=a,b|c'],
+    ['PHONE', '+1 (555) 010-0199 ext. 42'],
+    ['BOOLEAN', true],
+    ['BOOLEAN', false],
+    ['USER', '0f8fad5b-d9cb-469f-a165-70867728950e'],
+  ];
+
+  it.each(cases)('%s %j comes back unchanged', (type, stored) => {
+    const definition = field(type, REGIONS);
+    expect(parseDetailValue(definition, stored)).toEqual({ ok: true, value: stored }); // the case is a valid stored value
+    expect(roundTrip(definition, stored)).toEqual({ ok: true, value: stored });
+  });
+});

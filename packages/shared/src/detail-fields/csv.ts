@@ -1,0 +1,79 @@
+/**
+ * Detail values as CSV cell text (before CSV quoting, which the writer does).
+ * Export and import are inverses: any exported cell imports back to the same
+ * stored value.
+ */
+
+import { parseDetailValue } from './codecs';
+import { plainDecimal } from './numbers';
+import { foldCase } from './text';
+import { fail, ok, type DetailFieldDefinition, type DetailFieldType, type ParseResult, type StoredDetailValue } from './types';
+
+// Spreadsheets run a cell starting with these as a formula (CSV injection).
+// A leading quote is escaped too, so that stripping one on import is never
+// ambiguous: "'x" exports as "''x".
+const FORMULA_START = /^[=+\-@\t\r']/;
+const GUARDED = /^'[=+\-@\t\r']/;
+
+/** Export joins with '|': the contract's other separator, ',', is common inside option labels. */
+const MULTI_SEPARATOR = '|';
+
+/**
+ * CSV cell text for export: options joined with '|', booleans 'true'/'false',
+ * dates ISO, numbers plain. `_field` is unused: the stored value's shape
+ * decides, so the signature mirrors parseDetailCsv.
+ */
+export function detailValueToCsv(_field: DetailFieldDefinition, value: StoredDetailValue | null): string {
+  if (value === null) return '';
+  // Numbers are plain decimals; '-5' is not a formula to a spreadsheet, and a quote would make it text.
+  if (typeof value === 'number') return plainDecimal(value);
+  const text = Array.isArray(value) ? value.join(MULTI_SEPARATOR) : String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+const CSV_BOOLEANS = new Map([
+  ['true', true],
+  ['yes', true],
+  ['1', true],
+  ['false', false],
+  ['no', false],
+  ['0', false],
+]);
+
+/**
+ * Splits a multi-select cell on '|' or ',' (the contract allows both), but
+ * keeps pieces together when, rejoined, they name an option: 'Tokyo, Japan'
+ * stays one option. Longest match first, spanning at most as many separators
+ * as the option that has the most.
+ */
+function splitOptions(cell: string, options: readonly string[]): string[] {
+  const parts = cell.split(/([|,])/); // pieces at even indexes, separators between
+  const known = new Set(options.map((option) => foldCase(option)));
+  const maxSpan = 1 + Math.max(0, ...options.map((option) => option.split(/[|,]/).length - 1));
+  const joined = (from: number, span: number) => parts.slice(2 * from, 2 * (from + span) - 1).join('');
+  const items: string[] = [];
+  for (let piece = 0; 2 * piece < parts.length; ) {
+    let span = Math.min(maxSpan, (parts.length + 1) / 2 - piece);
+    while (span > 1 && !known.has(foldCase(joined(piece, span).trim()))) span--;
+    items.push(joined(piece, span));
+    piece += span;
+  }
+  return items;
+}
+
+/** Types whose cells read differently from API input; the rest parse like API strings. */
+const CSV_READERS: Partial<Record<DetailFieldType, (field: DetailFieldDefinition, cell: string) => ParseResult>> = {
+  BOOLEAN: (_field, cell) => {
+    const value = CSV_BOOLEANS.get(cell.toLowerCase());
+    return value === undefined ? fail('must be true/false, yes/no or 1/0') : ok(value);
+  },
+  MULTI_SELECT: (field, cell) => parseDetailValue(field, splitOptions(cell, field.options)),
+};
+
+/** CSV cell text for import: '' clears; the quote our export adds against formulas is removed first. */
+export function parseDetailCsv(field: DetailFieldDefinition, text: string): ParseResult {
+  const trimmed = text.trim();
+  if (trimmed === '') return ok(null);
+  const cell = GUARDED.test(trimmed) ? trimmed.slice(1) : trimmed;
+  return (CSV_READERS[field.type] ?? parseDetailValue)(field, cell);
+}

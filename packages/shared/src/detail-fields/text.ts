@@ -1,0 +1,38 @@
+/** Text rules shared by values, labels and options. */
+
+// Controls (C0, DEL, C1) are invisible or break CSV and terminals; lone UTF-16
+// surrogates (category Cs when unpaired) make PostgreSQL reject the JSONB write.
+const CONTROL = /[\p{Cc}\p{Cs}]/u;
+const CONTROL_EXCEPT_NEWLINE_TAB = /[^\P{Cc}\n\t]|\p{Cs}/u;
+const CONTROL_GLOBAL = /[\p{Cc}\p{Cs}]/gu;
+
+export function hasControlCharacters(text: string, allowNewlineAndTab = false): boolean {
+  return (allowNewlineAndTab ? CONTROL_EXCEPT_NEWLINE_TAB : CONTROL).test(text);
+}
+
+/**
+ * Whether text has at most `max` code points (what a person counts, so an
+ * emoji is one). Cheap on huge input: UTF-16 length bounds the count from
+ * both sides, so only lengths in between are counted.
+ */
+export function fitsLength(text: string, max: number): boolean {
+  if (text.length <= max) return true;
+  return text.length <= max * 2 && Array.from(text).length <= max;
+}
+
+/** How values are compared "ignoring case": NFC first so a decomposed 'é' equals a composed one. */
+export function foldCase(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
+const QUOTED_MAX = 40;
+
+/**
+ * A value quoted for a reason. Reasons travel into GraphQL errors and import
+ * reports, so a pasted novel is cut to 40 code points and controls are blanked.
+ */
+export function quote(text: string): string {
+  const points = Array.from(text.slice(0, QUOTED_MAX * 2));
+  const cut = points.length > QUOTED_MAX || text.length > QUOTED_MAX * 2;
+  return `'${points.slice(0, QUOTED_MAX).join('').replace(CONTROL_GLOBAL, ' ')}${cut ? '…' : ''}'`;
+}
