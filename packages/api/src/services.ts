@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
 import type { Config } from './config';
+import type { Logger } from './logger';
+import { DetailFieldService } from './modules/detail-fields/detail-field.service';
+import { DetailValueService } from './modules/detail-fields/detail-value.service';
 import { AgentService } from './modules/agents/agent.service';
 import { TeamService } from './modules/teams/team.service';
 import { AuthService } from './auth/auth.service';
@@ -10,12 +13,14 @@ import { CustomerService } from './modules/customers/customer.service';
 import { OrganizationService } from './modules/organizations/organization.service';
 
 /** Stateless services, built once per process and shared by all requests. */
-export function createServices(db: DataSource, config: Config) {
+export function createServices(db: DataSource, config: Config, logger: Logger) {
   const pool = (db.driver as unknown as { master: Pool }).master;
   const limiter = new SignInLimiter(pool, config.SIGN_IN_MAX_FAILURES, config.SIGN_IN_WINDOW_SECONDS);
   const organizations = new OrganizationService(db);
   return {
     organizations,
+    detailFields: new DetailFieldService(db, logger),
+    detailValues: new DetailValueService(db),
     customers: new CustomerService(db, organizations),
     agents: new AgentService(db),
     teams: new TeamService(db),

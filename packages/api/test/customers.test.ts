@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 import type { GraphQLTestClient } from './support/graphql-client';
 
 const ADD = `mutation($input: AddCustomersInput!) {
-  addCustomers(input: $input) { created existing errors { input message } customers { id email username displayName organizations { name } } }
+  addCustomers(input: $input) { created existing errors { input message } results { input status message customer { displayName } } customers { id email username displayName organizations { name } } }
 }`;
 const LIST = `query($first: Int, $after: String, $query: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
   customers(first: $first, after: $after, query: $query, filter: $filter, orderBy: $orderBy) {
@@ -35,6 +35,13 @@ describe('customers and organizations', () => {
     expect(addCustomers.errors).toEqual([
       { input: 'bob@', message: "not a valid email or username: 'bob@'" },
       { input: 'two words', message: "not a valid email or username: 'two words'" },
+    ]);
+    expect(addCustomers.results.map((r: any) => [r.input, r.status, r.customer?.displayName ?? r.message])).toEqual([
+      ['Jane.Doe@acme.test', 'CREATED', 'Jane.Doe'],
+      ['bob@', 'REJECTED', "not a valid email or username: 'bob@'"],
+      ['jdoe', 'CREATED', 'jdoe'],
+      ['already@ACME.test', 'EXISTING', 'already'],
+      ['two words', 'REJECTED', "not a valid email or username: 'two words'"],
     ]);
     expect(addCustomers.customers.map((c: any) => [c.email, c.username, c.displayName])).toEqual([
       ['Jane.Doe@acme.test', null, 'Jane.Doe'],
@@ -136,6 +143,12 @@ describe('customers and organizations', () => {
     expect((await agent.ok(RENAME, { id: createOrganization.id, v: 1, n: 'Hooli XYZ' })).renameOrganization).toEqual({ name: 'Hooli XYZ', version: 2 });
     expect(await agent.errorCode(RENAME, { id: createOrganization.id, v: 1, n: 'Hooli Old' })).toBe('CONFLICT');
     expect(await agent.errorCode(`mutation { createOrganization(name: "hooli xyz") { id } }`)).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers null for ids that do not exist, well-formed or not', async () => {
+    for (const id of ['garbage', '00000000-0000-4000-8000-000000000000']) {
+      expect(await agent.ok(`query($id: ID!) { customer(id: $id) { id } organization(id: $id) { id } }`, { id })).toEqual({ customer: null, organization: null });
+    }
   });
 
   it('is for signed-in callers only', async () => {

@@ -1,4 +1,4 @@
-import { Authorized, Directive } from 'type-graphql';
+import { Authorized, Directive, Extensions } from 'type-graphql';
 import { PERMISSIONS, type Permission } from '@cp/shared';
 
 /**
@@ -12,5 +12,17 @@ export function Requires(...permissions: Permission[]): MethodDecorator & Proper
   return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
     directive(target, key as string, descriptor as never);
     authorized(target, key as string, descriptor as never);
+  };
+}
+
+export const NULL_WHEN_FORBIDDEN = 'nullWhenForbidden';
+
+/** Like @Requires, but a signed-in caller without the permission gets null instead of an error. */
+export function RequiresOrNull(...permissions: Permission[]): MethodDecorator & PropertyDecorator {
+  const requires = Requires(...permissions);
+  const extensions = Extensions({ [NULL_WHEN_FORBIDDEN]: true });
+  return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
+    extensions(target, key as string, descriptor as never);
+    requires(target, key, descriptor as never);
   };
 }

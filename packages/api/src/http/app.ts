@@ -8,10 +8,9 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import type { Context } from '../graphql/context';
+import { createContext, type Context } from '../graphql/context';
 import { createSchema } from '../graphql/schema';
 import { createLimits } from '../graphql/limits';
-import { createLoaders } from '../graphql/loaders';
 import { formatError } from '../graphql/error-formatting';
 import { createServices, type Services } from '../services';
 import type { ViewerIdentity } from '../auth/viewer';
@@ -35,7 +34,7 @@ async function identify(req: Request, services: Services, cookies: SessionCookie
 }
 
 export async function createApp(db: DataSource, config: Config, logger: Logger): Promise<App> {
-  const services = createServices(db, config);
+  const services = createServices(db, config, logger);
   const cookies = new SessionCookies(config.COOKIE_SECURE);
   const limits = createLimits();
   const apollo = new ApolloServer<Context>({
@@ -73,7 +72,7 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
         const scope = requestScope.getStore()!;
         const viewer = await identify(req, services, cookies);
         scope.authenticated = viewer !== null;
-        return { requestId: scope.requestId, viewer, services, cookies, loaders: createLoaders(db), req, res };
+        return createContext(db, { requestId: scope.requestId, viewer, services, cookies, req, res });
       },
     }),
   );

@@ -1,4 +1,5 @@
-import { Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, Length, MaxLength } from 'class-validator';
+import { GraphQLJSON } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PaginationArgs } from '../../common/pagination.args';
 import { Customer } from './customer.entity';
@@ -18,10 +19,30 @@ export enum SortDirection {
 }
 registerEnumType(SortDirection, { name: 'SortDirection' });
 
+@InputType({ description: 'One condition on a detail field the viewer may view; give one of equals, contains, isEmpty.' })
+export class DetailCondition {
+  @Field()
+  fieldKey: string;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The value, as setDetailValues takes it; for MULTI_SELECT, one option the value includes.' })
+  equals?: unknown;
+
+  @Field({ nullable: true, description: 'Substring, for text-like fields.' })
+  @MaxLength(200)
+  contains?: string;
+
+  @Field({ nullable: true })
+  isEmpty?: boolean;
+}
+
 @InputType()
 export class CustomerFilter {
   @Field(() => ID, { nullable: true, description: 'Only members of this organization.' })
   organizationId?: string;
+
+  @Field(() => [DetailCondition], { nullable: true, description: 'All must hold.' })
+  @ArrayMaxSize(20)
+  details?: DetailCondition[];
 }
 
 @InputType()
@@ -93,6 +114,28 @@ export class InputError {
   message: string;
 }
 
+export enum AddCustomerStatus {
+  CREATED = 'CREATED',
+  EXISTING = 'EXISTING',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(AddCustomerStatus, { name: 'AddCustomerStatus' });
+
+@ObjectType({ description: 'What happened to one entry, in the order given.' })
+export class AddCustomerResult {
+  @Field({ description: 'The entry as it was given.' })
+  input: string;
+
+  @Field(() => AddCustomerStatus)
+  status: AddCustomerStatus;
+
+  @Field(() => Customer, { nullable: true })
+  customer: Customer | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was rejected.' })
+  message: string | null;
+}
+
 @ObjectType()
 export class AddCustomersPayload {
   @Field(() => [Customer], { description: 'Every valid entry\'s customer, new or existing, in the order given.' })
@@ -106,4 +149,7 @@ export class AddCustomersPayload {
 
   @Field(() => [InputError])
   errors: InputError[];
+
+  @Field(() => [AddCustomerResult])
+  results: AddCustomerResult[];
 }

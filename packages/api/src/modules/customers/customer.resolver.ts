@@ -3,23 +3,30 @@ import { Customer } from './customer.entity';
 import { CustomerConnection } from './customer.connection';
 import { AddCustomersInput, AddCustomersPayload, CustomersArgs, UpdateCustomerInput } from './customer.inputs';
 import { Organization } from '../organizations/organization.entity';
+import { GraphQLJSON } from 'graphql-scalars';
+import { DetailValue } from '../detail-fields/detail-field.inputs';
+import { DetailFieldScope } from '../detail-fields/detail-field.enums';
+import { toDetailValues } from '../detail-fields/detail-values';
+import type { StoredDetails } from '../detail-fields/detail-field.loader';
 import { Requires } from '../../auth/requires.decorator';
 import { pageSize, toConnection } from '../../common/connection';
+import { isUuid } from '../../common/ids';
 import type { Context } from '../../graphql/context';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Requires()
   @Query(() => CustomerConnection)
-  async customers(@Args() { first, after, query, filter, orderBy }: CustomersArgs, @Ctx() { services }: Context): Promise<CustomerConnection> {
-    const page = await services.customers.list({ first: pageSize(first, 50), after, query, filter, orderBy });
+  async customers(@Args() { first, after, query, filter, orderBy }: CustomersArgs, @Ctx() { services, visibility }: Context): Promise<CustomerConnection> {
+    const page = await services.customers.list({ first: pageSize(first, 50), after, query, filter, orderBy }, visibility);
     return toConnection(CustomerConnection, page);
   }
 
   @Requires()
   @Query(() => Customer, { nullable: true })
-  customer(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<Customer | null> {
-    return loaders.customerById.load(id);
+  customer(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<Customer | null> | null {
+    // An id that cannot exist is simply not found.
+    return isUuid(id) ? loaders.customerById.load(id) : null;
   }
 
   @Requires()
@@ -32,6 +39,16 @@ export class CustomerResolver {
   @Mutation(() => Customer)
   updateCustomer(@Arg('input') input: UpdateCustomerInput, @Ctx() { services }: Context): Promise<Customer> {
     return services.customers.update(input);
+  }
+
+  @FieldResolver(() => [DetailValue], { description: 'Only the fields the viewer may view.' })
+  async details(@Root() customer: Customer, @Ctx() context: Context): Promise<DetailValue[]> {
+    return toDetailValues(DetailFieldScope.CUSTOMER, await context.loaders.customerDetails.load(customer.id), context);
+  }
+
+  @FieldResolver(() => GraphQLJSON, { description: 'The same values as one object keyed by field key (compact, for lists and sync).' })
+  detailsByKey(@Root() customer: Customer, @Ctx() { loaders }: Context): Promise<StoredDetails> {
+    return loaders.customerDetails.load(customer.id);
   }
 
   @FieldResolver(() => [Organization])

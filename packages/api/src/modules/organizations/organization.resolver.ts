@@ -3,8 +3,14 @@ import { Organization } from './organization.entity';
 import { OrganizationConnection } from './organization.connection';
 import { OrganizationMemberArgs, OrganizationMembersArgs, OrganizationsArgs, RenameOrganizationArgs } from './organization.inputs';
 import { CustomerConnection } from '../customers/customer.connection';
+import { GraphQLJSON } from 'graphql-scalars';
+import { DetailValue } from '../detail-fields/detail-field.inputs';
+import { DetailFieldScope } from '../detail-fields/detail-field.enums';
+import { toDetailValues } from '../detail-fields/detail-values';
+import type { StoredDetails } from '../detail-fields/detail-field.loader';
 import { Requires } from '../../auth/requires.decorator';
 import { pageSize, toConnection } from '../../common/connection';
+import { isUuid } from '../../common/ids';
 import { PaginationArgs } from '../../common/pagination.args';
 import type { Context } from '../../graphql/context';
 
@@ -18,8 +24,8 @@ export class OrganizationResolver {
 
   @Requires()
   @Query(() => Organization, { nullable: true })
-  organization(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<Organization | null> {
-    return loaders.organizationById.load(id);
+  organization(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<Organization | null> | null {
+    return isUuid(id) ? loaders.organizationById.load(id) : null;
   }
 
   @Requires()
@@ -47,9 +53,19 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => CustomerConnection, { description: 'Members, by display name.' })
-  async customers(@Root() organization: Organization, @Args() { first, after }: PaginationArgs, @Ctx() { services }: Context): Promise<CustomerConnection> {
-    const page = await services.customers.list({ first: pageSize(first, 50), after, filter: { organizationId: organization.id } });
+  async customers(@Root() organization: Organization, @Args() { first, after }: PaginationArgs, @Ctx() { services, visibility }: Context): Promise<CustomerConnection> {
+    const page = await services.customers.list({ first: pageSize(first, 50), after, filter: { organizationId: organization.id } }, visibility);
     return toConnection(CustomerConnection, page);
+  }
+
+  @FieldResolver(() => [DetailValue], { description: 'Only the fields the viewer may view.' })
+  async details(@Root() organization: Organization, @Ctx() context: Context): Promise<DetailValue[]> {
+    return toDetailValues(DetailFieldScope.ORGANIZATION, await context.loaders.organizationDetails.load(organization.id), context);
+  }
+
+  @FieldResolver(() => GraphQLJSON)
+  detailsByKey(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<StoredDetails> {
+    return loaders.organizationDetails.load(organization.id);
   }
 
   @FieldResolver(() => Int)

@@ -1,0 +1,73 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import { PERMISSIONS } from '@cp/shared';
+import { DetailField } from './detail-field.entity';
+import { DetailFieldScope } from './detail-field.enums';
+import { CreateDetailFieldInput, FieldPermissions, SetDetailFieldPermissionsInput, SetDetailValuesInput, UpdateDetailFieldInput, type FieldAudience } from './detail-field.inputs';
+import type { Audience } from './detail-field.entity';
+import { Customer } from '../customers/customer.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Team } from '../teams/team.entity';
+import { Requires, RequiresOrNull } from '../../auth/requires.decorator';
+import type { Context } from '../../graphql/context';
+
+export const DetailOwner = createUnionType({
+  name: 'DetailOwner',
+  types: () => [Customer, Organization] as const,
+});
+
+@Resolver(() => DetailField)
+export class DetailFieldResolver {
+  @Requires()
+  @Query(() => [DetailField], { description: 'The fields of a scope the viewer may view, in order.' })
+  detailFields(
+    @Arg('scope', () => DetailFieldScope) scope: DetailFieldScope,
+    @Arg('includeArchived', { defaultValue: false }) includeArchived: boolean,
+    @Ctx() { visibility }: Context,
+  ): Promise<DetailField[]> {
+    return visibility.viewable(scope, includeArchived);
+  }
+
+  @Requires(PERMISSIONS.MANAGE_FIELDS)
+  @Mutation(() => DetailField)
+  createDetailField(@Arg('input') input: CreateDetailFieldInput, @Ctx() { services }: Context): Promise<DetailField> {
+    return services.detailFields.create(input);
+  }
+
+  @Requires(PERMISSIONS.MANAGE_FIELDS)
+  @Mutation(() => DetailField, { description: 'Label, options, position, archived.' })
+  updateDetailField(@Arg('input') input: UpdateDetailFieldInput, @Ctx() { services }: Context): Promise<DetailField> {
+    return services.detailFields.update(input);
+  }
+
+  @Requires(PERMISSIONS.MANAGE_FIELDS)
+  @Mutation(() => DetailField)
+  setDetailFieldPermissions(@Arg('input') input: SetDetailFieldPermissionsInput, @Ctx() { services }: Context): Promise<DetailField> {
+    return services.detailFields.setPermissions(input);
+  }
+
+  @Requires()
+  @Mutation(() => DetailOwner, { description: 'Set detail values on one customer, organization or entitlement; null clears a value.' })
+  async setDetailValues(@Arg('input') input: SetDetailValuesInput, @Ctx() { services, visibility, loaders }: Context): Promise<Customer | Organization> {
+    const owner = await services.detailValues.set(input, visibility);
+    const record = owner.scope === DetailFieldScope.CUSTOMER ? await services.customers.find(owner.id) : await services.organizations.find(owner.id);
+    // The values just written must be read fresh, not from a cache filled earlier in this request.
+    loaders.customerDetails.clear(owner.id);
+    loaders.organizationDetails.clear(owner.id);
+    return record!;
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerCanEdit(@Root() field: DetailField, @Ctx() { visibility }: Context): boolean {
+    return visibility.canEdit(field);
+  }
+
+  @RequiresOrNull(PERMISSIONS.MANAGE_FIELDS)
+  @FieldResolver(() => FieldPermissions, { nullable: true, description: 'Null unless the viewer is an admin.' })
+  async permissions(@Root() field: DetailField, @Ctx() { loaders }: Context): Promise<FieldPermissions> {
+    const audience = async (a: Audience): Promise<FieldAudience> => ({
+      agents: a.allAgents,
+      teams: (await loaders.teamById.loadMany(a.teamIds)).filter((t): t is Team => t instanceof Team),
+    });
+    return { view: await audience(field.view), edit: await audience(field.edit) };
+  }
+}

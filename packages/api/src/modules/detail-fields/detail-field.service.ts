@@ -1,0 +1,219 @@
+import { DataSource, type EntityManager } from 'typeorm';
+import { cleanLabel, cleanOptions, detailFieldKeyFromLabel, typeHasOptions, type StoredDetailValue } from '@cp/shared';
+import { DetailField, type Audience } from './detail-field.entity';
+import { DetailFieldScope } from './detail-field.enums';
+import type { CreateDetailFieldInput, FieldAudienceInput, SetDetailFieldPermissionsInput, UpdateDetailFieldInput } from './detail-field.inputs';
+import { loadDefinitions } from './detail-field.catalog';
+import { detailSortIndexSql, ownerTable } from './detail-owner-tables';
+import { reindexDetailValues } from './detail-search-index';
+import { DomainError, badInput, notFound } from '../../common/domain-error';
+import { assertIds, isUuid, uniq } from '../../common/ids';
+import { isUniqueViolation } from '../../db/pg-errors';
+import type { Logger } from '../../logger';
+
+const EVERY_AGENT: Audience = { allAgents: true, teamIds: [] };
+
+function toAudience(input: FieldAudienceInput | undefined, field: string): Audience {
+  if (!input) return EVERY_AGENT;
+  const teamIds = uniq(input.teamIds ?? []);
+  assertIds(teamIds, `${field}.teamIds`);
+  return { allAgents: input.agents, teamIds: input.agents ? [] : teamIds };
+}
+
+/** Edit implies view: an edit audience may not admit anyone the view audience does not. */
+function assertEditWithinView(view: Audience, edit: Audience): void {
+  if (view.allAgents) return;
+  if (edit.allAgents) throw badInput('The edit audience is wider than the view audience: every agent could edit a field not every agent may view', 'edit');
+  const outside = edit.teamIds.find((id) => !view.teamIds.includes(id));
+  if (outside) throw badInput(`The edit audience is wider than the view audience: team ${outside} may edit but not view`, 'edit.teamIds');
+}
+
+/** Admin work on field definitions: create, change, reorder, archive, permissions. */
+export class DetailFieldService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly logger: Logger,
+  ) {}
+
+  async create(input: CreateDetailFieldInput): Promise<DetailField> {
+    const label = cleanLabel(input.label);
+    if (!label.ok) throw badInput(`label ${label.reason}`, 'label');
+    const options = this.optionsFor(input.type, input.options);
+    const view = toAudience(input.view, 'view');
+    const edit = toAudience(input.edit, 'edit');
+    assertEditWithinView(view, edit);
+    const id = await this.db.transaction(async (tx) => {
+      // Serialises creations per scope so keys and positions stay unique and gap-free.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('detail_fields:' || $1))`, [input.scope]);
+      const existing: Array<{ key: string; position: number }> = await tx.query(`SELECT key, position FROM detail_fields WHERE scope = $1`, [input.scope]);
+      const key = detailFieldKeyFromLabel(label.label, new Set(existing.map((e) => e.key)));
+      const position = existing.reduce((max, e) => Math.max(max, e.position + 1), 0);
+      let rows: Array<{ id: string }>;
+      try {
+        rows = await tx.query(
+          `INSERT INTO detail_fields (scope, key, label, type, options, position) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [input.scope, key, label.label, input.type, JSON.stringify(options), position],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw badInput(`A ${input.scope.toLowerCase()} field labelled ${label.label} already exists`, 'label');
+        throw error;
+      }
+      await this.writePermissions(tx, rows[0].id, view, edit);
+      return rows[0].id;
+    });
+    const field = await this.find(id);
+    await this.buildSortIndex(field);
+    return field;
+  }
+
+  async update(input: UpdateDetailFieldInput): Promise<DetailField> {
+    await this.db.transaction(async (tx) => {
+      const field = await this.lock(tx, input.id, input.expectedVersion);
+      const sets: string[] = [];
+      const params: unknown[] = [field.id];
+      if (input.label !== undefined) {
+        const label = cleanLabel(input.label);
+        if (!label.ok) throw badInput(`label ${label.reason}`, 'label');
+        params.push(label.label);
+        sets.push(`label = $${params.length}`);
+      }
+      if (input.options !== undefined || input.optionRenames !== undefined) {
+        const options = await this.changeOptions(tx, field, input);
+        params.push(JSON.stringify(options));
+        sets.push(`options = $${params.length}`);
+      }
+      if (input.archived !== undefined && input.archived !== null) {
+        params.push(input.archived);
+        sets.push(`archived = $${params.length}`);
+      }
+      if (sets.length > 0) {
+        try {
+          await tx.query(`UPDATE detail_fields SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, params);
+        } catch (error) {
+          if (isUniqueViolation(error)) throw badInput(`A field labelled ${input.label?.trim()} already exists in this scope`, 'label');
+          throw error;
+        }
+      }
+      if (input.position !== undefined && input.position !== null) await this.move(tx, field, input.position);
+    });
+    return this.find(input.id);
+  }
+
+  async setPermissions(input: SetDetailFieldPermissionsInput): Promise<DetailField> {
+    const view = toAudience(input.view, 'view');
+    const edit = toAudience(input.edit, 'edit');
+    assertEditWithinView(view, edit);
+    await this.db.transaction(async (tx) => {
+      const field = await this.lock(tx, input.fieldId);
+      await this.writePermissions(tx, field.id, view, edit);
+      await tx.query(`UPDATE detail_fields SET version = version + 1, updated_at = now() WHERE id = $1`, [field.id]);
+    });
+    return this.find(input.fieldId);
+  }
+
+  async find(id: string): Promise<DetailField> {
+    const [field] = isUuid(id) ? await loadDefinitions(this.db, 'WHERE f.id = $1', [id]) : [];
+    if (!field) throw notFound('Detail field', id);
+    return field;
+  }
+
+  private optionsFor(type: DetailField['type'], options: readonly string[] | undefined): string[] {
+    if (!typeHasOptions(type)) {
+      if (options && options.length > 0) throw badInput(`A ${type} field has no options`, 'options');
+      return [];
+    }
+    const cleaned = cleanOptions(options ?? []);
+    if (!cleaned.ok) throw badInput(`options: ${cleaned.reason}`, 'options');
+    return cleaned.options;
+  }
+
+  private async lock(tx: EntityManager, id: string, expectedVersion?: number | null): Promise<DetailField> {
+    const locked = isUuid(id) ? await tx.query(`SELECT 1 FROM detail_fields WHERE id = $1 FOR UPDATE`, [id]) : [];
+    const [field] = locked.length ? await loadDefinitions(tx, 'WHERE f.id = $1', [id]) : [];
+    if (!field) throw notFound('Detail field', id);
+    if (expectedVersion != null && field.version !== expectedVersion) {
+      throw new DomainError('CONFLICT', `This field was changed by someone else (now version ${field.version}, you edited version ${expectedVersion}). Reload and try again.`, {
+        currentVersion: field.version,
+      });
+    }
+    return field;
+  }
+
+  private async writePermissions(tx: EntityManager, fieldId: string, view: Audience, edit: Audience): Promise<void> {
+    await tx.query(`DELETE FROM detail_field_permissions WHERE field_id = $1`, [fieldId]);
+    for (const [access, audience] of [['VIEW', view], ['EDIT', edit]] as const) {
+      await tx.query(`INSERT INTO detail_field_permissions (field_id, access, all_agents) VALUES ($1, $2, $3)`, [fieldId, access, audience.allAgents]);
+      if (audience.teamIds.length === 0) continue;
+      const inserted = await tx.query(
+        `INSERT INTO detail_field_permission_teams (field_id, access, team_id) SELECT $1, $2, id FROM teams WHERE id = ANY($3::uuid[]) RETURNING team_id`,
+        [fieldId, access, audience.teamIds],
+      );
+      if (inserted.length !== audience.teamIds.length) throw badInput(`${access.toLowerCase()}.teamIds contains a team that does not exist`, `${access.toLowerCase()}.teamIds`);
+    }
+  }
+
+  /**
+   * New option list plus renames. Stored values follow a rename and lose a
+   * removed option, in the same transaction, and the search index follows.
+   */
+  private async changeOptions(tx: EntityManager, field: DetailField, input: UpdateDetailFieldInput): Promise<string[]> {
+    if (!typeHasOptions(field.type)) throw badInput(`A ${field.type} field has no options`, 'options');
+    const renames = new Map((input.optionRenames ?? []).map((r) => [r.from, r.to.trim()]));
+    for (const from of renames.keys()) {
+      if (!field.options.includes(from)) throw badInput(`optionRenames: '${from}' is not an option of this field`, 'optionRenames');
+    }
+    const next = this.optionsFor(field.type, input.options ?? field.options.map((o) => renames.get(o) ?? o));
+    const mapping = new Map<string, string | null>(field.options.map((o) => [o, renames.get(o) ?? o]));
+    for (const [from, to] of mapping) if (to !== null && !next.includes(to)) mapping.set(from, null);
+    const changed = [...mapping].filter(([from, to]) => from !== to);
+    if (changed.length === 0) return next;
+
+    const table = ownerTable(field.scope);
+    const rows: Array<{ id: string; value: StoredDetailValue }> = await tx.query(
+      `SELECT id, details -> $1 AS value FROM ${table} WHERE details ? $1 FOR UPDATE`,
+      [field.key],
+    );
+    const updates = rows
+      .map(({ id, value }) => {
+        const mapped = Array.isArray(value) ? value.map((v) => mapping.get(v) ?? null).filter((v): v is string => v !== null) : mapping.get(String(value)) ?? null;
+        const cleared = mapped === null || (Array.isArray(mapped) && mapped.length === 0);
+        return { id, value: cleared ? null : (mapped as StoredDetailValue), before: value };
+      })
+      .filter((u) => JSON.stringify(u.value) !== JSON.stringify(u.before));
+    if (updates.length === 0) return next;
+    await tx.query(
+      `UPDATE ${table} t SET details = CASE WHEN u.value IS NULL THEN t.details - $1 ELSE jsonb_set(t.details, ARRAY[$1], u.value) END
+         FROM unnest($2::uuid[], $3::jsonb[]) AS u(id, value) WHERE t.id = u.id`,
+      [field.key, updates.map((u) => u.id), updates.map((u) => (u.value === null ? null : JSON.stringify(u.value)))],
+    );
+    const renamed = Object.assign(new DetailField(), field, { options: next });
+    await reindexDetailValues(tx, updates.map((u) => ({ ownerId: u.id, field: renamed, value: u.value })));
+    return next;
+  }
+
+  private async move(tx: EntityManager, field: DetailField, position: number): Promise<void> {
+    const siblings: Array<{ id: string }> = await tx.query(`SELECT id FROM detail_fields WHERE scope = $1 ORDER BY position, id FOR UPDATE`, [field.scope]);
+    if (!Number.isInteger(position) || position < 0 || position >= siblings.length) {
+      throw badInput(`position must be between 0 and ${siblings.length - 1}`, 'position');
+    }
+    const order = siblings.map((s) => s.id).filter((id) => id !== field.id);
+    order.splice(position, 0, field.id);
+    await tx.query(
+      `UPDATE detail_fields f SET position = o.position - 1 FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position) WHERE f.id = o.id`,
+      [order],
+    );
+  }
+
+  /** After commit, and concurrently, so a large customers table stays writable meanwhile. */
+  private async buildSortIndex(field: DetailField): Promise<void> {
+    if (field.scope !== DetailFieldScope.CUSTOMER) return;
+    const ddl = detailSortIndexSql(field);
+    if (!ddl) return;
+    try {
+      await this.db.query(ddl);
+    } catch (error) {
+      // Sorting still works without it, only slower; the field itself is created.
+      this.logger.error({ err: error, field: field.key }, 'could not build the sort index of a detail field');
+    }
+  }
+}

@@ -1,0 +1,232 @@
+import 'reflect-metadata';
+import fc from 'fast-check';
+import { graphql, type GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { createSchema } from '../src/graphql/schema';
+import { createContext } from '../src/graphql/context';
+import { formatError } from '../src/graphql/error-formatting';
+import { createServices, type Services } from '../src/services';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+import { SessionCookies } from '../src/http/session-cookie';
+import type { ViewerIdentity } from '../src/auth/viewer';
+import { buildWorld, fixedId, hiddenFrom, worldViewers, type World, type WorldField } from './support/leak-world';
+
+/**
+ * The invariant, tested as a property: for random field audiences, random
+ * viewers and random operations over every read path that exists, (1) no
+ * value, label or option of a field hidden from the viewer appears in the
+ * response, and (2) the response is identical to the one from a copy of the
+ * world in which the hidden fields were never created.
+ */
+// 12 × 840 = 10,080 generated cases; smaller via env only for quick local checks.
+const WORLDS = Number(process.env.LEAK_WORLDS ?? 12);
+const CASES_PER_WORLD = Number(process.env.LEAK_CASES ?? 840);
+const CUSTOMERS = 16;
+
+const FIELD_SHAPES: Array<Pick<WorldField, 'scope' | 'type'> & { options?: number }> = [
+  { scope: 'CUSTOMER', type: 'TEXT' },
+  { scope: 'CUSTOMER', type: 'TEXT' },
+  { scope: 'CUSTOMER', type: 'SELECT', options: 3 },
+  { scope: 'CUSTOMER', type: 'MULTI_SELECT', options: 3 },
+  { scope: 'CUSTOMER', type: 'NUMBER' },
+  { scope: 'CUSTOMER', type: 'DATE' },
+  { scope: 'CUSTOMER', type: 'EMAIL' },
+  { scope: 'ORGANIZATION', type: 'TEXT' },
+  { scope: 'ORGANIZATION', type: 'SELECT', options: 2 },
+];
+
+const audienceArb = fc.record({ allAgents: fc.boolean(), teams: fc.subarray([0, 1, 2]) });
+
+/** Edit never admits anyone view does not (the API refuses such audiences). */
+const permissionsArb = audienceArb.chain((view) =>
+  fc.record({
+    view: fc.constant(view),
+    edit: view.allAgents ? audienceArb : fc.record({ allAgents: fc.constant(false), teams: fc.subarray(view.teams) }),
+  }),
+);
+
+function worldArb(w: number): fc.Arbitrary<World> {
+  const teams = [0, 1, 2].map((t) => fixedId(`w${w}-team${t}`));
+  const fields = fc.tuple(...FIELD_SHAPES.map(() => fc.tuple(permissionsArb, fc.integer({ min: 0, max: 9 }).map((n) => n === 0)))).map((specs) =>
+    specs.map(([{ view, edit }, archived], i): WorldField => {
+      const shape = FIELD_SHAPES[i];
+      return {
+        id: fixedId(`w${w}-field${i}`),
+        scope: shape.scope,
+        key: `f${i}_${shape.type.toLowerCase()}`,
+        label: `Lbl-w${w}f${i}-mark`,
+        type: shape.type,
+        options: Array.from({ length: shape.options ?? 0 }, (_, o) => `Opt-w${w}f${i}o${o}-mark`),
+        archived,
+        view,
+        edit,
+      };
+    }),
+  );
+  return fields.chain((defs) => {
+    const valueArb = (f: WorldField, owner: string): fc.Arbitrary<unknown> => {
+      const marker = `w${w}f${defs.indexOf(f)}${owner}`;
+      switch (f.type) {
+        case 'TEXT':
+          return fc.constantFrom(`note ${marker} alpha`, `Beta ${marker}`, `shared words ${marker}`);
+        case 'EMAIL':
+          return fc.constant(`${marker}@mark.example`);
+        case 'SELECT':
+          return fc.constantFrom(...f.options);
+        case 'MULTI_SELECT':
+          return fc.subarray(f.options, { minLength: 1 });
+        case 'NUMBER':
+          return fc.integer({ min: -50, max: 50 });
+        case 'DATE':
+          return fc.integer({ min: 1, max: 28 }).map((d) => `2026-03-${String(d).padStart(2, '0')}`);
+        default:
+          return fc.boolean();
+      }
+    };
+    const detailsArb = (scope: WorldField['scope'], owner: string) =>
+      fc.tuple(...defs.filter((f) => f.scope === scope).map((f) => fc.option(valueArb(f, owner), { freq: 3 }).map((v) => [f.key, v] as const))).map((entries) =>
+        Object.fromEntries(entries.filter(([, v]) => v !== null)) as World['customers'][number]['details'],
+      );
+    return fc.record({
+      teams: fc.constant(teams),
+      fields: fc.constant(defs),
+      organizations: fc.tuple(...[0, 1, 2].map((o) => detailsArb('ORGANIZATION', `o${o}`).map((details) => ({ id: fixedId(`w${w}-org${o}`), name: `Org ${o} w${w}`, details })))),
+      customers: fc.tuple(
+        ...Array.from({ length: CUSTOMERS }, (_, c) =>
+          fc.tuple(detailsArb('CUSTOMER', `c${c}`), fc.option(fc.integer({ min: 0, max: 2 }))).map(([details, org]) => ({
+            id: fixedId(`w${w}-customer${c}`),
+            email: `person${c}@w${w}.example`,
+            name: `Person ${String.fromCharCode(65 + ((c * 7) % 26))}${c}`,
+            org,
+            details,
+          })),
+        ),
+      ),
+    });
+  });
+}
+
+const DETAILS = `details { field { key label type options position archived viewerCanEdit } value displayValue } detailsByKey`;
+
+interface Operation {
+  source: string;
+  variables: Record<string, unknown>;
+}
+
+function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operation> {
+  const hidden = hiddenFrom(world, viewer);
+  const customerFields = world.fields.filter((f) => f.scope === 'CUSTOMER');
+  const keys = [...customerFields.map((f) => f.key), 'no_such_field'];
+  const storedTexts = world.customers.flatMap((c) => Object.values(c.details).flatMap((v) => (Array.isArray(v) ? v : [String(v)])));
+  const fragment = (text: string) => fc.tuple(fc.nat(Math.max(0, text.length - 3)), fc.integer({ min: 3, max: 8 })).map(([s, n]) => text.slice(s, s + n));
+  const searchArb = fc.oneof(
+    fc.constantFrom(...storedTexts).chain(fragment),
+    fc.constantFrom(...world.customers.map((c) => c.email)).chain(fragment),
+    fc.constantFrom('Org 1', 'person', 'mark', 'zzz', ''),
+  );
+  const customerId = fc.constantFrom(...world.customers.map((c) => c.id), fixedId('missing'));
+  const conditionArb = fc.constantFrom(...keys).chain((fieldKey) => {
+    const field = customerFields.find((f) => f.key === fieldKey);
+    const values = world.customers.map((c) => c.details[fieldKey]).filter((v) => v !== undefined);
+    const equals = values.length ? fc.constantFrom(...values).map((v) => (Array.isArray(v) ? v[0] : v)) : fc.constant('x');
+    return fc.oneof(
+      equals.map((v) => ({ fieldKey, equals: v })),
+      (values.length && field && ['TEXT', 'EMAIL', 'SELECT', 'MULTI_SELECT'].includes(field.type) ? fc.constantFrom(...values.map(String)).chain(fragment) : fc.constant('ab')).map((contains) => ({ fieldKey, contains })),
+      fc.boolean().map((isEmpty) => ({ fieldKey, isEmpty })),
+    );
+  });
+  const orderArb = fc.oneof(
+    fc.record({ field: fc.constant('DETAIL'), fieldKey: fc.constantFrom(...keys), direction: fc.constantFrom('ASC', 'DESC') }),
+    fc.record({ field: fc.constantFrom('DISPLAY_NAME', 'EMAIL', 'CREATED_AT'), direction: fc.constantFrom('ASC', 'DESC') }),
+  );
+  const writableKeys = [...world.fields.filter((f) => hidden.has(f.id) && f.scope === 'CUSTOMER').map((f) => f.key), 'no_such_field'];
+
+  return fc.oneof(
+    customerId.map((id) => ({ source: `query($id: ID!) { customer(id: $id) { id displayName ...D } } fragment D on Customer { ${DETAILS} }`, variables: { id } })),
+    fc.tuple(searchArb, searchArb, fc.integer({ min: 1, max: 9 })).map(([q, q2, first]) => ({
+      source: `query($q: String, $q2: String, $first: Int) {
+        a: customers(first: $first, query: $q) { totalCount totalCountIsExact pageInfo { hasNextPage endCursor } edges { cursor node { id ...D } } }
+        b: customers(first: 3, query: $q2) { totalCount edges { node { id detailsByKey } } }
+      } fragment D on Customer { ${DETAILS} }`,
+      variables: { q, q2, first },
+    })),
+    fc.tuple(fc.array(conditionArb, { minLength: 1, maxLength: 2 }), searchArb).map(([details, query]) => ({
+      source: `query($f: CustomerFilter, $q: String) { customers(first: 50, filter: $f, query: $q) { totalCount edges { node { id detailsByKey } } } }`,
+      variables: { f: { details }, q: query || null },
+    })),
+    fc.tuple(orderArb, fc.integer({ min: 1, max: 20 })).map(([orderBy, first]) => ({
+      source: `query($o: CustomerOrder, $first: Int) { customers(first: $first, orderBy: $o) { pageInfo { endCursor } edges { cursor node { id } } } }`,
+      variables: { o: orderBy, first },
+    })),
+    fc.constantFrom(...world.organizations.map((o) => o.id)).map((id) => ({
+      source: `query($id: ID!) { organization(id: $id) { name ${DETAILS} customers(first: 20) { totalCount edges { node { id detailsByKey } } } } }`,
+      variables: { id },
+    })),
+    fc.tuple(fc.constantFrom('CUSTOMER', 'ORGANIZATION'), fc.boolean()).map(([scope, includeArchived]) => ({
+      source: `query($s: DetailFieldScope!, $a: Boolean!) { detailFields(scope: $s, includeArchived: $a) { id key label type scope options position archived viewerCanEdit permissions { view { agents teams { id } } edit { agents teams { id } } } } }`,
+      variables: { s: scope, a: includeArchived },
+    })),
+    fc.tuple(customerId, fc.constantFrom(...writableKeys), fc.constantFrom('x', 1, null)).map(([id, fieldKey, value]) => ({
+      source: `mutation($i: SetDetailValuesInput!) { setDetailValues(input: $i) { __typename } }`,
+      variables: { i: { customerId: id, values: [{ fieldKey, value }] } },
+    })),
+  );
+}
+
+describe('the invariant: hidden detail values never reach a viewer, by any path', () => {
+  let schema: GraphQLSchema;
+  const logger = createLogger('silent');
+  const config = loadConfig({});
+  const cookies = new SessionCookies('auto');
+  beforeAll(async () => {
+    schema = await createSchema();
+  });
+
+  async function run(db: DataSource, services: Services, viewer: ViewerIdentity, op: Operation): Promise<string> {
+    const contextValue = createContext(db, { requestId: 'leak-test', viewer, services, cookies, req: {} as never, res: {} as never });
+    const result = await graphql({ schema, source: op.source, variableValues: op.variables, contextValue });
+    const errors = result.errors?.map((e) => formatError(e.toJSON(), e, logger));
+    return JSON.stringify({ data: result.data, errors });
+  }
+
+  const worlds = fc.sample(fc.nat(), { numRuns: WORLDS, seed: 20261125 }).map((_, w) => fc.sample(worldArb(w), { numRuns: 1, seed: 1000 + w })[0]);
+
+  it.each(worlds.map((world, w) => [w, world] as const))('world %i', async (_w, world) => {
+    const full = await buildWorld(world, new Set());
+    const viewers = worldViewers(world.teams);
+    const reduced = new Map<string, Awaited<ReturnType<typeof buildWorld>>>();
+    try {
+      for (const viewer of viewers) {
+        const key = [...hiddenFrom(world, viewer.identity)].sort().join(',');
+        if (!reduced.has(key)) reduced.set(key, await buildWorld(world, hiddenFrom(world, viewer.identity)));
+      }
+      const fullServices = createServices(full.db, config, logger);
+      const reducedServices = new Map([...reduced].map(([k, r]) => [k, createServices(r.db, config, logger)]));
+      const cases = fc.constantFrom(...viewers).chain((viewer) => operationArb(world, viewer.identity).map((op) => ({ viewer, op })));
+      await fc.assert(
+        fc.asyncProperty(cases, async ({ viewer, op }) => {
+          const hidden = hiddenFrom(world, viewer.identity);
+          const key = [...hidden].sort().join(',');
+          const answer = await run(full.db, fullServices, viewer.identity, op);
+          // 1. Nothing of a hidden field: its label, options or any of its values.
+          for (const field of world.fields.filter((f) => hidden.has(f.id))) {
+            const owners = field.scope === 'CUSTOMER' ? world.customers : world.organizations;
+            const secrets = [field.label, ...field.options, ...owners.flatMap((o) => {
+              const v = o.details[field.key];
+              return typeof v === 'string' ? [v] : [];
+            })];
+            for (const secret of secrets) expect(answer).not.toContain(secret);
+          }
+          // 2. The same answer as in a world where the hidden fields do not exist.
+          const reference = await run(reduced.get(key)!.db, reducedServices.get(key)!, viewer.identity, op);
+          expect(answer).toEqual(reference);
+        }),
+        { numRuns: CASES_PER_WORLD, seed: 42 + _w },
+      );
+    } finally {
+      await full.drop();
+      for (const r of reduced.values()) await r.drop();
+    }
+  }, 600_000);
+});
