@@ -1,5 +1,5 @@
 import { Role } from '../src/graphql/enums';
-import { SEARCH_COUNT_CAP } from '../src/modules/customers/customer.service';
+import { DENSE_SEARCH, SEARCH_COUNT_CAP } from '../src/modules/customers/customer.service';
 import { startTestApp, type TestApp } from './support/test-app';
 import type { GraphQLTestClient } from './support/graphql-client';
 
@@ -73,6 +73,24 @@ describe('customer list: keyset pagination, counts and statements', () => {
     expect(rare).toMatchObject({ totalCount: 1, totalCountIsExact: true });
   });
 
+  it('searches a common term (walking the sort order) as correctly as a rare one, never matching a hidden field', async () => {
+    const admin = await app.signedIn(Role.ADMIN);
+    const team = (await admin.ok(`mutation { createTeam(name: "Dense secret keepers") { id } }`)).createTeam.id;
+    await admin.ok(`mutation($t: ID!) { createDetailField(input: { scope: CUSTOMER, label: "Dense secret", type: TEXT, view: { agents: false, teamIds: [$t] }, edit: { agents: false, teamIds: [$t] } }) { id } }`, { t: team });
+    await insertCustomers(app, 'densely', DENSE_SEARCH + 50);
+    // One customer matches the term only through the hidden field, and sorts first.
+    const hiddenOnly = (await admin.ok(`mutation { addCustomers(input: { identifiers: "aaa.hidden.match@x.test" }) { customers { id } } }`)).addCustomers.customers[0].id;
+    await admin.ok(`mutation($id: ID!) { setDetailValues(input: { customerId: $id, values: [{ fieldKey: "dense_secret", value: "densely secret" }] }) { __typename } }`, { id: hiddenOnly });
+
+    const asAgent = (await agent.ok(PAGE, { first: 20, query: 'densely' })).customers;
+    expect(asAgent.edges.map((e: any) => e.node.id)).not.toContain(hiddenOnly);
+    expect(asAgent).toMatchObject({ totalCount: SEARCH_COUNT_CAP, totalCountIsExact: false });
+    const expected = await app.sql<{ id: string }>(`SELECT id FROM customers WHERE display_name ILIKE '%densely%' OR email ILIKE '%densely%' ORDER BY lower(display_name), id LIMIT 20`);
+    expect(asAgent.edges.map((e: any) => e.node.id)).toEqual(expected.map((r) => r.id));
+    // The admin may view the field, so the same search finds that customer first.
+    expect((await admin.ok(PAGE, { first: 1, query: 'densely' })).customers.edges[0].node.id).toBe(hiddenOnly);
+  });
+
   it('answers a list of 10 or of 50 customers with their organizations in the same few statements', async () => {
     const [{ id: organizationId }] = await app.sql<{ id: string }>(`INSERT INTO organizations (name) VALUES ('Statement Org') RETURNING id`);
     await insertCustomers(app, 'stmt', 60, organizationId);
@@ -86,7 +104,8 @@ describe('customer list: keyset pagination, counts and statements', () => {
     const ten = await statements(10);
     const fifty = await statements(50);
     expect(fifty).toBe(ten);
-    // session, the viewer's field definitions (search covers visible detail values), page, organizations of the page, count
-    expect(fifty).toBe(5);
+    // session, the viewer's field definitions (search covers visible detail values), the search's size probe,
+    // page, organizations of the page, count
+    expect(fifty).toBe(6);
   });
 });

@@ -4,6 +4,19 @@ import { Team } from './team.entity';
 import { Agent } from '../agents/agent.entity';
 import { groupBy } from '../../common/group-by';
 
+/** Teams linked to owners through a join table (agent memberships, token teams), one batch per request tick. */
+function teamsThrough(db: DataSource, joinTable: 'team_members' | 'api_token_teams', ownerColumn: 'agent_id' | 'api_token_id') {
+  return new DataLoader<string, Team[]>(async (ownerIds) => {
+    const rows: Array<Team & { ownerId: string }> = await db.query(
+      `SELECT j.${ownerColumn} AS "ownerId", t.id, t.name, t.created_at AS "createdAt"
+         FROM ${joinTable} j JOIN teams t ON t.id = j.team_id
+        WHERE j.${ownerColumn} = ANY($1::uuid[]) ORDER BY t.name`,
+      [ownerIds],
+    );
+    return groupBy(ownerIds, rows, (r) => r.ownerId).map((group) => group.map(({ ownerId: _owner, ...team }) => Object.assign(new Team(), team)));
+  });
+}
+
 export function createTeamLoaders(db: DataSource) {
   return {
     teamById: new DataLoader<string, Team | null>(async (ids) => {
@@ -11,15 +24,7 @@ export function createTeamLoaders(db: DataSource) {
       const byId = new Map(teams.map((t) => [t.id, t]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    teamsByAgentId: new DataLoader<string, Team[]>(async (agentIds) => {
-      const rows: Array<Team & { agentId: string }> = await db.query(
-        `SELECT m.agent_id AS "agentId", t.id, t.name, t.created_at AS "createdAt"
-           FROM team_members m JOIN teams t ON t.id = m.team_id
-          WHERE m.agent_id = ANY($1::uuid[]) ORDER BY t.name`,
-        [agentIds],
-      );
-      return groupBy(agentIds, rows, (r) => r.agentId).map((group) => group.map((r) => Object.assign(new Team(), r)));
-    }),
+    teamsByAgentId: teamsThrough(db, 'team_members', 'agent_id'),
     membersByTeamId: new DataLoader<string, Agent[]>(async (teamIds) => {
       const rows: Array<Agent & { teamId: string }> = await db.query(
         `SELECT m.team_id AS "teamId", a.id, a.email, a.display_name AS "displayName", a.role, a.active,
@@ -30,14 +35,6 @@ export function createTeamLoaders(db: DataSource) {
       );
       return groupBy(teamIds, rows, (r) => r.teamId).map((group) => group.map((r) => Object.assign(new Agent(), r)));
     }),
-    teamsByApiTokenId: new DataLoader<string, Team[]>(async (tokenIds) => {
-      const rows: Array<Team & { tokenId: string }> = await db.query(
-        `SELECT a.api_token_id AS "tokenId", t.id, t.name, t.created_at AS "createdAt"
-           FROM api_token_teams a JOIN teams t ON t.id = a.team_id
-          WHERE a.api_token_id = ANY($1::uuid[]) ORDER BY t.name`,
-        [tokenIds],
-      );
-      return groupBy(tokenIds, rows, (r) => r.tokenId).map((group) => group.map((r) => Object.assign(new Team(), r)));
-    }),
+    teamsByApiTokenId: teamsThrough(db, 'api_token_teams', 'api_token_id'),
   };
 }
