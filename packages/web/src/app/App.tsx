@@ -4,6 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { createApolloClient } from './apollo';
+import { LocalizedDates } from './i18n/dates';
 import { router } from './router';
 import { theme } from './theme';
 
@@ -12,8 +13,10 @@ export function App() {
   return (
     <ApolloProvider client={client}>
       <MantineProvider theme={theme}>
-        <Notifications position="top-right" />
-        <RouterProvider router={router} />
+        <LocalizedDates>
+          <Notifications position="top-right" />
+          <RouterProvider router={router} />
+        </LocalizedDates>
       </MantineProvider>
     </ApolloProvider>
   );

@@ -23,7 +23,11 @@ export function createApolloClient(): ApolloClient {
       // JSON POSTs satisfy Apollo Server's CSRF prevention without extra headers.
       new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
     ]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      // Union members the cache cannot learn from the schema (codegen reads it, the client does not):
+      // without them, fragments on setDetailValues' answer would be dropped.
+      possibleTypes: { DetailOwner: ['Customer', 'Organization'] },
+    }),
     // Components see only the fields their own fragments ask for.
     dataMasking: true,
   });

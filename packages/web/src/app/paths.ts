@@ -8,6 +8,7 @@ export const paths = {
   settings: '/settings',
   agentsAndTeams: '/settings/agents',
   apiTokens: '/settings/api-tokens',
+  detailFields: '/settings/detail-fields',
 } as const;
 
 export function customerPath(id: string): string {

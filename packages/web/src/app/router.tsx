@@ -8,6 +8,7 @@ import { CustomerProfilePage } from '../features/profile/CustomerProfilePage';
 import { SettingsLayout, SettingsHome } from '../features/settings/SettingsLayout';
 import { AgentsAndTeamsPage } from '../features/settings/agents-and-teams/AgentsAndTeamsPage';
 import { ApiTokensPage } from '../features/settings/api-tokens/ApiTokensPage';
+import { DetailFieldsPage } from '../features/settings/detail-fields/DetailFieldsPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { paths } from './paths';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
           { index: true, element: <SettingsHome /> },
           { path: paths.agentsAndTeams, element: <AgentsAndTeamsPage /> },
           { path: paths.apiTokens, element: <ApiTokensPage /> },
+          { path: paths.detailFields, element: <DetailFieldsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -25,3 +25,23 @@ export function useSearchParam(name: string): [string, (value: string) => void] 
   );
   return [params.get(name) ?? '', setValue];
 }
+
+/** A repeatable query-string parameter (`?detail=a&detail=b`) as a list, with the same rules as useSearchParam. */
+export function useSearchParamList(name: string): [string[], (values: string[]) => void] {
+  const [params, setParams] = useSearchParams();
+  const setValues = useCallback(
+    (values: string[]) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.delete(name);
+          for (const value of values) next.append(name, value);
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [name, setParams],
+  );
+  return [params.getAll(name), setValues];
+}

@@ -36,9 +36,11 @@ interface ConflictAlertProps {
   conflict: ReturnType<typeof useVersionConflict>;
   /** "Someone else changed this customer", naming the thing. */
   title: string;
+  /** What to say once reloaded, where there is no form keeping edits (e.g. a reordered list). */
+  reloadedText?: string;
 }
 
-export function ConflictAlert({ conflict, title }: ConflictAlertProps) {
+export function ConflictAlert({ conflict, title, reloadedText }: ConflictAlertProps) {
   const { t } = useTranslation();
   const notifyError = useNotifyError();
   const [reloading, setReloading] = useState(false);
@@ -57,7 +59,7 @@ export function ConflictAlert({ conflict, title }: ConflictAlertProps) {
   if (conflict.status === 'reloaded') {
     return (
       <Alert color="blue" role="status">
-        {t('conflict.reloaded')}
+        {reloadedText ?? t('conflict.reloaded')}
       </Alert>
     );
   }

@@ -13,19 +13,18 @@ import { IdentifiersPreview, readIdentifiers } from './IdentifiersPreview';
 const AddCustomersMutation = graphql(`
   mutation AddCustomers($input: AddCustomersInput!) {
     addCustomers(input: $input) {
-      created
-      existing
-      errors {
+      results {
         input
+        status
         message
-      }
-      customers {
-        id
-        displayName
-        organizations {
+        customer {
           id
-          name
-          customerCount
+          displayName
+          organizations {
+            id
+            name
+            customerCount
+          }
         }
       }
     }
@@ -33,9 +32,8 @@ const AddCustomersMutation = graphql(`
 `);
 
 export interface AddCustomersOutcome {
-  identifiers: string;
   organization: OrganizationChoice | null;
-  result: AddCustomersData['addCustomers'];
+  results: AddCustomersData['addCustomers']['results'];
 }
 
 interface AddCustomersFormProps {
@@ -71,7 +69,7 @@ export function AddCustomersForm({ organization, onAdded, onCancel }: AddCustome
           },
         },
       });
-      if (data) onAdded({ identifiers: values.identifiers, organization: chosen, result: data.addCustomers });
+      if (data) onAdded({ organization: chosen, results: data.addCustomers.results });
     } catch (error) {
       notifyError(error);
     }

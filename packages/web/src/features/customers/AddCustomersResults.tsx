@@ -1,33 +1,15 @@
-import { classifyIdentifier, splitIdentifiers } from '@cp/shared';
+import { classifyIdentifier } from '@cp/shared';
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { customerPath } from '../../app/paths';
+import type { AddCustomerStatus } from '../../gql/graphql';
 import type { AddCustomersOutcome } from './AddCustomersForm';
 
 // The word is the whole message: never cut it short.
 const FULL_LABEL = { label: { overflow: 'visible' } };
 
-type AddedCustomer = AddCustomersOutcome['result']['customers'][number];
-
-type EntryResult =
-  | { input: string; status: 'added'; customer: AddedCustomer }
-  | { input: string; status: 'rejected'; reason: string };
-
-/**
- * Pairs each pasted entry with what the API did. The API lists the customers
- * of the valid entries in the order given and names each rejected entry, so
- * splitting the text the same way (shared codec) lines them up.
- */
-function entryResults({ identifiers, result }: AddCustomersOutcome): EntryResult[] {
-  const rejected = new Map(result.errors.map((error) => [error.input, error.message]));
-  const customers = result.customers.values();
-  return splitIdentifiers(identifiers).map((input): EntryResult => {
-    const reason = rejected.get(input);
-    if (reason !== undefined) return { input, status: 'rejected', reason };
-    return { input, status: 'added', customer: customers.next().value! };
-  });
-}
+const STATUS_COLORS: Record<AddCustomerStatus, string> = { CREATED: 'teal', EXISTING: 'gray', REJECTED: 'red' };
 
 interface AddCustomersResultsProps {
   outcome: AddCustomersOutcome;
@@ -35,20 +17,20 @@ interface AddCustomersResultsProps {
   onDone: () => void;
 }
 
+/** What happened to each pasted entry, in the order given, as the API reports it. */
 export function AddCustomersResults({ outcome, onAddMore, onDone }: AddCustomersResultsProps) {
   const { t } = useTranslation();
-  const { created, existing, errors } = outcome.result;
-  // The API counts new and existing customers but does not say which entry was which;
-  // when all of them went one way, each entry can say so.
-  const addedStatus = existing === 0 ? 'created' : created === 0 ? 'existed' : 'added';
+  const { results } = outcome;
+  const count = (status: AddCustomerStatus) => results.filter((result) => result.status === status).length;
+  const [created, existing, rejected] = [count('CREATED'), count('EXISTING'), count('REJECTED')];
 
   return (
     <Stack>
-      <Alert color={errors.length > 0 ? 'yellow' : 'teal'} role="status" title={t('addCustomers.doneTitle')}>
+      <Alert color={rejected > 0 ? 'yellow' : 'teal'} role="status" title={t('addCustomers.doneTitle')}>
         {t('addCustomers.summary', {
           created: t('addCustomers.createdCount', { count: created }),
           existing: t('addCustomers.existingCount', { count: existing }),
-          rejected: t('addCustomers.rejectedCount', { count: errors.length }),
+          rejected: t('addCustomers.rejectedCount', { count: rejected }),
         })}
         {outcome.organization && created + existing > 0 && (
           <Text size="sm" mt={4}>
@@ -66,28 +48,23 @@ export function AddCustomersResults({ outcome, onAddMore, onDone }: AddCustomers
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {entryResults(outcome).map((entry) => (
-              <Table.Tr key={entry.input}>
-                <Table.Td style={{ wordBreak: 'break-all' }}>{entry.input}</Table.Td>
+            {results.map((result, index) => (
+              // The same text can be pasted twice; each entry keeps its own row.
+              <Table.Tr key={`${index}:${result.input}`}>
+                <Table.Td style={{ wordBreak: 'break-all' }}>{result.input}</Table.Td>
                 <Table.Td>
-                  {entry.status === 'added' ? (
-                    <Badge color={addedStatus === 'existed' ? 'gray' : 'teal'} variant="light" styles={FULL_LABEL}>
-                      {t(`addCustomers.status.${addedStatus}`)}
-                    </Badge>
-                  ) : (
-                    <Badge color="red" variant="light" styles={FULL_LABEL}>
-                      {t('addCustomers.status.rejected')}
-                    </Badge>
-                  )}
+                  <Badge color={STATUS_COLORS[result.status]} variant="light" styles={FULL_LABEL}>
+                    {t(`addCustomers.status.${result.status}`)}
+                  </Badge>
                 </Table.Td>
                 <Table.Td>
-                  {entry.status === 'added' ? (
-                    <Anchor component={Link} to={customerPath(entry.customer.id)} size="sm">
-                      {entry.customer.displayName}
+                  {result.customer ? (
+                    <Anchor component={Link} to={customerPath(result.customer.id)} size="sm">
+                      {result.customer.displayName}
                     </Anchor>
                   ) : (
                     <Text size="sm" c="red.8">
-                      <RejectionReason input={entry.input} reason={entry.reason} />
+                      <RejectionReason input={result.input} reason={result.message ?? ''} />
                     </Text>
                   )}
                 </Table.Td>

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
+import { sortKind } from '@cp/shared';
 import { Box, Group, Stack } from '@mantine/core';
-import { IconAddressBook, IconSearch } from '@tabler/icons-react';
+import { IconAddressBook, IconFilter, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParam } from '../../app/url-state';
@@ -9,10 +10,17 @@ import { EmptyState } from '../../components/EmptyState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { ResultCount } from '../../components/ResultCount';
 import { SEARCH_PARAM, SearchField } from '../../components/SearchField';
+import type { DetailFieldInfo } from '../details/detail-values';
+import { ActiveFilters } from './ActiveFilters';
+import { ColumnsControl } from './ColumnsControl';
 import { CustomerListQuery } from './CustomerListQuery';
 import { CustomersTable, type CustomerRowActionsTarget } from './CustomersTable';
+import { DetailFiltersControl } from './DetailFiltersControl';
 import { ORGANIZATION_PARAM, OrganizationFilter } from './OrganizationFilter';
-import { SORT_PARAM, customerOrder, customerSortParam, parseCustomerSort } from './sort';
+import { DEFAULT_SORT, SORT_PARAM, customerOrder, customerSortParam, parseCustomerSort, sortFieldKey, type CustomerSort } from './sort';
+import { useCustomerDetailFields } from './useCustomerDetailFields';
+import { useDetailColumns } from './useDetailColumns';
+import { useDetailFilters } from './useDetailFilters';
 
 const PAGE_SIZE = 50;
 
@@ -29,14 +37,22 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
   const [sortParam, setSortParam] = useSearchParam(SORT_PARAM);
   const [organizationParam] = useSearchParam(ORGANIZATION_PARAM);
   const filterId = organizationId ?? organizationParam;
-  const sort = parseCustomerSort(sortParam);
-  const pages = useCursorPages(JSON.stringify([query, sort, filterId]));
+  const fields = useCustomerDetailFields();
+  const columns = useDetailColumns(fields);
+  const detailFilters = useDetailFilters(fields);
+  const requestedSort = parseCustomerSort(sortParam);
+  const sort = usableSort(requestedSort, fields);
+  const conditions = detailFilters.active.map((active) => active.condition);
+  // A detail sort or filter from a link waits until the fields are known, so it is never silently ignored.
+  const ready = detailFilters.ready && (sortFieldKey(requestedSort) === null || fields !== undefined);
+  const pages = useCursorPages(JSON.stringify([query, sort, filterId, conditions]));
   const { data, previousData, error, refetch } = useQuery(CustomerListQuery, {
+    skip: !ready,
     variables: {
       first: PAGE_SIZE,
       after: pages.after,
       query: query || null,
-      filter: filterId ? { organizationId: filterId } : null,
+      filter: { organizationId: filterId || null, details: conditions },
       orderBy: customerOrder(sort),
     },
   });
@@ -49,6 +65,9 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
       if (query) {
         return <EmptyState icon={IconSearch} title={t('customers.noMatchesTitle', { query })} body={t('customers.noMatchesBody')} />;
       }
+      if (conditions.length > 0) {
+        return <EmptyState icon={IconFilter} title={t('customers.noFilterMatchesTitle')} body={t('customers.noFilterMatchesBody')} />;
+      }
       if (filterId) {
         return <EmptyState icon={IconAddressBook} title={t('customers.noMembersTitle')} body={t('customers.noMembersBody')} />;
       }
@@ -58,6 +77,7 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
       <CustomersTable
         label={organizationId ? t('customers.membersTable') : t('customers.title')}
         customers={connection?.edges.map((edge) => edge.node) ?? []}
+        detailColumns={columns.columns}
         sort={sort}
         onSortChange={(next) => setSortParam(customerSortParam(next))}
         loading={!connection}
@@ -76,10 +96,23 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
             <OrganizationFilter />
           </Box>
         )}
+        <Group gap="xs">
+          <DetailFiltersControl fields={fields ?? []} onAdd={detailFilters.add} />
+          <ColumnsControl fields={fields ?? []} value={columns.keys} onChange={columns.setKeys} />
+        </Group>
       </Group>
+      <ActiveFilters filters={detailFilters.active} onRemove={detailFilters.remove} />
       <ResultCount connection={connection} noun="customers" />
       {body()}
       <CursorPagination pages={pages} pageInfo={data?.customers.pageInfo} />
     </Stack>
   );
+}
+
+/** A sort by a detail field the viewer cannot see (a shared link), or that cannot be sorted, falls back to the default. */
+function usableSort(sort: CustomerSort, fields: readonly DetailFieldInfo[] | undefined): CustomerSort {
+  const fieldKey = sortFieldKey(sort);
+  if (fieldKey === null || fields === undefined) return sort;
+  const field = fields.find((f) => f.key === fieldKey);
+  return field && sortKind(field.type) !== null ? sort : DEFAULT_SORT;
 }

@@ -1,8 +1,12 @@
-import { Button } from '@mantine/core';
+import { PERMISSIONS } from '@cp/shared';
+import { Button, Group, Menu } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconUserPlus } from '@tabler/icons-react';
+import { IconChevronDown, IconListDetails, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths';
 import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../auth/session';
 import { AddCustomersDialog } from './AddCustomersDialog';
 import { CustomerList } from './CustomerList';
 
@@ -15,13 +19,37 @@ export function CustomersPage() {
         title={t('customers.title')}
         description={t('customers.description')}
         actions={
-          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={add.open}>
-            {t('addCustomers.open')}
-          </Button>
+          <Group gap="sm">
+            <ManageDetailsMenu />
+            <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={add.open}>
+              {t('addCustomers.open')}
+            </Button>
+          </Group>
         }
       />
       <CustomerList />
       <AddCustomersDialog opened={adding} onClose={add.close} />
     </>
+  );
+}
+
+/** Admins' way from the list to the fields it shows (as in the reference product); agents do not see it. */
+function ManageDetailsMenu() {
+  const { t } = useTranslation();
+  const canManageFields = useCan(PERMISSIONS.MANAGE_FIELDS);
+  if (!canManageFields) return null;
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <Button variant="default" rightSection={<IconChevronDown size={16} aria-hidden />}>
+          {t('detailFields.manageMenu')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component={Link} to={paths.detailFields} leftSection={<IconListDetails size={16} aria-hidden />}>
+          {t('detailFields.manage')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }

@@ -1,6 +1,7 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { Anchor, Group, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { sortKind } from '@cp/shared';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import {
   FlexRender,
@@ -20,7 +21,9 @@ import { customerPath, organizationPath } from '../../app/paths';
 import { SkeletonRows } from '../../components/SkeletonRows';
 import { graphql } from '../../gql';
 import type { CustomersTable_CustomerFragment } from '../../gql/graphql';
-import { isCustomerSortKey, type CustomerSort } from './sort';
+import { storedValue, type DetailFieldInfo } from '../details/detail-values';
+import { useDetailFormat } from '../details/useDetailFormat';
+import { detailSortKey, isCustomerSortKey, type CustomerSort } from './sort';
 
 const CustomersTableCustomer = graphql(`
   fragment CustomersTable_customer on Customer {
@@ -34,6 +37,7 @@ const CustomersTableCustomer = graphql(`
       id
       name
     }
+    detailsByKey
   }
 `);
 
@@ -61,6 +65,8 @@ interface CustomersTableProps {
   /** Names the table for screen readers, e.g. "Customers" or "Members". */
   label: string;
   customers: Array<FragmentType<typeof CustomersTableCustomer>>;
+  /** Detail fields the viewer chose to show, after the built-in columns. */
+  detailColumns: readonly DetailFieldInfo[];
   sort: CustomerSort;
   onSortChange: (sort: CustomerSort) => void;
   /** The first page is still on its way: placeholder rows. */
@@ -71,9 +77,10 @@ interface CustomersTableProps {
   rowActions?: (customer: CustomerRowActionsTarget) => ReactNode;
 }
 
-export function CustomersTable({ label, customers, sort, onSortChange, loading, stale, rowActions }: CustomersTableProps) {
+export function CustomersTable({ label, customers, detailColumns, sort, onSortChange, loading, stale, rowActions }: CustomersTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const formatDetail = useDetailFormat(detailColumns);
   const rows = useFragment({ fragment: CustomersTableCustomer, fragmentName: 'CustomersTable_customer', from: customers });
   // A page is shown whole or not at all: never rows with holes while the cache catches up.
   const data = useMemo(() => (rows.complete ? rows.data : NO_ROWS), [rows.complete, rows.data]);
@@ -118,6 +125,20 @@ export function CustomersTable({ label, customers, sort, onSortChange, loading, 
           sortDescFirst: true,
           cell: ({ getValue }) => <time dateTime={getValue()}>{format.date(getValue())}</time>,
         }),
+        ...detailColumns.map((field) =>
+          column.accessor((row) => storedValue(row.detailsByKey, field.key), {
+            id: detailSortKey(field.key),
+            header: field.label,
+            // Sorted on the server; a list of options has no natural order.
+            enableSorting: sortKind(field.type) !== null,
+            // A to Z (lowest, earliest) first, whatever the first row happens to hold.
+            sortDescFirst: false,
+            cell: ({ getValue }) => {
+              const value = getValue();
+              return value === null ? <Missing /> : formatDetail(field, value);
+            },
+          }),
+        ),
         ...(rowActions
           ? [
               column.display({
@@ -128,7 +149,7 @@ export function CustomersTable({ label, customers, sort, onSortChange, loading, 
             ]
           : []),
       ]),
-    [t, format, rowActions],
+    [t, format, formatDetail, detailColumns, rowActions],
   );
 
   const sorting: SortingState = [{ id: sort.key, desc: sort.desc }];

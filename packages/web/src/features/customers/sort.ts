@@ -1,6 +1,7 @@
+import { DETAIL_KEY_PATTERN } from '@cp/shared';
 import type { CustomerOrder, CustomerOrderField } from '../../gql/graphql';
 
-/** The URL parameter holding a customer list's order: `name`, `-created` (newest first)… */
+/** The URL parameter holding a customer list's order: `name`, `-created` (newest first), `d.tier` (a detail field)… */
 export const SORT_PARAM = 'sort';
 
 /** Columns the server can sort by; the keys double as table column ids and URL words. */
@@ -11,7 +12,10 @@ const ORDER_FIELDS = {
   updated: 'UPDATED_AT',
 } as const satisfies Record<string, CustomerOrderField>;
 
-export type CustomerSortKey = keyof typeof ORDER_FIELDS;
+/** Detail columns are `d.<field key>`: keys are lowercase words, so they never clash with the built-in ones. */
+const DETAIL_PREFIX = 'd.';
+
+export type CustomerSortKey = keyof typeof ORDER_FIELDS | `${typeof DETAIL_PREFIX}${string}`;
 
 export interface CustomerSort {
   key: CustomerSortKey;
@@ -19,9 +23,19 @@ export interface CustomerSort {
 }
 
 /** The API's own default: display name, A to Z. */
-const DEFAULT_SORT: CustomerSort = { key: 'name', desc: false };
+export const DEFAULT_SORT: CustomerSort = { key: 'name', desc: false };
+
+export function detailSortKey(fieldKey: string): CustomerSortKey {
+  return `${DETAIL_PREFIX}${fieldKey}`;
+}
+
+/** The detail field a sort orders by, or null for a built-in column. */
+export function sortFieldKey(sort: CustomerSort): string | null {
+  return sort.key.startsWith(DETAIL_PREFIX) ? sort.key.slice(DETAIL_PREFIX.length) : null;
+}
 
 export function isCustomerSortKey(value: string): value is CustomerSortKey {
+  if (value.startsWith(DETAIL_PREFIX)) return DETAIL_KEY_PATTERN.test(value.slice(DETAIL_PREFIX.length));
   return Object.hasOwn(ORDER_FIELDS, value);
 }
 
@@ -38,5 +52,8 @@ export function customerSortParam(sort: CustomerSort): string {
 }
 
 export function customerOrder(sort: CustomerSort): CustomerOrder {
-  return { field: ORDER_FIELDS[sort.key], direction: sort.desc ? 'DESC' : 'ASC' };
+  const direction = sort.desc ? 'DESC' : 'ASC';
+  const fieldKey = sortFieldKey(sort);
+  if (fieldKey !== null) return { field: 'DETAIL', fieldKey, direction };
+  return { field: ORDER_FIELDS[sort.key as keyof typeof ORDER_FIELDS], direction };
 }

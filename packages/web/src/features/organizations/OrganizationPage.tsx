@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { IconCertificate, IconListDetails, IconNotes } from '@tabler/icons-react';
+import { IconCertificate, IconNotes } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { UrlTabs } from '../../components/UrlTabs';
 import { graphql } from '../../gql';
 import { CustomerList } from '../customers/CustomerList';
 import type { CustomerRowActionsTarget } from '../customers/CustomersTable';
+import { OrganizationDetails } from './OrganizationDetails';
 import { OrganizationHeader } from './OrganizationHeader';
 import { RemoveMemberButton } from './RemoveMemberButton';
 
@@ -21,6 +22,7 @@ const OrganizationPageQuery = graphql(`
       id
       name
       ...OrganizationHeader_organization
+      ...OrganizationDetails_organization
     }
   }
 `);
@@ -63,7 +65,7 @@ export function OrganizationPage() {
           {
             value: 'details',
             label: t('organizations.tabs.details'),
-            panel: <EmptyState icon={IconListDetails} title={t('organizations.empty.detailsTitle')} body={t('organizations.empty.detailsBody')} />,
+            panel: <OrganizationDetails organization={organization} />,
           },
           {
             value: 'entitlements',

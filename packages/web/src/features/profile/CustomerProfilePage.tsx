@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { IconCertificate, IconHistory, IconListDetails, IconMessage2, IconNotes } from '@tabler/icons-react';
+import { IconCertificate, IconHistory, IconMessage2, IconNotes } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { paths } from '../../app/paths';
@@ -9,6 +9,7 @@ import { NotFoundState } from '../../components/NotFoundState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { UrlTabs } from '../../components/UrlTabs';
 import { graphql } from '../../gql';
+import { CustomerDetails } from './CustomerDetails';
 import { CustomerHeader } from './CustomerHeader';
 
 const CustomerProfileQuery = graphql(`
@@ -16,6 +17,7 @@ const CustomerProfileQuery = graphql(`
     customer(id: $id) {
       id
       ...CustomerHeader_customer
+      ...CustomerDetails_customer
     }
   }
 `);
@@ -40,14 +42,14 @@ export function CustomerProfilePage() {
     <>
       <BackLink to={paths.customers} label={t('profile.backToCustomers')} />
       <CustomerHeader customer={data.customer} />
-      {/* Each section arrives with a later part of the product; until then each says what it will hold. */}
+      {/* Sections still to come say what they will hold. */}
       <UrlTabs
         label={t('profile.sections')}
         tabs={[
           {
             value: 'details',
             label: t('profile.tabs.details'),
-            panel: <EmptyState icon={IconListDetails} title={t('profile.empty.detailsTitle')} body={t('profile.empty.detailsBody')} />,
+            panel: <CustomerDetails customer={data.customer} />,
           },
           {
             value: 'entitlements',

@@ -6,12 +6,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { paths } from '../../app/paths';
 import { useCan } from '../auth/session';
 
-/** Settings sections as tabs; agents never see the admins-only one. */
+/** Settings sections as tabs; agents never see the admins-only ones. */
 export function SettingsLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const canManageAgents = useCan(PERMISSIONS.MANAGE_AGENTS);
+  const canManageFields = useCan(PERMISSIONS.MANAGE_FIELDS);
 
   return (
     <>
@@ -22,6 +23,7 @@ export function SettingsLayout() {
           {canManageAgents && (
             <Tabs.Tab value={paths.agentsAndTeams}>{t('settings.agentsAndTeams')}</Tabs.Tab>
           )}
+          {canManageFields && <Tabs.Tab value={paths.detailFields}>{t('settings.detailFields')}</Tabs.Tab>}
           <Tabs.Tab value={paths.apiTokens}>{t('settings.apiTokens')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value={pathname}>

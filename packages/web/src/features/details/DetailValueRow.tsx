@@ -1,0 +1,49 @@
+import type { StoredDetailValue } from '@cp/shared';
+import { ActionIcon, Box, Group, Text, Tooltip } from '@mantine/core';
+import { IconLock, IconPencil } from '@tabler/icons-react';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DetailFieldInfo } from './detail-values';
+import { DetailValueEditor, type DetailOwner } from './DetailValueEditor';
+import { DetailValueView } from './DetailValueView';
+
+interface DetailValueRowProps {
+  field: DetailFieldInfo & { viewerCanEdit: boolean };
+  value: StoredDetailValue | null;
+  text: string | null;
+  owner: DetailOwner;
+}
+
+/** One field of the Details tab, named by its label: its value, and the way to change it if the viewer may. */
+export function DetailValueRow({ field, value, text, owner }: DetailValueRowProps) {
+  const { t } = useTranslation();
+  const labelId = useId();
+  const [editing, setEditing] = useState(false);
+  return (
+    <Group role="group" aria-labelledby={labelId} align="flex-start" wrap="nowrap" py="sm" gap="md">
+      <Text id={labelId} size="sm" fw={600} w={200} style={{ flexShrink: 0, overflowWrap: 'anywhere' }}>
+        {field.label}
+      </Text>
+      <Box style={{ flex: 1, minWidth: 0 }}>
+        {editing ? (
+          <DetailValueEditor field={field} saved={value} owner={owner} onDone={() => setEditing(false)} />
+        ) : (
+          <DetailValueView field={field} value={value} text={text} />
+        )}
+      </Box>
+      {!editing &&
+        (field.viewerCanEdit ? (
+          <ActionIcon variant="subtle" color="gray" aria-label={t('details.editLabel', { label: field.label })} onClick={() => setEditing(true)}>
+            <IconPencil size={16} aria-hidden />
+          </ActionIcon>
+        ) : (
+          // Focusable, so keyboard users reach the explanation too.
+          <Tooltip label={t('details.viewOnly')}>
+            <Box component="span" tabIndex={0} role="img" aria-label={t('details.viewOnly')} c="dimmed" lh={0} p={6}>
+              <IconLock size={16} aria-hidden />
+            </Box>
+          </Tooltip>
+        ))}
+    </Group>
+  );
+}

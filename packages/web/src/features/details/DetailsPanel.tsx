@@ -1,0 +1,77 @@
+import { useQuery } from '@apollo/client/react';
+import { PERMISSIONS } from '@cp/shared';
+import { Button, Divider, Paper } from '@mantine/core';
+import { IconListDetails } from '@tabler/icons-react';
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../app/paths';
+import { EmptyState } from '../../components/EmptyState';
+import { QueryStatus } from '../../components/QueryStatus';
+import { graphql } from '../../gql';
+import { useCan } from '../auth/session';
+import { storedValue } from './detail-values';
+import type { DetailOwner } from './DetailValueEditor';
+import { DetailValueRow } from './DetailValueRow';
+import { useDetailFormat } from './useDetailFormat';
+
+// Every field the viewer may view, empty ones included, in the admins' order; values come with the owner.
+const DetailsPanelQuery = graphql(`
+  query DetailsPanel($scope: DetailFieldScope!) {
+    detailFields(scope: $scope) {
+      id
+      key
+      label
+      type
+      options
+      viewerCanEdit
+    }
+  }
+`);
+
+interface DetailsPanelProps {
+  owner: DetailOwner;
+  /** The owner's `detailsByKey`. */
+  values: unknown;
+}
+
+/** The Details tab of a customer or an organization. */
+export function DetailsPanel({ owner, values }: DetailsPanelProps) {
+  const { t } = useTranslation();
+  const canManageFields = useCan(PERMISSIONS.MANAGE_FIELDS);
+  // Admins change fields and permissions at run time: check again each time the tab opens.
+  const { data, error, refetch } = useQuery(DetailsPanelQuery, { variables: { scope: owner.scope }, fetchPolicy: 'cache-and-network' });
+  const fields = data?.detailFields ?? [];
+  const format = useDetailFormat(fields);
+
+  if (!data) return <QueryStatus error={error} onRetry={refetch} />;
+  if (fields.length === 0) {
+    return (
+      <EmptyState
+        icon={IconListDetails}
+        title={t(owner.scope === 'CUSTOMER' ? 'profile.empty.detailsTitle' : 'organizations.empty.detailsTitle')}
+        body={t(owner.scope === 'CUSTOMER' ? 'profile.empty.detailsBody' : 'organizations.empty.detailsBody')}
+        action={
+          canManageFields && (
+            <Button component={Link} to={paths.detailFields} variant="light">
+              {t('detailFields.manage')}
+            </Button>
+          )
+        }
+      />
+    );
+  }
+  return (
+    <Paper withBorder radius="md" px="lg" py="xs">
+      {fields.map((field, index) => {
+        const value = storedValue(values, field.key);
+        return (
+          <Fragment key={field.id}>
+            {index > 0 && <Divider />}
+            <DetailValueRow field={field} value={value} text={value === null ? null : format(field, value)} owner={owner} />
+          </Fragment>
+        );
+      })}
+    </Paper>
+  );
+}

@@ -1,0 +1,121 @@
+import type { FragmentType } from '@apollo/client';
+import { useFragment } from '@apollo/client/react';
+import { cleanLabel, typeHasOptions } from '@cp/shared';
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNotifyError } from '../../../app/errors';
+import { ConflictAlert, useVersionConflict } from '../../../components/ConflictAlert';
+import { graphql } from '../../../gql';
+import type { EditFieldDialog_FieldFragment } from '../../../gql/graphql';
+import { fieldFormError } from './form-errors';
+import { optionChanges, optionDraftsOf, removedOptions } from './option-drafts';
+import { OptionsEditor } from './OptionsEditor';
+import { useUpdateDetailField } from './useUpdateDetailField';
+
+const EditFieldDialogField = graphql(`
+  fragment EditFieldDialog_field on DetailField {
+    id
+    label
+    type
+    options
+    version
+  }
+`);
+
+interface EditFieldDialogProps {
+  field: FragmentType<typeof EditFieldDialogField>;
+  opened: boolean;
+  onClose: () => void;
+}
+
+export function EditFieldDialog({ field, opened, onClose }: EditFieldDialogProps) {
+  const { t } = useTranslation();
+  const { data, complete } = useFragment({ fragment: EditFieldDialogField, fragmentName: 'EditFieldDialog_field', from: field });
+  if (!complete) return null;
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('detailFields.editTitle', { label: data.label })} size="lg">
+      {/* Mounted only while open, so the form starts from the saved field. */}
+      <EditFieldForm saved={data} onDone={onClose} />
+    </Modal>
+  );
+}
+
+/** `saved` follows the cache: after a conflict and reload, the next save sends the latest version. */
+function EditFieldForm({ saved, onDone }: { saved: EditFieldDialog_FieldFragment; onDone: () => void }) {
+  const { t } = useTranslation();
+  const notifyError = useNotifyError();
+  const conflict = useVersionConflict();
+  const [updateField, { loading }] = useUpdateDetailField();
+  const hasOptions = typeHasOptions(saved.type);
+  const form = useForm({
+    initialValues: { label: saved.label, options: optionDraftsOf(saved.options) },
+    validate: {
+      label: (value) => (cleanLabel(value).ok ? null : t('detailFields.labelInvalid')),
+      options: (value) => {
+        if (!hasOptions) return null;
+        const changes = optionChanges(value);
+        return changes.ok ? null : t('detailFields.optionsInvalid', { reason: changes.reason });
+      },
+    },
+  });
+  const removed = hasOptions ? removedOptions(saved.options, form.values.options) : [];
+
+  async function handleSubmit(values: typeof form.values) {
+    const label = cleanLabel(values.label);
+    const options = optionChanges(values.options);
+    const optionsChanged = hasOptions && options.ok && (options.renames.length > 0 || JSON.stringify(options.options) !== JSON.stringify(saved.options));
+    try {
+      await updateField({
+        variables: {
+          input: {
+            id: saved.id,
+            expectedVersion: saved.version,
+            // Only what changed, so an unchanged list never rewrites stored values.
+            label: label.ok && label.label !== saved.label ? label.label : undefined,
+            options: optionsChanged ? options.options : undefined,
+            optionRenames: optionsChanged && options.renames.length > 0 ? options.renames : undefined,
+          },
+        },
+      });
+      notifications.show({ color: 'green', message: t('detailFields.saved', { label: values.label.trim() }) });
+      onDone();
+    } catch (error) {
+      if (conflict.caught(error)) return;
+      const refusal = fieldFormError(error);
+      if (refusal && refusal.part !== 'audiences') form.setFieldError(refusal.part, refusal.message);
+      else notifyError(error);
+    }
+  }
+
+  return (
+    <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
+      <Stack>
+        <ConflictAlert conflict={conflict} title={t('detailFields.conflictTitle')} />
+        <TextInput label={t('detailFields.label')} required data-autofocus {...form.getInputProps('label')} />
+        {hasOptions && (
+          <OptionsEditor
+            value={form.values.options}
+            onChange={(options) => form.setFieldValue('options', options)}
+            error={form.errors.options as string | undefined}
+          />
+        )}
+        {removed.length > 0 && (
+          <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={t('detailFields.removedTitle')}>
+            {t('detailFields.removedBody', { options: removed.join(', ') })}
+          </Alert>
+        )}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            {t('app.cancel')}
+          </Button>
+          <Button type="submit" loading={loading} disabled={conflict.status === 'stale'}>
+            {t('app.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
