@@ -175,6 +175,8 @@ describe('detail fields and field-level permissions', () => {
     // Admins change the audience at run time; it applies at once.
     await admin.ok(PERMISSIONS, { input: { fieldId: hidden.id, view: { agents: true }, edit: { agents: false, teamIds: [teamA] } } });
     expect((await outsider.ok(`{ customers(query: "only team") { totalCount } }`)).customers.totalCount).toBe(1);
+    const stale = await admin.request(PERMISSIONS, { input: { fieldId: hidden.id, expectedVersion: hidden.version, view: { agents: false, teamIds: [teamA] }, edit: { agents: false, teamIds: [teamA] } } });
+    expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
     const wider = await admin.request(PERMISSIONS, { input: { fieldId: hidden.id, view: { agents: false, teamIds: [teamA] }, edit: { agents: false, teamIds: [teamB] } } });
     expect(wider.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'edit.teamIds' });
   });

@@ -79,6 +79,9 @@ export class SetDetailFieldPermissionsInput {
   @Field(() => ID)
   fieldId: string;
 
+  @Field(() => Int, { nullable: true, description: 'Refuse with CONFLICT if the field changed since this version.' })
+  expectedVersion?: number;
+
   @Field(() => FieldAudienceInput)
   view: FieldAudienceInput;
 

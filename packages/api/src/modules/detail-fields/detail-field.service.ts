@@ -104,7 +104,7 @@ export class DetailFieldService {
     const edit = toAudience(input.edit, 'edit');
     assertEditWithinView(view, edit);
     await this.db.transaction(async (tx) => {
-      const field = await this.lock(tx, input.fieldId);
+      const field = await this.lock(tx, input.fieldId, input.expectedVersion);
       await this.writePermissions(tx, field.id, view, edit);
       await tx.query(`UPDATE detail_fields SET version = version + 1, updated_at = now() WHERE id = $1`, [field.id]);
     });

@@ -14,6 +14,7 @@ const PermissionsDialogField = graphql(`
   fragment PermissionsDialog_field on DetailField {
     id
     label
+    version
     permissions {
       view {
         agents
@@ -71,19 +72,21 @@ export function PermissionsDialog({ field, opened, onClose, teams }: Permissions
   return (
     <Modal opened={opened} onClose={onClose} title={t('detailFields.permissionsTitle', { label: data.label })} size="lg">
       {/* Mounted only while open, so the form starts from the saved audiences. */}
-      <PermissionsForm fieldId={data.id} saved={data.permissions} onDone={onClose} teams={teams} />
+      <PermissionsForm fieldId={data.id} version={data.version} saved={data.permissions} onDone={onClose} teams={teams} />
     </Modal>
   );
 }
 
 interface PermissionsFormProps {
   fieldId: string;
+  /** The version these audiences were read at: another admin's change since then is a CONFLICT, not overwritten. */
+  version: number;
   saved: Parameters<typeof audiencesDraftOf>[0];
   onDone: () => void;
   teams: ComboboxItem[];
 }
 
-function PermissionsForm({ fieldId, saved, onDone, teams }: PermissionsFormProps) {
+function PermissionsForm({ fieldId, version, saved, onDone, teams }: PermissionsFormProps) {
   const { t } = useTranslation();
   const notifyError = useNotifyError();
   const [audiences, setAudiences] = useState(() => audiencesDraftOf(saved));
@@ -92,7 +95,7 @@ function PermissionsForm({ fieldId, saved, onDone, teams }: PermissionsFormProps
 
   async function save() {
     try {
-      await setPermissions({ variables: { input: { fieldId, ...audienceInputs(audiences) } } });
+      await setPermissions({ variables: { input: { fieldId, expectedVersion: version, ...audienceInputs(audiences) } } });
       notifications.show({ color: 'green', message: t('detailFields.permissionsSaved') });
       onDone();
     } catch (caught) {
