@@ -1,4 +1,5 @@
 import { badInput } from './domain-error';
+import type { CountResult, Page } from './connection';
 
 /**
  * Keyset pagination: a list is ordered by some SQL expressions ending on a
@@ -65,4 +66,41 @@ export function keyAfter(order: KeysetOrder, cursor: string, params: unknown[]):
 
 export function rowCursor(order: KeysetOrder, row: Record<string, unknown>): string {
   return encodeCursor(order, order.keys.map((_, i) => String(row[`k${i}`])));
+}
+
+export interface KeysetQuery<T> {
+  db: { query(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> };
+  /** `FROM <table> <alias>` and the columns to select. */
+  from: string;
+  columns: string;
+  /** Conditions that define the list (also what a count counts). */
+  where: string[];
+  params: unknown[];
+  order: KeysetOrder;
+  first: number;
+  after?: string | null;
+  toNode: (row: Record<string, unknown>) => T;
+  count: (filterSql: string, filterParams: unknown[]) => Promise<CountResult>;
+}
+
+/** One page of a keyset-ordered list: first + 1 rows tell whether another page follows. */
+export async function keysetPage<T>(q: KeysetQuery<T>): Promise<Page<T>> {
+  const filterSql = q.where.length ? `WHERE ${q.where.join(' AND ')}` : '';
+  const filterParams = [...q.params];
+  const params = [...q.params];
+  const pageWhere = q.after ? [...q.where, keyAfter(q.order, q.after, params)] : q.where;
+  params.push(q.first + 1);
+  const rows = await q.db.query(
+    `SELECT ${q.columns}, ${keySelect(q.order)} FROM ${q.from}
+      ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+      ORDER BY ${keyOrderBy(q.order)} LIMIT $${params.length}`,
+    params,
+  );
+  const pageRows = rows.slice(0, q.first);
+  return {
+    nodes: pageRows.map(q.toNode),
+    cursors: pageRows.map((row) => rowCursor(q.order, row)),
+    hasNextPage: rows.length > q.first,
+    count: () => q.count(filterSql, filterParams),
+  };
 }

@@ -6,7 +6,7 @@ import { badInput } from '../../common/domain-error';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { isUuid } from '../../common/ids';
 import { containsPattern } from '../../common/like';
-import { keyAfter, keyOrderBy, keySelect, rowCursor, type KeysetOrder } from '../../common/keyset';
+import { keysetPage, type KeysetOrder } from '../../common/keyset';
 import type { CountResult, Page } from '../../common/connection';
 import { isUniqueViolation } from '../../db/pg-errors';
 import { OrganizationService } from '../organizations/organization.service';
@@ -85,25 +85,18 @@ export class CustomerService {
     const text = query?.trim();
     const params: unknown[] = [];
     const where = await this.conditions(text, filter, visibility, params);
-    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const filterParams = [...params];
-
-    const pageWhere = [...where];
-    if (after) pageWhere.push(keyAfter(order, after, params));
-    params.push(first + 1);
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT ${CUSTOMER_COLUMNS}, ${keySelect(order)} FROM customers c
-        ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
-        ORDER BY ${keyOrderBy(order)} LIMIT $${params.length}`,
+    return keysetPage({
+      db: this.db,
+      from: 'customers c',
+      columns: CUSTOMER_COLUMNS,
+      where,
       params,
-    );
-    const pageRows = rows.slice(0, first);
-    return {
-      nodes: pageRows.map(toCustomer),
-      cursors: pageRows.map((row) => rowCursor(order, row)),
-      hasNextPage: rows.length > first,
-      count: () => this.count(filterSql, filterParams, text ? SEARCH_COUNT_CAP : null),
-    };
+      order,
+      first,
+      after,
+      toNode: toCustomer,
+      count: (filterSql, filterParams) => this.count(filterSql, filterParams, text ? SEARCH_COUNT_CAP : null),
+    });
   }
 
   private async count(filterSql: string, params: unknown[], cap: number | null): Promise<CountResult> {

@@ -4,7 +4,7 @@ import { badInput, notFound } from '../../common/domain-error';
 import { assertIds, isUuid, uniq } from '../../common/ids';
 import { containsPattern } from '../../common/like';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
-import { keyAfter, keyOrderBy, keySelect, rowCursor, type KeysetOrder } from '../../common/keyset';
+import { keysetPage, type KeysetOrder } from '../../common/keyset';
 import type { Page } from '../../common/connection';
 import { isUniqueViolation } from '../../db/pg-errors';
 
@@ -45,25 +45,21 @@ export class OrganizationService {
       params.push(containsPattern(text));
       where.push(`o.name::text ILIKE $${params.length}`);
     }
-    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const filterParams = [...params];
-    if (after) where.push(keyAfter(BY_NAME, after, params));
-    params.push(first + 1);
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT ${ORGANIZATION_COLUMNS}, ${keySelect(BY_NAME)} FROM organizations o
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${keyOrderBy(BY_NAME)} LIMIT $${params.length}`,
+    return keysetPage({
+      db: this.db,
+      from: 'organizations o',
+      columns: ORGANIZATION_COLUMNS,
+      where,
       params,
-    );
-    const pageRows = rows.slice(0, first);
-    return {
-      nodes: pageRows.map(toOrganization),
-      cursors: pageRows.map((row) => rowCursor(BY_NAME, row)),
-      hasNextPage: rows.length > first,
-      count: async () => {
+      order: BY_NAME,
+      first,
+      after,
+      toNode: toOrganization,
+      count: async (filterSql, filterParams) => {
         const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM organizations o ${filterSql}`, filterParams);
         return { count: n, exact: true };
       },
-    };
+    });
   }
 
   async create(name: string): Promise<Organization> {
