@@ -1,9 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Stack, Textarea } from '@mantine/core';
+import { Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { forgetCachedLists } from '../../app/cache';
 import { useNotifyError } from '../../app/errors';
+import { FormActions } from '../../components/FormActions';
 import { graphql } from '../../gql';
 import type { AddCustomersMutation as AddCustomersData } from '../../gql/graphql';
 import { OrganizationSelect, type OrganizationChoice } from '../organizations/OrganizationSelect';
@@ -99,14 +100,7 @@ export function AddCustomersForm({ organization, onAdded, onCancel }: AddCustome
           value={chosen}
           onChange={(choice) => form.setFieldValue('organization', choice)}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={loading}>
-            {t('addCustomers.submit')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('addCustomers.submit')} loading={loading} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,8 +1,9 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { errorInfo, useNotifyError } from '../../app/errors';
 import { ConflictAlert, useFollowSavedValues, useSavedValueHint, useVersionConflict } from '../../components/ConflictAlert';
+import { FormActions } from '../../components/FormActions';
 
 interface OrganizationNameFormProps {
   /** The name as saved; for a rename it follows the cache, so a reload updates it. */
@@ -49,14 +50,12 @@ export function OrganizationNameForm({ savedName, submitLabel, loading, onSubmit
           description={savedHint(savedName, form.values.name)}
           {...form.getInputProps('name')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={loading} disabled={conflict.status === 'stale'}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={submitLabel}
+          loading={loading}
+          submitDisabled={conflict.status === 'stale'}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,10 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { forgetCachedLists } from '../../app/cache';
-import { useNotifyError } from '../../app/errors';
+import { useDialogAction } from '../../app/dialog-action';
 import { graphql } from '../../gql';
 
 // The count comes back so the page header updates in place.
@@ -25,8 +24,8 @@ interface RemoveMemberButtonProps {
 /** Takes a customer out of an organization, after asking; the customer stays. */
 export function RemoveMemberButton({ organization, customer }: RemoveMemberButtonProps) {
   const { t } = useTranslation();
-  const notifyError = useNotifyError();
   const [confirming, confirm] = useDisclosure(false);
+  const run = useDialogAction(confirm.close);
   const [remove, { loading }] = useMutation(RemoveCustomerFromOrganizationMutation, {
     update(cache) {
       // The customer's own list of organizations changed too.
@@ -37,13 +36,10 @@ export function RemoveMemberButton({ organization, customer }: RemoveMemberButto
   const names = { customer: customer.displayName, organization: organization.name };
 
   async function handleRemove() {
-    try {
+    await run(async () => {
       await remove({ variables: { organizationId: organization.id, customerId: customer.id } });
-      confirm.close();
-      notifications.show({ color: 'green', message: t('organizations.memberRemoved', names) });
-    } catch (error) {
-      notifyError(error);
-    }
+      return t('organizations.memberRemoved', names);
+    });
   }
 
   return (

@@ -1,13 +1,14 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment, useMutation } from '@apollo/client/react';
 import { isEmail, isUsername } from '@cp/shared';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { forgetCachedLists } from '../../app/cache';
-import { errorInfo, useNotifyError } from '../../app/errors';
+import { useDialogAction } from '../../app/dialog-action';
+import { errorInfo } from '../../app/errors';
 import { ConflictAlert, useFollowSavedValues, useSavedValueHint, useVersionConflict } from '../../components/ConflictAlert';
+import { FormActions } from '../../components/FormActions';
 import { graphql } from '../../gql';
 import type { EditCustomerDialog_CustomerFragment } from '../../gql/graphql';
 
@@ -62,7 +63,7 @@ export function EditCustomerDialog({ customer, opened, onClose }: EditCustomerDi
 /** `saved` follows the cache, so after a reload it is the latest version while the form keeps the edits. */
 function EditCustomerForm({ saved, onDone }: { saved: EditCustomerDialog_CustomerFragment; onDone: () => void }) {
   const { t } = useTranslation();
-  const notifyError = useNotifyError();
+  const run = useDialogAction(onDone);
   const conflict = useVersionConflict();
   const savedHint = useSavedValueHint(conflict);
   const [updateCustomer, { loading }] = useMutation(UpdateCustomerMutation, { update: forgetCachedLists });
@@ -92,16 +93,19 @@ function EditCustomerForm({ saved, onDone }: { saved: EditCustomerDialog_Custome
       const value = values[field].trim();
       if (value !== (saved[field] ?? '')) changes[field] = value;
     }
-    try {
-      await updateCustomer({ variables: { input: { id: saved.id, expectedVersion: saved.version, ...changes } } });
-      notifications.show({ color: 'green', message: t('profile.saved', { name: values.displayName.trim() }) });
-      onDone();
-    } catch (error) {
-      if (conflict.caught(error)) return;
-      const { field, detail } = errorInfo(error);
-      if (field && detail && (FIELDS as readonly string[]).includes(field)) form.setFieldError(field, detail);
-      else notifyError(error);
-    }
+    await run(
+      async () => {
+        await updateCustomer({ variables: { input: { id: saved.id, expectedVersion: saved.version, ...changes } } });
+        return t('profile.saved', { name: values.displayName.trim() });
+      },
+      (error) => {
+        if (conflict.caught(error)) return true;
+        const { field, detail } = errorInfo(error);
+        if (!field || !detail || !(FIELDS as readonly string[]).includes(field)) return false;
+        form.setFieldError(field, detail);
+        return true;
+      },
+    );
   }
 
   return (
@@ -128,14 +132,12 @@ function EditCustomerForm({ saved, onDone }: { saved: EditCustomerDialog_Custome
           description={savedHint(saved.username, form.values.username)}
           {...form.getInputProps('username')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={loading} disabled={conflict.status === 'stale'}>
-            {t('app.save')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('app.save')}
+          loading={loading}
+          submitDisabled={conflict.status === 'stale'}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

@@ -1,18 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { MIN_PASSWORD_LENGTH, type Role } from '@cp/shared';
-import {
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Stack,
-  TextInput,
-  type ComboboxItem,
-} from '@mantine/core';
+import { Modal, MultiSelect, Stack, TextInput, type ComboboxItem } from '@mantine/core';
 import { hasLength, isEmail, isNotEmpty, useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useNotifyError } from '../../../app/errors';
+import { useDialogAction } from '../../../app/dialog-action';
+import { FormActions } from '../../../components/FormActions';
 import { PasswordField } from '../../../components/PasswordField';
 import { graphql } from '../../../gql';
 import { RoleField } from '../RoleField';
@@ -45,7 +37,7 @@ export function AddAgentDialog({ opened, onClose, teamOptions }: AddAgentDialogP
 
 function AddAgentForm({ onDone, teamOptions }: { onDone: () => void; teamOptions: ComboboxItem[] }) {
   const { t } = useTranslation();
-  const notifyError = useNotifyError();
+  const run = useDialogAction(onDone);
   const [createAgent, { loading }] = useMutation(CreateAgentMutation, {
     refetchQueries: [AgentsAndTeamsQuery],
     awaitRefetchQueries: true,
@@ -70,20 +62,14 @@ function AddAgentForm({ onDone, teamOptions }: { onDone: () => void; teamOptions
   });
 
   async function handleSubmit(values: typeof form.values) {
-    try {
+    await run(async () => {
       const { data } = await createAgent({
         variables: {
           input: { ...values, email: values.email.trim(), displayName: values.displayName.trim() },
         },
       });
-      if (data) {
-        const name = data.createAgent.displayName;
-        notifications.show({ color: 'green', message: t('agents.created', { name }) });
-      }
-      onDone();
-    } catch (error) {
-      notifyError(error);
-    }
+      return data && t('agents.created', { name: data.createAgent.displayName });
+    });
   }
 
   return (
@@ -120,14 +106,7 @@ function AddAgentForm({ onDone, teamOptions }: { onDone: () => void; teamOptions
           key={form.key('teamIds')}
           {...form.getInputProps('teamIds')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={loading}>
-            {t('app.create')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('app.create')} loading={loading} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,6 +1,6 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment, useMutation } from '@apollo/client/react';
-import { Badge, Button, Group, Table, Text, type ComboboxItem } from '@mantine/core';
+import { Button, Group, Table, Text, type ComboboxItem } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useFormat } from '../../../app/i18n/format';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { graphql } from '../../../gql';
 import { useViewer } from '../../auth/session';
+import { TeamBadges } from '../TeamBadges';
 import { EditAgentDialog } from './EditAgentDialog';
 
 const AgentRowAgent = graphql(`
@@ -89,13 +90,7 @@ export function AgentRow({ agent, teamOptions }: AgentRowProps) {
             {t('agents.noTeams')}
           </Text>
         ) : (
-          <Group gap={4}>
-            {data.teams.map((team) => (
-              <Badge key={team.id} variant="light" radius="sm">
-                {team.name}
-              </Badge>
-            ))}
-          </Group>
+          <TeamBadges teams={data.teams} />
         )}
       </Table.Td>
       <Table.Td>

@@ -9,12 +9,12 @@ import {
   Table,
   Text,
   Title,
-  VisuallyHidden,
   type ComboboxItem,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLock, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ActionsTableHead } from '../../../components/ActionsTableHead';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { useCan } from '../../auth/session';
 import { AddAgentDialog } from './AddAgentDialog';
@@ -67,19 +67,17 @@ function AgentsAndTeams() {
         </Group>
         <Table.ScrollContainer minWidth={860}>
           <Table verticalSpacing="sm" highlightOnHover withTableBorder bg="white">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('agents.name')}</Table.Th>
-                <Table.Th>{t('agents.email')}</Table.Th>
-                <Table.Th>{t('agents.role')}</Table.Th>
-                <Table.Th>{t('agents.teams')}</Table.Th>
-                <Table.Th>{t('agents.status')}</Table.Th>
-                <Table.Th>{t('agents.createdAt')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('agents.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ActionsTableHead
+              columns={[
+                t('agents.name'),
+                t('agents.email'),
+                t('agents.role'),
+                t('agents.teams'),
+                t('agents.status'),
+                t('agents.createdAt'),
+              ]}
+              actionsLabel={t('agents.actions')}
+            />
             <Table.Tbody>
               {data.agents.map((agent) => (
                 <AgentRow key={agent.id} agent={agent} teamOptions={teamOptions} />
@@ -107,15 +105,7 @@ function AgentsAndTeams() {
           <Text c="dimmed">{t('teams.empty')}</Text>
         ) : (
           <Table verticalSpacing="sm" highlightOnHover withTableBorder bg="white">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('teams.name')}</Table.Th>
-                <Table.Th>{t('teams.members')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('agents.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ActionsTableHead columns={[t('teams.name'), t('teams.members')]} actionsLabel={t('agents.actions')} />
             <Table.Tbody>
               {data.teams.map((team) => (
                 <TeamRow key={team.id} team={team} agentOptions={agentOptions} />

@@ -1,11 +1,11 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment, useMutation } from '@apollo/client/react';
 import type { Role } from '@cp/shared';
-import { Button, Group, Modal, MultiSelect, Stack, TextInput, type ComboboxItem } from '@mantine/core';
+import { Modal, MultiSelect, Stack, TextInput, type ComboboxItem } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useNotifyError } from '../../../app/errors';
+import { useDialogAction } from '../../../app/dialog-action';
+import { FormActions } from '../../../components/FormActions';
 import { graphql } from '../../../gql';
 import { RoleField } from '../RoleField';
 import { AgentsAndTeamsQuery } from './AgentsAndTeamsQuery';
@@ -78,7 +78,7 @@ interface EditAgentFormProps {
 
 function EditAgentForm({ id, initial, isSelf, onDone, teamOptions }: EditAgentFormProps) {
   const { t } = useTranslation();
-  const notifyError = useNotifyError();
+  const run = useDialogAction(onDone);
   // Team membership shows in both lists on the page, so reload them together.
   const [updateAgent, { loading }] = useMutation(UpdateAgentMutation, {
     refetchQueries: [AgentsAndTeamsQuery],
@@ -92,7 +92,7 @@ function EditAgentForm({ id, initial, isSelf, onDone, teamOptions }: EditAgentFo
 
   async function handleSubmit(values: typeof form.values) {
     const displayName = values.displayName.trim();
-    try {
+    await run(async () => {
       await updateAgent({
         variables: {
           input: {
@@ -104,11 +104,8 @@ function EditAgentForm({ id, initial, isSelf, onDone, teamOptions }: EditAgentFo
           },
         },
       });
-      notifications.show({ color: 'green', message: t('agents.saved', { name: displayName }) });
-      onDone();
-    } catch (error) {
-      notifyError(error);
-    }
+      return t('agents.saved', { name: displayName });
+    });
   }
 
   return (
@@ -135,14 +132,7 @@ function EditAgentForm({ id, initial, isSelf, onDone, teamOptions }: EditAgentFo
           key={form.key('teamIds')}
           {...form.getInputProps('teamIds')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={loading}>
-            {t('app.save')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('app.save')} loading={loading} onCancel={onDone} />
       </Stack>
     </form>
   );

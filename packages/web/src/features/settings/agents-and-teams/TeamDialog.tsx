@@ -1,10 +1,10 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment, useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, MultiSelect, Stack, TextInput, type ComboboxItem } from '@mantine/core';
+import { Modal, MultiSelect, Stack, TextInput, type ComboboxItem } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useNotifyError } from '../../../app/errors';
+import { useDialogAction } from '../../../app/dialog-action';
+import { FormActions } from '../../../components/FormActions';
 import { graphql } from '../../../gql';
 import { AgentsAndTeamsQuery } from './AgentsAndTeamsQuery';
 
@@ -93,7 +93,7 @@ interface TeamFormProps {
 
 function TeamForm({ existing, onDone, agentOptions }: TeamFormProps) {
   const { t } = useTranslation();
-  const notifyError = useNotifyError();
+  const run = useDialogAction(onDone);
   const [createTeam, creating] = useMutation(CreateTeamMutation, refetch);
   const [renameTeam, renaming] = useMutation(RenameTeamMutation, refetch);
   const [setTeamMembers, settingMembers] = useMutation(SetTeamMembersMutation, refetch);
@@ -117,13 +117,7 @@ function TeamForm({ existing, onDone, agentOptions }: TeamFormProps) {
   }
 
   async function handleSubmit(values: typeof form.values) {
-    try {
-      const message = await save(values.name.trim(), values.memberIds);
-      notifications.show({ color: 'green', message });
-      onDone();
-    } catch (error) {
-      notifyError(error);
-    }
+    await run(() => save(values.name.trim(), values.memberIds));
   }
 
   return (
@@ -144,14 +138,11 @@ function TeamForm({ existing, onDone, agentOptions }: TeamFormProps) {
           key={form.key('memberIds')}
           {...form.getInputProps('memberIds')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={creating.loading || renaming.loading || settingMembers.loading}>
-            {existing ? t('app.save') : t('app.create')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={existing ? t('app.save') : t('app.create')}
+          loading={creating.loading || renaming.loading || settingMembers.loading}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

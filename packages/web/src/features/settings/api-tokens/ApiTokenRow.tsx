@@ -1,13 +1,13 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment, useMutation } from '@apollo/client/react';
-import { Badge, Button, Group, Modal, Table, Text } from '@mantine/core';
+import { Button, Group, Modal, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useNotifyError } from '../../../app/errors';
+import { useDialogAction } from '../../../app/dialog-action';
 import { useFormat } from '../../../app/i18n/format';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { graphql } from '../../../gql';
+import { TeamBadges } from '../TeamBadges';
 
 const ApiTokenRowApiToken = graphql(`
   fragment ApiTokenRow_apiToken on ApiToken {
@@ -41,8 +41,8 @@ const RevokeApiTokenMutation = graphql(`
 export function ApiTokenRow({ token }: { token: FragmentType<typeof ApiTokenRowApiToken> }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const notifyError = useNotifyError();
   const [confirming, confirm] = useDisclosure(false);
+  const run = useDialogAction(confirm.close);
   const fragment = useFragment({
     fragment: ApiTokenRowApiToken,
     fragmentName: 'ApiTokenRow_apiToken',
@@ -53,13 +53,10 @@ export function ApiTokenRow({ token }: { token: FragmentType<typeof ApiTokenRowA
   const data = fragment.data;
 
   async function handleRevoke() {
-    try {
+    await run(async () => {
       await revoke({ variables: { id: data.id } });
-      confirm.close();
-      notifications.show({ color: 'green', message: t('tokens.revokedNotice', { name: data.name }) });
-    } catch (error) {
-      notifyError(error);
-    }
+      return t('tokens.revokedNotice', { name: data.name });
+    });
   }
 
   const revoked = data.revokedAt !== null;
@@ -72,13 +69,7 @@ export function ApiTokenRow({ token }: { token: FragmentType<typeof ApiTokenRowA
       </Table.Td>
       <Table.Td>{t(`roles.${data.role}`)}</Table.Td>
       <Table.Td>
-        <Group gap={4}>
-          {data.teams.map((team) => (
-            <Badge key={team.id} variant="light" radius="sm">
-              {team.name}
-            </Badge>
-          ))}
-        </Group>
+        <TeamBadges teams={data.teams} />
       </Table.Td>
       <Table.Td>{data.createdBy?.displayName}</Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { ROLES, roleCovers } from '@cp/shared';
-import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ActionsTableHead } from '../../../components/ActionsTableHead';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { ApiTokenRow } from './ApiTokenRow';
 import { ApiTokensQuery } from './ApiTokensQuery';
@@ -38,20 +39,18 @@ export function ApiTokensPage() {
       ) : (
         <Table.ScrollContainer minWidth={860}>
           <Table verticalSpacing="sm" withTableBorder highlightOnHover bg="white">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('tokens.name')}</Table.Th>
-                <Table.Th>{t('tokens.role')}</Table.Th>
-                <Table.Th>{t('tokens.teams')}</Table.Th>
-                <Table.Th>{t('tokens.createdBy')}</Table.Th>
-                <Table.Th>{t('tokens.createdAt')}</Table.Th>
-                <Table.Th>{t('tokens.lastUsedAt')}</Table.Th>
-                <Table.Th>{t('tokens.status')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('tokens.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ActionsTableHead
+              columns={[
+                t('tokens.name'),
+                t('tokens.role'),
+                t('tokens.teams'),
+                t('tokens.createdBy'),
+                t('tokens.createdAt'),
+                t('tokens.lastUsedAt'),
+                t('tokens.status'),
+              ]}
+              actionsLabel={t('tokens.actions')}
+            />
             <Table.Tbody>
               {data.apiTokens.map((token) => (
                 <ApiTokenRow key={token.id} token={token} />

@@ -16,6 +16,7 @@ import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../../../app/errors';
+import { FormActions } from '../../../components/FormActions';
 import { graphql } from '../../../gql';
 import { RoleField } from '../RoleField';
 import { ApiTokensQuery } from './ApiTokensQuery';
@@ -106,14 +107,7 @@ function CreateTokenForm({ roles, teamOptions, onCreated, onCancel }: CreateToke
           key={form.key('teamIds')}
           {...form.getInputProps('teamIds')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={loading}>
-            {t('app.create')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('app.create')} loading={loading} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,5 +1,6 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { TeamBadges } from '../TeamBadges';
 
 interface AudienceSummaryProps {
   audience: { agents: boolean; teams: ReadonlyArray<{ id: string; name: string }> };
@@ -16,13 +17,5 @@ export function AudienceSummary({ audience }: AudienceSummaryProps) {
       </Text>
     );
   }
-  return (
-    <Group gap={4}>
-      {audience.teams.map((team) => (
-        <Badge key={team.id} variant="light" radius="sm">
-          {team.name}
-        </Badge>
-      ))}
-    </Group>
-  );
+  return <TeamBadges teams={audience.teams} />;
 }

@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { DETAIL_FIELD_TYPES, cleanLabel, typeHasOptions, type DetailFieldScope, type DetailFieldType } from '@cp/shared';
-import { Button, Group, Modal, Select, Stack, TextInput, type ComboboxItem } from '@mantine/core';
+import { Modal, Select, Stack, TextInput, type ComboboxItem } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useNotifyError } from '../../../app/errors';
+import { useDialogAction } from '../../../app/dialog-action';
+import { FormActions } from '../../../components/FormActions';
 import { graphql } from '../../../gql';
 import { AudienceFields } from './AudienceFields';
 import { EVERY_AGENT, audienceInputs } from './audiences';
@@ -41,7 +41,7 @@ export function CreateFieldDialog({ scope, opened, onClose, teams }: CreateField
 
 function CreateFieldForm({ scope, onDone, teams }: { scope: DetailFieldScope; onDone: () => void; teams: ComboboxItem[] }) {
   const { t } = useTranslation();
-  const notifyError = useNotifyError();
+  const run = useDialogAction(onDone);
   const [createField, { loading }] = useMutation(CreateDetailFieldMutation, refetchFieldList);
   const form = useForm({
     initialValues: { label: '', type: 'TEXT' as DetailFieldType, options: [newOption()], audiences: EVERY_AGENT },
@@ -60,25 +60,28 @@ function CreateFieldForm({ scope, onDone, teams }: { scope: DetailFieldScope; on
   async function handleSubmit(values: typeof form.values) {
     // Options typed before switching to a type without options are not sent.
     const options = typeHasOptions(values.type) ? optionChanges(values.options) : null;
-    try {
-      const { data } = await createField({
-        variables: {
-          input: {
-            label: values.label,
-            type: values.type,
-            scope,
-            options: options?.ok ? options.options : undefined,
-            ...audienceInputs(values.audiences),
+    await run(
+      async () => {
+        const { data } = await createField({
+          variables: {
+            input: {
+              label: values.label,
+              type: values.type,
+              scope,
+              options: options?.ok ? options.options : undefined,
+              ...audienceInputs(values.audiences),
+            },
           },
-        },
-      });
-      notifications.show({ color: 'green', message: t('detailFields.created', { label: data?.createDetailField.label }) });
-      onDone();
-    } catch (error) {
-      const refusal = fieldFormError(error);
-      if (refusal) form.setFieldError(refusal.part, refusal.message);
-      else notifyError(error);
-    }
+        });
+        return t('detailFields.created', { label: data?.createDetailField.label });
+      },
+      (error) => {
+        const refusal = fieldFormError(error);
+        if (!refusal) return false;
+        form.setFieldError(refusal.part, refusal.message);
+        return true;
+      },
+    );
   }
 
   return (
@@ -106,14 +109,7 @@ function CreateFieldForm({ scope, onDone, teams }: { scope: DetailFieldScope; on
           teams={teams}
           error={form.errors.audiences as string | undefined}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={loading}>
-            {t('app.create')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('app.create')} loading={loading} onCancel={onDone} />
       </Stack>
     </form>
   );

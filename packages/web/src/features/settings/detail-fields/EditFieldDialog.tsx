@@ -1,13 +1,13 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { cleanLabel, typeHasOptions } from '@cp/shared';
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNotifyError } from '../../../app/errors';
+import { useDialogAction } from '../../../app/dialog-action';
 import { ConflictAlert, useVersionConflict } from '../../../components/ConflictAlert';
+import { FormActions } from '../../../components/FormActions';
 import { graphql } from '../../../gql';
 import type { EditFieldDialog_FieldFragment } from '../../../gql/graphql';
 import { fieldFormError } from './form-errors';
@@ -46,7 +46,7 @@ export function EditFieldDialog({ field, opened, onClose }: EditFieldDialogProps
 /** `saved` follows the cache: after a conflict and reload, the next save sends the latest version. */
 function EditFieldForm({ saved, onDone }: { saved: EditFieldDialog_FieldFragment; onDone: () => void }) {
   const { t } = useTranslation();
-  const notifyError = useNotifyError();
+  const run = useDialogAction(onDone);
   const conflict = useVersionConflict();
   const [updateField, { loading }] = useUpdateDetailField();
   const hasOptions = typeHasOptions(saved.type);
@@ -67,27 +67,30 @@ function EditFieldForm({ saved, onDone }: { saved: EditFieldDialog_FieldFragment
     const label = cleanLabel(values.label);
     const options = optionChanges(values.options);
     const optionsChanged = hasOptions && options.ok && (options.renames.length > 0 || JSON.stringify(options.options) !== JSON.stringify(saved.options));
-    try {
-      await updateField({
-        variables: {
-          input: {
-            id: saved.id,
-            expectedVersion: saved.version,
-            // Only what changed, so an unchanged list never rewrites stored values.
-            label: label.ok && label.label !== saved.label ? label.label : undefined,
-            options: optionsChanged ? options.options : undefined,
-            optionRenames: optionsChanged && options.renames.length > 0 ? options.renames : undefined,
+    await run(
+      async () => {
+        await updateField({
+          variables: {
+            input: {
+              id: saved.id,
+              expectedVersion: saved.version,
+              // Only what changed, so an unchanged list never rewrites stored values.
+              label: label.ok && label.label !== saved.label ? label.label : undefined,
+              options: optionsChanged ? options.options : undefined,
+              optionRenames: optionsChanged && options.renames.length > 0 ? options.renames : undefined,
+            },
           },
-        },
-      });
-      notifications.show({ color: 'green', message: t('detailFields.saved', { label: values.label.trim() }) });
-      onDone();
-    } catch (error) {
-      if (conflict.caught(error)) return;
-      const refusal = fieldFormError(error);
-      if (refusal && refusal.part !== 'audiences') form.setFieldError(refusal.part, refusal.message);
-      else notifyError(error);
-    }
+        });
+        return t('detailFields.saved', { label: values.label.trim() });
+      },
+      (error) => {
+        if (conflict.caught(error)) return true;
+        const refusal = fieldFormError(error);
+        if (!refusal || refusal.part === 'audiences') return false;
+        form.setFieldError(refusal.part, refusal.message);
+        return true;
+      },
+    );
   }
 
   return (
@@ -107,14 +110,12 @@ function EditFieldForm({ saved, onDone }: { saved: EditFieldDialog_FieldFragment
             {t('detailFields.removedBody', { options: removed.join(', ') })}
           </Alert>
         )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={loading} disabled={conflict.status === 'stale'}>
-            {t('app.save')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('app.save')}
+          loading={loading}
+          submitDisabled={conflict.status === 'stale'}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

@@ -1,10 +1,10 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment, useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, Stack, type ComboboxItem } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Modal, Stack, type ComboboxItem } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNotifyError } from '../../../app/errors';
+import { useDialogAction } from '../../../app/dialog-action';
+import { FormActions } from '../../../components/FormActions';
 import { graphql } from '../../../gql';
 import { AudienceFields } from './AudienceFields';
 import { audienceInputs, audiencesDraftOf } from './audiences';
@@ -88,21 +88,24 @@ interface PermissionsFormProps {
 
 function PermissionsForm({ fieldId, version, saved, onDone, teams }: PermissionsFormProps) {
   const { t } = useTranslation();
-  const notifyError = useNotifyError();
+  const run = useDialogAction(onDone);
   const [audiences, setAudiences] = useState(() => audiencesDraftOf(saved));
   const [error, setError] = useState<string>();
   const [setPermissions, { loading }] = useMutation(SetDetailFieldPermissionsMutation);
 
   async function save() {
-    try {
-      await setPermissions({ variables: { input: { fieldId, expectedVersion: version, ...audienceInputs(audiences) } } });
-      notifications.show({ color: 'green', message: t('detailFields.permissionsSaved') });
-      onDone();
-    } catch (caught) {
-      const refusal = fieldFormError(caught);
-      if (refusal?.part === 'audiences') setError(refusal.message);
-      else notifyError(caught);
-    }
+    await run(
+      async () => {
+        await setPermissions({ variables: { input: { fieldId, expectedVersion: version, ...audienceInputs(audiences) } } });
+        return t('detailFields.permissionsSaved');
+      },
+      (caught) => {
+        const refusal = fieldFormError(caught);
+        if (refusal?.part !== 'audiences') return false;
+        setError(refusal.message);
+        return true;
+      },
+    );
   }
 
   return (
@@ -123,14 +126,7 @@ function PermissionsForm({ fieldId, version, saved, onDone, teams }: Permissions
           teams={teams}
           error={error}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('app.cancel')}
-          </Button>
-          <Button type="submit" loading={loading}>
-            {t('app.save')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('app.save')} loading={loading} onCancel={onDone} />
       </Stack>
     </form>
   );
