@@ -68,6 +68,24 @@ describe('agents and teams (admin-only mutations)', () => {
     expect(await app.sql(`SELECT role FROM agents WHERE id = $1`, [agent.agentId])).toEqual([{ role: 'AGENT' }]);
   });
 
+  it('refuses stale edits of agents and teams with CONFLICT, changing nothing', async () => {
+    const admin = await app.signedIn(Role.ADMIN);
+    const agent = await app.signedIn(Role.AGENT);
+    const { createTeam } = await admin.ok(`mutation { createTeam(name: "Versioned team") { id version } }`);
+    const UPDATE_AGENT = `mutation($id: ID!, $v: Int, $n: String) { updateAgent(input: { id: $id, expectedVersion: $v, displayName: $n }) { displayName version } }`;
+    const first = (await admin.ok(UPDATE_AGENT, { id: agent.agentId, v: 1, n: 'First' })).updateAgent;
+    expect(first).toEqual({ displayName: 'First', version: 2 });
+    expect((await admin.request(UPDATE_AGENT, { id: agent.agentId, v: 1, n: 'Stale' })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+
+    const RENAME = `mutation($id: ID!, $v: Int) { renameTeam(id: $id, name: "Renamed team", expectedVersion: $v) { version } }`;
+    const MEMBERS = `mutation($id: ID!, $v: Int, $m: [ID!]!) { setTeamMembers(teamId: $id, memberIds: $m, expectedVersion: $v) { version members { id } } }`;
+    expect((await admin.ok(MEMBERS, { id: createTeam.id, v: createTeam.version, m: [agent.agentId] })).setTeamMembers.version).toBe(createTeam.version + 1);
+    expect(await admin.errorCode(RENAME, { id: createTeam.id, v: createTeam.version })).toBe('CONFLICT');
+    expect(await admin.errorCode(MEMBERS, { id: createTeam.id, v: createTeam.version, m: [] })).toBe('CONFLICT');
+    expect(await app.sql(`SELECT name::text FROM teams WHERE id = $1`, [createTeam.id])).toEqual([{ name: 'Versioned team' }]);
+    expect(await app.sql(`SELECT count(*)::int AS n FROM team_members WHERE team_id = $1`, [createTeam.id])).toEqual([{ n: 1 }]);
+  });
+
   it('does not let an admin lock themselves out', async () => {
     const admin = await app.signedIn(Role.ADMIN);
     const res = await admin.request(`mutation($id: ID!) { updateAgent(input: { id: $id, active: false }) { id } }`, { id: admin.agentId });

@@ -8,7 +8,7 @@ import { isUuid } from './ids';
  */
 export async function lockExpectedVersion(
   tx: EntityManager,
-  table: 'customers' | 'organizations',
+  table: 'customers' | 'organizations' | 'agents' | 'teams',
   what: string,
   id: string,
   expectedVersion: number,

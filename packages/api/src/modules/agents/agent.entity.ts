@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Role } from '../../graphql/enums';
 
 @ObjectType({ description: 'A person who works in the help desk: an agent or an admin.' })
@@ -35,4 +35,8 @@ export class Agent {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  @Field(() => Int, { description: 'Bumped on every change; pass it back as expectedVersion.' })
+  @VersionColumn()
+  version: number;
 }

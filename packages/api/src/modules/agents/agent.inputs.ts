@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsEmail, Length, MaxLength, MinLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from '../../graphql/enums';
 import { MIN_PASSWORD_LENGTH } from '@cp/shared';
 
@@ -31,6 +31,9 @@ export class CreateAgentInput {
 export class UpdateAgentInput {
   @Field(() => ID)
   id: string;
+
+  @Field(() => Int, { nullable: true, description: 'Refuse with CONFLICT if the agent changed since this version.' })
+  expectedVersion?: number;
 
   @Field({ nullable: true })
   @Length(1, 200, { message: 'displayName must have 1 to 200 characters' })

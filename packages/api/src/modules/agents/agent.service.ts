@@ -6,6 +6,7 @@ import { Role } from '../../graphql/enums';
 import { DomainError, badInput, notFound } from '../../common/domain-error';
 import { assertIds, isUuid, uniq } from '../../common/ids';
 import { isUniqueViolation } from '../../db/pg-errors';
+import { lockExpectedVersion } from '../../common/optimistic-lock';
 
 export class AgentService {
   constructor(private readonly db: DataSource) {}
@@ -51,6 +52,7 @@ export class AgentService {
     if (teamIds) assertIds(teamIds, 'teamIds');
     return this.db.transaction(async (tx) => {
       const repo = tx.getRepository(Agent);
+      if (input.expectedVersion != null) await lockExpectedVersion(tx, 'agents', 'Agent', input.id, input.expectedVersion);
       const agent = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!agent) throw notFound('Agent', input.id);
       if (input.displayName !== undefined) agent.displayName = input.displayName.trim();

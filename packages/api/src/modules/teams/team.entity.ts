@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { Agent } from '../agents/agent.entity';
 
 @ObjectType({ description: 'A group of agents; detail field permissions can name teams.' })
@@ -15,6 +15,10 @@ export class Team {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  @Field(() => Int, { description: 'Bumped on every change (name or members); pass it back as expectedVersion.' })
+  @VersionColumn()
+  version: number;
 
   /** Used for writes only; reads go through the per-request loaders. */
   @ManyToMany(() => Agent)

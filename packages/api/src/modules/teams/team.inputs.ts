@@ -1,5 +1,5 @@
 import { ArrayMaxSize, Length } from 'class-validator';
-import { ArgsType, Field, ID } from 'type-graphql';
+import { ArgsType, Field, ID, Int } from 'type-graphql';
 
 @ArgsType()
 export class CreateTeamArgs {
@@ -20,6 +20,9 @@ export class RenameTeamArgs {
   @Field()
   @Length(1, 100, { message: 'name must have 1 to 100 characters' })
   name: string;
+
+  @Field(() => Int, { nullable: true, description: 'Refuse with CONFLICT if the team changed since this version.' })
+  expectedVersion?: number;
 }
 
 @ArgsType()
@@ -30,4 +33,7 @@ export class SetTeamMembersArgs {
   @Field(() => [ID])
   @ArrayMaxSize(1000)
   memberIds: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Refuse with CONFLICT if the team changed since this version.' })
+  expectedVersion?: number;
 }

@@ -8,7 +8,7 @@ import { groupBy } from '../../common/group-by';
 function teamsThrough(db: DataSource, joinTable: 'team_members' | 'api_token_teams', ownerColumn: 'agent_id' | 'api_token_id') {
   return new DataLoader<string, Team[]>(async (ownerIds) => {
     const rows: Array<Team & { ownerId: string }> = await db.query(
-      `SELECT j.${ownerColumn} AS "ownerId", t.id, t.name, t.created_at AS "createdAt"
+      `SELECT j.${ownerColumn} AS "ownerId", t.id, t.name, t.version, t.created_at AS "createdAt"
          FROM ${joinTable} j JOIN teams t ON t.id = j.team_id
         WHERE j.${ownerColumn} = ANY($1::uuid[]) ORDER BY t.name`,
       [ownerIds],
@@ -27,7 +27,7 @@ export function createTeamLoaders(db: DataSource) {
     teamsByAgentId: teamsThrough(db, 'team_members', 'agent_id'),
     membersByTeamId: new DataLoader<string, Agent[]>(async (teamIds) => {
       const rows: Array<Agent & { teamId: string }> = await db.query(
-        `SELECT m.team_id AS "teamId", a.id, a.email, a.display_name AS "displayName", a.role, a.active,
+        `SELECT m.team_id AS "teamId", a.id, a.email, a.display_name AS "displayName", a.role, a.active, a.version,
                 a.created_at AS "createdAt", a.updated_at AS "updatedAt"
            FROM team_members m JOIN agents a ON a.id = m.agent_id
           WHERE m.team_id = ANY($1::uuid[]) ORDER BY a.display_name, a.id`,

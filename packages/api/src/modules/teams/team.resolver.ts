@@ -22,14 +22,14 @@ export class TeamResolver {
 
   @Requires(PERMISSIONS.MANAGE_AGENTS)
   @Mutation(() => Team)
-  renameTeam(@Args() { id, name }: RenameTeamArgs, @Ctx() { services }: Context): Promise<Team> {
-    return services.teams.rename(id, name);
+  renameTeam(@Args() { id, name, expectedVersion }: RenameTeamArgs, @Ctx() { services }: Context): Promise<Team> {
+    return services.teams.rename(id, name, expectedVersion);
   }
 
   @Requires(PERMISSIONS.MANAGE_AGENTS)
   @Mutation(() => Team, { description: 'Replaces the team\'s members with exactly these agents.' })
-  setTeamMembers(@Args() { teamId, memberIds }: SetTeamMembersArgs, @Ctx() { services }: Context): Promise<Team> {
-    return services.teams.setMembers(teamId, memberIds);
+  setTeamMembers(@Args() { teamId, memberIds, expectedVersion }: SetTeamMembersArgs, @Ctx() { services }: Context): Promise<Team> {
+    return services.teams.setMembers(teamId, memberIds, expectedVersion);
   }
 
   @FieldResolver(() => [Agent])

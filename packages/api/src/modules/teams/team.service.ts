@@ -3,6 +3,7 @@ import { Team } from './team.entity';
 import { badInput, notFound } from '../../common/domain-error';
 import { assertIds, isUuid, uniq } from '../../common/ids';
 import { isUniqueViolation } from '../../db/pg-errors';
+import { lockExpectedVersion } from '../../common/optimistic-lock';
 
 export class TeamService {
   constructor(private readonly db: DataSource) {}
@@ -21,25 +22,29 @@ export class TeamService {
     });
   }
 
-  async rename(id: string, name: string): Promise<Team> {
+  async rename(id: string, name: string, expectedVersion?: number | null): Promise<Team> {
     return this.db.transaction(async (tx) => {
-      const team = await this.find(tx, id);
+      const team = await this.find(tx, id, expectedVersion);
       team.name = name.trim();
       return this.saveName(tx, team);
     });
   }
 
-  async setMembers(id: string, memberIds: readonly string[]): Promise<Team> {
+  async setMembers(id: string, memberIds: readonly string[], expectedVersion?: number | null): Promise<Team> {
     const members = uniq(memberIds);
     assertIds(members, 'memberIds');
     return this.db.transaction(async (tx) => {
-      const team = await this.find(tx, id);
+      const team = await this.find(tx, id, expectedVersion);
       await this.replaceMembers(tx, team.id, members);
+      // Membership is part of the team: its version moves with it.
+      await tx.query('UPDATE teams SET version = version + 1 WHERE id = $1', [team.id]);
+      team.version += 1;
       return team;
     });
   }
 
-  private async find(tx: EntityManager, id: string): Promise<Team> {
+  private async find(tx: EntityManager, id: string, expectedVersion?: number | null): Promise<Team> {
+    if (expectedVersion != null) await lockExpectedVersion(tx, 'teams', 'Team', id, expectedVersion);
     const team = isUuid(id) ? await tx.getRepository(Team).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
     if (!team) throw notFound('Team', id);
     return team;

@@ -13,6 +13,7 @@ import { AgentsAndTeamsQuery } from './AgentsAndTeamsQuery';
 const EditAgentDialogAgent = graphql(`
   fragment EditAgentDialog_agent on Agent {
     id
+    version
     displayName
     role
     teams {
@@ -60,6 +61,7 @@ export function EditAgentDialog({ agent, isSelf, opened, onClose, teamOptions }:
           teamIds: data.teams.map((team) => team.id),
         }}
         id={data.id}
+        version={data.version}
         isSelf={isSelf}
         onDone={onClose}
         teamOptions={teamOptions}
@@ -70,13 +72,15 @@ export function EditAgentDialog({ agent, isSelf, opened, onClose, teamOptions }:
 
 interface EditAgentFormProps {
   id: string;
+  /** The version the form started from: another admin's change since then is a CONFLICT, not overwritten. */
+  version: number;
   initial: { displayName: string; role: Role; teamIds: string[] };
   isSelf: boolean;
   onDone: () => void;
   teamOptions: ComboboxItem[];
 }
 
-function EditAgentForm({ id, initial, isSelf, onDone, teamOptions }: EditAgentFormProps) {
+function EditAgentForm({ id, version, initial, isSelf, onDone, teamOptions }: EditAgentFormProps) {
   const { t } = useTranslation();
   const run = useDialogAction(onDone);
   // Team membership shows in both lists on the page, so reload them together.
@@ -97,6 +101,7 @@ function EditAgentForm({ id, initial, isSelf, onDone, teamOptions }: EditAgentFo
         variables: {
           input: {
             id,
+            expectedVersion: version,
             displayName,
             // Left out for oneself: an admin demoting themselves could lock the desk out of Settings.
             role: isSelf ? undefined : values.role,

@@ -12,6 +12,7 @@ const TeamDialogTeam = graphql(`
   fragment TeamDialog_team on Team {
     id
     name
+    version
     members {
       id
     }
@@ -27,17 +28,19 @@ const CreateTeamMutation = graphql(`
 `);
 
 const RenameTeamMutation = graphql(`
-  mutation RenameTeam($id: ID!, $name: String!) {
-    renameTeam(id: $id, name: $name) {
+  mutation RenameTeam($id: ID!, $name: String!, $expectedVersion: Int) {
+    renameTeam(id: $id, name: $name, expectedVersion: $expectedVersion) {
       id
+      version
     }
   }
 `);
 
 const SetTeamMembersMutation = graphql(`
-  mutation SetTeamMembers($teamId: ID!, $memberIds: [ID!]!) {
-    setTeamMembers(teamId: $teamId, memberIds: $memberIds) {
+  mutation SetTeamMembers($teamId: ID!, $memberIds: [ID!]!, $expectedVersion: Int) {
+    setTeamMembers(teamId: $teamId, memberIds: $memberIds, expectedVersion: $expectedVersion) {
       id
+      version
     }
   }
 `);
@@ -75,6 +78,7 @@ export function TeamDialog({ team, opened, onClose, agentOptions }: TeamDialogPr
           existing && {
             id: existing.id,
             name: existing.name,
+            version: existing.version,
             memberIds: existing.members.map((member) => member.id),
           }
         }
@@ -86,7 +90,7 @@ export function TeamDialog({ team, opened, onClose, agentOptions }: TeamDialogPr
 }
 
 interface TeamFormProps {
-  existing?: { id: string; name: string; memberIds: string[] };
+  existing?: { id: string; name: string; version: number; memberIds: string[] };
   onDone: () => void;
   agentOptions: ComboboxItem[];
 }
@@ -108,11 +112,16 @@ function TeamForm({ existing, onDone, agentOptions }: TeamFormProps) {
       await createTeam({ variables: { name, memberIds } });
       return t('teams.created', { name });
     }
-    // Two separate mutations in the API: send only what actually changed.
-    if (name !== existing.name) await renameTeam({ variables: { id: existing.id, name } });
+    // Two separate mutations in the API: send only what actually changed. Each carries the version
+    // this dialog started from (moved on by our own rename), so another admin's change is a CONFLICT.
+    let version = existing.version;
+    if (name !== existing.name) {
+      const renamed = await renameTeam({ variables: { id: existing.id, name, expectedVersion: version } });
+      version = renamed.data?.renameTeam.version ?? version + 1;
+    }
     const before = new Set(existing.memberIds);
     const sameMembers = memberIds.length === before.size && memberIds.every((id) => before.has(id));
-    if (!sameMembers) await setTeamMembers({ variables: { teamId: existing.id, memberIds } });
+    if (!sameMembers) await setTeamMembers({ variables: { teamId: existing.id, memberIds, expectedVersion: version } });
     return t('teams.saved', { name });
   }
 
