@@ -80,13 +80,7 @@ export async function loadData(url, customers) {
   const organizations = Math.max(1, Math.ceil(customers / 30));
   return withClient(url, async (c) => {
     await c.query(`SET maintenance_work_mem = '512MB'; SET synchronous_commit = off`);
-    const { rows: indexes } = await c.query(`
-      SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
-        FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
-       WHERE t.relname IN ('customers', 'organizations', 'customer_organizations')
-         AND t.relnamespace = 'public'::regnamespace
-         AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`);
-    for (const { name } of indexes) await c.query(`DROP INDEX ${name}`);
+    const indexes = await dropIndexes(c, ['customers', 'organizations', 'customer_organizations']);
 
     // Deterministic ids (md5 of the ordinal) let the membership rows be generated without lookups.
     await c.query(`
@@ -118,6 +112,99 @@ export async function loadData(url, customers) {
   });
 }
 
+/**
+ * Drops the indexes of `tables` that back no constraint and returns their
+ * definitions (read from the catalog: the migrations' and our API's own), to
+ * be rebuilt after a bulk write: far faster than upkeep per row.
+ */
+async function dropIndexes(c, tables) {
+  const { rows } = await c.query(`
+    SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
+      FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+     WHERE t.relname = ANY($1::text[]) AND t.relnamespace = 'public'::regnamespace
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`, [tables]);
+  for (const { name } of rows) await c.query(`DROP INDEX ${name}`);
+  return rows;
+}
+
+const SEARCHABLE_TYPES = ['TEXT', 'EMAIL', 'URL', 'SELECT', 'MULTI_SELECT'];
+
+/**
+ * Fills about 60 % of each detail field's values per customer, as our API
+ * stores them: `customers.details` keyed by field key (numbers for NUMBER,
+ * 'YYYY-MM-DD' for DATE, the option label for SELECT, a non-empty array of
+ * labels for MULTI_SELECT), and every text-like value in `detail_search`
+ * (MULTI_SELECT labels joined by a new line). A field's `marker` [word, every]
+ * is appended to the value of customers whose hash of i is 0 modulo `every`
+ * (a hash, not i % every: names follow i, so a residue of i would correlate
+ * with the sort order), and of customer 1, so even small runs have one.
+ * Indexes (with the sort indexes our API built per field) are rebuilt after.
+ */
+export async function fillDetails(url, customers, fields, words) {
+  const spec = JSON.stringify(fields.map((f, n) => ({
+    n, id: f.id, key: f.key, type: f.type, options: f.options, word: f.spec.marker?.[0] ?? null, every: f.spec.marker?.[1] ?? null,
+  })));
+  const fieldRows = `jsonb_to_recordset($1::jsonb) AS f(n int, id uuid, key text, type text, options text[], word text, every int)`;
+  return withClient(url, async (c) => {
+    await c.query(`SET maintenance_work_mem = '512MB'; SET synchronous_commit = off`);
+    const indexes = await dropIndexes(c, ['customers', 'detail_search']);
+    // The join only maps i to its customer (ids are md5 of the ordinal); each row's object is built from i.
+    await c.query(`
+      UPDATE customers c SET details = (
+        SELECT coalesce(jsonb_object_agg(f.key, v.value) FILTER (WHERE v.value IS NOT NULL), '{}')
+          FROM ${fieldRows},
+               LATERAL (SELECT hashint8(g.i::bigint * 64 + f.n)::bigint & 2147483647 AS h, f.every IS NOT NULL AND (g.i = 1 OR (hashint8(-g.i::bigint * 64 - f.n)::bigint & 2147483647) % f.every = 0) AS marked) r,
+               LATERAL (SELECT r.h / 128 AS x, ${sqlArray(words)} AS w) p,
+               LATERAL (SELECT CASE WHEN NOT r.marked AND r.h % 100 >= 60 THEN NULL
+                 WHEN f.type = 'NUMBER' THEN to_jsonb(round((p.x % 1000000) / 100.0, 2))
+                 WHEN f.type = 'DATE' THEN to_jsonb(to_char(date '2018-01-01' + (p.x % 3000)::int, 'YYYY-MM-DD'))
+                 WHEN f.type = 'SELECT' THEN to_jsonb(f.options[1 + p.x % cardinality(f.options)])
+                 WHEN f.type = 'MULTI_SELECT' THEN to_jsonb(ARRAY(SELECT o FROM unnest(f.options) WITH ORDINALITY u(o, k) WHERE ((1 + p.x % 31) >> (k::int - 1)) & 1 = 1))
+                 WHEN f.type = 'EMAIL' THEN to_jsonb('contact' || g.i || '.' || f.n || '@' || (${sqlArray(DOMAINS)})[1 + p.x % ${DOMAINS.length}])
+                 WHEN f.type = 'URL' THEN to_jsonb('https://portal.example.net/accounts/' || g.i)
+                 ELSE to_jsonb(initcap(p.w[1 + p.x % ${words.length}]) || ' ' || p.w[1 + p.x / 64 % ${words.length}] || ' ' || p.w[1 + p.x / 4096 % ${words.length}]
+                   || ' #' || (p.x / 262144) || CASE WHEN r.marked THEN ' ' || f.word ELSE '' END)
+               END AS value) v)
+        FROM generate_series(1, $2::int) g(i) WHERE c.id = md5('c' || g.i)::uuid`, [spec, customers]);
+    await c.query(`
+      INSERT INTO detail_search (owner_id, field_id, text)
+      SELECT c.id, f.id, CASE WHEN f.type = 'MULTI_SELECT' THEN array_to_string(ARRAY(SELECT jsonb_array_elements_text(c.details -> f.key)), E'\n')
+                              ELSE c.details ->> f.key END
+        FROM customers c JOIN ${fieldRows} ON c.details ? f.key
+       WHERE f.type = ANY($2::text[])`, [spec, SEARCHABLE_TYPES]);
+    // The update left a dead version of every row: compact before rebuilding the indexes.
+    await c.query('VACUUM FULL customers');
+    for (const { def } of indexes) await c.query(def);
+    await c.query('VACUUM ANALYZE customers, detail_search');
+  });
+}
+
+/** How the detail values came out: value and search-row counts, and customers per marker word. */
+export async function detailCounts(url, terms) {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query(`SELECT
+      (SELECT count(*)::int FROM detail_fields WHERE scope = 'CUSTOMER') AS fields,
+      (SELECT sum((SELECT count(*) FROM jsonb_object_keys(details)))::int FROM customers) AS "values",
+      (SELECT count(*)::int FROM detail_search) AS "searchRows",
+      (SELECT count(DISTINCT owner_id)::int FROM detail_search WHERE text ILIKE '%' || $1 || '%') AS "rareMatches",
+      (SELECT count(DISTINCT owner_id)::int FROM detail_search WHERE text ILIKE '%' || $2 || '%') AS "commonMatches",
+      (SELECT count(DISTINCT owner_id)::int FROM detail_search WHERE text ILIKE '%' || $3 || '%') AS "hiddenMatches"`,
+    [terms.rare, terms.common, terms.hidden]);
+    return rows[0];
+  });
+}
+
+/** The customer at `offset` in ascending order of a NUMBER detail field, as our API's cursor keys (see detailSortKeys). */
+export async function detailRowAtOffset(url, key, offset) {
+  return withClient(url, async (c) => {
+    const raw = `(details ->> '${key.replace(/'/g, "''")}')`;
+    const { rows } = await c.query(
+      `SELECT (${raw} IS NULL)::text AS k0, coalesce(${raw}::numeric, 0)::text AS k1, id::text AS k2
+         FROM customers ORDER BY ${raw} IS NULL, coalesce(${raw}::numeric, 0), id OFFSET $1 LIMIT 1`, [offset]);
+    return rows[0];
+  });
+}
+
 async function counts(c) {
   const { rows } = await c.query(`SELECT
     (SELECT count(*)::int FROM customers) AS customers,
@@ -133,7 +220,9 @@ async function counts(c) {
 export async function existingRows(url) {
   return withClient(url, async (c) => {
     const { rows } = await c.query(`SELECT to_regclass('public.customers') IS NOT NULL AS ok`);
-    return rows[0].ok ? counts(c) : null;
+    if (!rows[0].ok) return null;
+    const { rows: fields } = await c.query(`SELECT count(*)::int AS n FROM detail_fields WHERE scope = 'CUSTOMER'`);
+    return { ...(await counts(c)), detailFields: fields[0].n };
   });
 }
 

@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, dropDatabase, existingRows, loadData, preparePeer, resetAgents, rowAtOffset, serverVersion, withDatabase, PEER_ROLE } from './db.mjs';
+import { createDatabase, detailCounts, detailRowAtOffset, dropDatabase, existingRows, fillDetails, loadData, preparePeer, resetAgents, rowAtOffset, serverVersion, withDatabase, PEER_ROLE } from './db.mjs';
+import { createDetailFields, existingDetailFields, fieldByLabel, DETAIL_SCENARIO_FIELDS, DETAIL_TERMS, FIELD_SPECS, WORDS } from './details.mjs';
 import { post, sequentialLatency, throughput } from './measure.mjs';
 import { scenarios } from './scenarios.mjs';
 
@@ -97,13 +98,63 @@ async function graphql(url, query, headers = {}) {
   return { data: body.data, headers: res.headers };
 }
 
-/** The admin signs in and creates an API token, through the API itself (as a partner tool would get one). */
-async function createToken(url, email, password) {
+/**
+ * The admin signs in and creates API tokens through the API itself (as a
+ * partner tool would get one): an ADMIN token, and an AGENT token in no team.
+ */
+async function createTokens(url, email, password) {
   const esc = JSON.stringify;
   const signIn = await graphql(url, `mutation { signIn(email: ${esc(email)}, password: ${esc(password)}) { id } }`);
   const cookie = [signIn.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0]).join('; ');
-  const created = await graphql(url, `mutation { createApiToken(input: { name: "bench", role: ADMIN }) { token } }`, { cookie });
-  return created.data.createApiToken.token;
+  const create = async (name, role) =>
+    (await graphql(url, `mutation { createApiToken(input: { name: "${name}", role: ${role}, teamIds: [] }) { token } }`, { cookie })).data.createApiToken.token;
+  return { admin: await create('bench', 'ADMIN'), agent: await create('bench-agent', 'AGENT') };
+}
+
+/**
+ * Detail fields through our API (timed), values in SQL; on a kept database
+ * the fields are already there. Returns what the detail scenarios need.
+ */
+async function prepareDetails(url, dbUrl, adminToken, reused) {
+  const gql = async (query) => (await graphql(url, query, { authorization: `Bearer ${adminToken}` })).data;
+  let fields;
+  let createTiming = null;
+  let fillSeconds = null;
+  if (reused) {
+    fields = await existingDetailFields(gql);
+  } else {
+    log(`creating ${FIELD_SPECS.length} detail fields through the API`);
+    ({ fields, timing: createTiming } = await createDetailFields(gql));
+    log('createDetailField:', JSON.stringify(createTiming));
+    const started = Date.now();
+    await fillDetails(dbUrl, config.customers, fields, WORDS);
+    fillSeconds = Math.round((Date.now() - started) / 100) / 10;
+    log(`filled detail values in ${fillSeconds} s`);
+  }
+  const key = (label) => fieldByLabel(fields, label).key;
+  const [selectLabel, option] = DETAIL_SCENARIO_FIELDS.filterSelect;
+  const keys = { filterSelect: key(selectLabel), filterOption: option, filterNumber: key(DETAIL_SCENARIO_FIELDS.filterNumber), sortNumber: key(DETAIL_SCENARIO_FIELDS.sortNumber) };
+  const counts = await detailCounts(dbUrl, DETAIL_TERMS);
+  log('detail values:', JSON.stringify(counts));
+
+  // As for deep-page: a cursor of the real shape, with the keys of the row at 50 % of the detail sort.
+  const offset = Math.floor(config.customers * 0.5);
+  const sortRow = await detailRowAtOffset(dbUrl, keys.sortNumber, offset);
+  const sample = await gql(`{ customers(first: 1, orderBy: { field: DETAIL, fieldKey: "${keys.sortNumber}" }) { pageInfo { endCursor } } }`);
+  const shape = JSON.parse(Buffer.from(sample.customers.pageInfo.endCursor, 'base64url').toString('utf8'));
+  if (!Array.isArray(shape.k) || shape.k.length !== 3) throw new Error(`unexpected detail sort cursor: ${JSON.stringify(shape)}`);
+  const sortCursor = Buffer.from(JSON.stringify({ ...shape, k: [sortRow.k0, sortRow.k1, sortRow.k2] })).toString('base64url');
+
+  // hidden-search proves something only if the admin does find the hidden marker.
+  const found = await gql(`{ customers(first: 50, query: "${DETAIL_TERMS.hidden}") { edges { node { id } } } }`);
+  if (counts.hiddenMatches === 0 || found.customers.edges.length !== Math.min(50, counts.hiddenMatches)) {
+    throw new Error(`the admin finds ${found.customers.edges.length} customers by the hidden marker, the database holds ${counts.hiddenMatches}`);
+  }
+  const fieldTypes = Object.fromEntries(FIELD_SPECS.map((f) => f.type).map((t, _, all) => [t, all.filter((x) => x === t).length]));
+  return {
+    keys, sortCursor, sortOffset: offset, sortRow, counts,
+    report: { fields: fields.length, fieldTypes, teamOnlyFields: FIELD_SPECS.filter((f) => f.hidden).length, createDetailField: createTiming, fillSeconds, counts, terms: DETAIL_TERMS, keys, sortOffset: offset },
+  };
 }
 
 /** "after" cursors at 90 % of the display-name order for both servers. */
@@ -136,15 +187,17 @@ function versions() {
 
 const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
 
+/** Ours-only scenarios show "–" for the peer. */
 function printTable(results) {
+  const both = (s, f) => `${f(s.ours)} / ${s.peer ? f(s.peer) : '–'}`;
   const rows = results.map((s) => [
     s.name,
-    s.ours.load.reqPerSec, s.peer.load.reqPerSec, s.ratios.reqPerSec,
-    `${s.ours.single.p50} / ${s.ours.single.p95}`, `${s.peer.single.p50} / ${s.peer.single.p95}`,
+    s.ours.load.reqPerSec, s.peer?.load.reqPerSec ?? '–', s.ratios.reqPerSec ?? '–',
+    `${s.ours.single.p50} / ${s.ours.single.p95}`, s.peer ? `${s.peer.single.p50} / ${s.peer.single.p95}` : '–',
     `${s.ours.load.latency.p50} / ${s.ours.load.latency.p95} / ${s.ours.load.latency.p99}`,
-    `${s.peer.load.latency.p50} / ${s.peer.load.latency.p95} / ${s.peer.load.latency.p99}`,
-    `${s.ours.load.serverCpuCores} / ${s.peer.load.serverCpuCores}`,
-    `${s.ours.load.errors + s.ours.single.errors} / ${s.peer.load.errors + s.peer.single.errors}`,
+    s.peer ? `${s.peer.load.latency.p50} / ${s.peer.load.latency.p95} / ${s.peer.load.latency.p99}` : '–',
+    both(s, (x) => x.load.serverCpuCores),
+    both(s, (x) => x.load.errors + x.single.errors),
   ]);
   const head = ['scenario', 'ours req/s', 'peer req/s', 'ours÷peer', 'ours 1-req p50/p95 ms', 'peer 1-req p50/p95 ms',
     'ours load p50/p95/p99 ms', 'peer load p50/p95/p99 ms', 'server CPU cores ours/peer', 'errors ours/peer'];
@@ -168,7 +221,7 @@ async function run() {
   // BENCH_KEEP=1 keeps the database at the end and reuses it when it holds the same number of customers.
   let reused = await createDatabase(config.serverUrl, config.database, { reuse: config.keep });
   let rows = reused ? await existingRows(dbUrl) : null;
-  if (reused && rows?.customers !== config.customers) {
+  if (reused && (rows?.customers !== config.customers || rows?.detailFields !== FIELD_SPECS.length)) {
     await createDatabase(config.serverUrl, config.database, { reuse: false });
     reused = false;
     rows = null;
@@ -195,7 +248,8 @@ async function run() {
 
   const peerPassword = randomBytes(12).toString('hex');
   await preparePeer(dbUrl, peerPassword);
-  const token = await createToken(`${ourUrl}/graphql`, admin.email, admin.password);
+  const tokens = await createTokens(`${ourUrl}/graphql`, admin.email, admin.password);
+  const details = await prepareDetails(`${ourUrl}/graphql`, dbUrl, tokens.admin, reused);
 
   const peerUrl = `http://127.0.0.1:${config.ports.peer}`;
   const peer = await startServer('peer', peerNode, [...profileArgs('peer'), path.join(benchDir, 'src/peer-server.mjs')], {
@@ -205,30 +259,43 @@ async function run() {
   log('peer (PostGraphile) is up');
 
   const targets = {
-    ours: { url: `${ourUrl}/graphql`, headers: { authorization: `Bearer ${token}` }, pid: ours.child.pid },
+    ours: { url: `${ourUrl}/graphql`, headers: { authorization: `Bearer ${tokens.admin}` }, pid: ours.child.pid },
+    agent: { url: `${ourUrl}/graphql`, headers: { authorization: `Bearer ${tokens.agent}` }, pid: ours.child.pid },
     peer: { url: `${peerUrl}/graphql`, headers: {}, pid: peer.child.pid },
   };
   const cursors = await deepCursors(targets.ours, targets.peer, dbUrl);
 
   const results = [];
-  for (const scenario of scenarios(cursors)) {
+  for (const scenario of scenarios(cursors, details)) {
     if (config.only && !config.only.includes(scenario.name)) continue;
-    const entry = { name: scenario.name, title: scenario.title, rows: {} };
-    for (const side of ['ours', 'peer']) {
-      const t = targets[side];
+    const entry = { name: scenario.name, title: scenario.title, rows: { ours: null, peer: null }, ...(scenario.as ? { as: scenario.as } : {}) };
+    // Ours-only scenarios (peer: null) run as the admin token, or as the AGENT token with as: 'agent'.
+    const sides = scenario.peer ? ['ours', 'peer'] : ['ours'];
+    const targetOf = (side) => targets[side === 'ours' ? (scenario.as ?? 'ours') : side];
+    for (const side of sides) {
+      const t = targetOf(side);
       const { data } = await graphql(t.url, scenario[side], t.headers);
       entry.rows[side] = scenario.rows[side](data);
     }
-    if (!scenario.differentCounts && entry.rows.ours !== entry.rows.peer) {
+    if (scenario.peer && !scenario.differentCounts && entry.rows.ours !== entry.rows.peer) {
       throw new Error(`${scenario.name}: ours returned ${entry.rows.ours} rows, the peer ${entry.rows.peer}`);
+    }
+    if (scenario.expectRows !== undefined && entry.rows.ours !== scenario.expectRows) {
+      throw new Error(`${scenario.name}: ours returned ${entry.rows.ours} rows, expected ${scenario.expectRows}`);
+    }
+    if (scenario.name === 'details-sort-mid') {
+      const { data } = await graphql(targets.ours.url, scenario.ours, targets.ours.headers);
+      const value = data.customers.edges[0]?.node.detailsByKey[details.keys.sortNumber];
+      if (!(Number(value) >= Number(details.sortRow.k1))) throw new Error(`details-sort-mid: the cursor did not land at 50 % (first value ${value}, expected >= ${details.sortRow.k1})`);
     }
     if (scenario.name === 'deep-page') {
       const { data } = await graphql(targets.ours.url, scenario.ours, targets.ours.headers);
       const [first] = data.customers.edges;
       if (!first || first.node.displayName.toLowerCase() < cursors.row.lowerName) throw new Error('deep-page: our cursor did not land at 90 %');
     }
-    for (const side of ['ours', 'peer']) {
-      const t = targets[side];
+    entry.peer = null;
+    for (const side of sides) {
+      const t = targetOf(side);
       const target = {
         url: t.url,
         headers: { 'content-type': 'application/json', ...t.headers },
@@ -241,9 +308,9 @@ async function run() {
       entry[side] = { single, load };
     }
     entry.ratios = {
-      reqPerSec: ratio(entry.ours.load.reqPerSec, entry.peer.load.reqPerSec),
-      singleP50: ratio(entry.ours.single.p50, entry.peer.single.p50),
-      loadP50: ratio(entry.ours.load.latency.p50, entry.peer.load.latency.p50),
+      reqPerSec: ratio(entry.ours.load.reqPerSec, entry.peer?.load.reqPerSec),
+      singleP50: ratio(entry.ours.single.p50, entry.peer?.single.p50),
+      loadP50: ratio(entry.ours.load.latency.p50, entry.peer?.load.latency.p50),
     };
     results.push(entry);
   }
@@ -266,6 +333,7 @@ async function run() {
     versions: versions(),
     rows,
     deepPageOffset: cursors.offset,
+    details: details.report,
     notes: [
       'ratios.reqPerSec = ours ÷ peer (above 1: we serve more); ratios.*P50 = ours ÷ peer latency (below 1: we answer faster).',
       'single = sequential requests, one at a time; load = autocannon, connections concurrent; latencies in ms.',
@@ -274,6 +342,9 @@ async function run() {
       'Ours searches email, username, display name and organization names; the peer filters one computed column holding the same customer text (same trigram index), not organization names.',
       'count-common: ours stops counting at 1,000 (totalCountIsExact false); the peer counts every match.',
       'The peer sorts by display_name (an extra index added for it); ours by lower(display_name).',
+      'details-* and hidden-search run on ours only (the peer has no detail fields): their peer results are null. 30 customer detail fields are created through createDetailField (details.createDetailField: ms per call, each building its sort index concurrently over customers whose details are still empty); about 60 % of values per customer are then filled in SQL, with the sort, GIN and trigram indexes rebuilt after.',
+      'With detail values present, ours also searches them (detail_search, trigram) in search-rare / search-common / count-common; the generated values contain neither of those terms, so both servers still return the same rows.',
+      'hidden-search runs as an AGENT token in no team; the marker is only in a field visible to one team, so it must find 0 rows (the run fails otherwise; the admin finds details.counts.hiddenMatches).',
     ],
     scenarios: results,
   };

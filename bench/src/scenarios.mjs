@@ -3,6 +3,7 @@
 // for the same tables: ids are `rowId` there (its `id` is a global node id),
 // and organizations are reached through the membership table.
 import { SEARCH_TERMS } from './db.mjs';
+import { DETAIL_TERMS } from './details.mjs';
 
 const OURS_NODE = 'id email displayName organizations { id name }';
 const PEER_NODE = 'rowId email displayName customerOrganizationsByCustomerId { nodes { organizationByOrganizationId { rowId name } } }';
@@ -11,12 +12,33 @@ const peerSearch = (term) => `filter: { searchText: { includesInsensitive: ${JSO
 
 const edges = (connection) => connection?.edges?.length;
 
+const DETAIL_NODE = 'id displayName detailsByKey';
+const oursOnly = (d) => edges(d.customers);
+const list = (args) => `{ customers(first: 50${args ? `, ${args}` : ''}) { edges { node { ${DETAIL_NODE} } } } }`;
+
 /**
  * @param cursors { ours, peer }: "after" cursors pointing far into the list (see run.mjs)
- * Each scenario: GraphQL for both sides, plus `expect(data)` returning the
- * number of rows, checked equal on both sides before measuring.
+ * @param details { keys, sortCursor, counts }: detail field keys, an "after"
+ *   cursor at 50 % of the detail sort, and the marker counts (see run.mjs)
+ * Each scenario: GraphQL for both sides, plus `rows` returning the number of
+ * rows, checked equal on both sides before measuring. Detail scenarios run on
+ * ours only (`peer: null`: the peer has no detail fields); `expectRows` is
+ * checked instead, and `as: 'agent'` sends the AGENT token without teams.
  */
-export function scenarios(cursors) {
+export function scenarios(cursors, details) {
+  const { keys, sortCursor, counts } = details;
+  const sort = `orderBy: { field: DETAIL, fieldKey: ${JSON.stringify(keys.sortNumber)}, direction: ASC }`;
+  const filter = `filter: { details: [{ fieldKey: ${JSON.stringify(keys.filterSelect)}, equals: ${JSON.stringify(keys.filterOption)} }, { fieldKey: ${JSON.stringify(keys.filterNumber)}, isEmpty: false }] }`;
+  const detailScenarios = [
+    { name: 'details-list', title: 'first 50 by display name + detailsByKey (30 fields)', ours: list(''), expectRows: 50 },
+    { name: 'details-search-rare', title: `substring search, rare detail value ("${DETAIL_TERMS.rare}")`, ours: list(`query: ${JSON.stringify(DETAIL_TERMS.rare)}`), expectRows: Math.min(50, counts.rareMatches) },
+    { name: 'details-search-common', title: `substring search, common detail value ("${DETAIL_TERMS.common}")`, ours: list(`query: ${JSON.stringify(DETAIL_TERMS.common)}`), expectRows: 50 },
+    { name: 'details-filter', title: 'filter: a SELECT equals one option and a NUMBER is not empty', ours: list(filter), expectRows: 50 },
+    { name: 'details-sort', title: 'sorted by a NUMBER detail field, first 50', ours: list(sort), expectRows: 50 },
+    { name: 'details-sort-mid', title: 'sorted by a NUMBER detail field, 50 after a cursor at 50 %', ours: list(`${sort}, after: ${JSON.stringify(sortCursor)}`), expectRows: 50 },
+    // Must find nothing: the marker is only in a field the AGENT token's viewer may not see (run.mjs also checks the admin finds it).
+    { name: 'hidden-search', title: `AGENT without the team searches a hidden field's value ("${DETAIL_TERMS.hidden}")`, ours: list(`query: ${JSON.stringify(DETAIL_TERMS.hidden)}`), as: 'agent', expectRows: 0 },
+  ].map((s) => ({ ...s, peer: null, rows: { ours: oursOnly } }));
   return [
     {
       name: 'list',
@@ -55,5 +77,6 @@ export function scenarios(cursors) {
       rows: { ours: (d) => d.customers.totalCount, peer: (d) => d.allCustomers.totalCount },
       differentCounts: true,
     },
+    ...detailScenarios,
   ];
 }
