@@ -17,11 +17,12 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
   const pool = (db.driver as unknown as { master: Pool }).master;
   const limiter = new SignInLimiter(pool, config.SIGN_IN_MAX_FAILURES, config.SIGN_IN_WINDOW_SECONDS);
   const organizations = new OrganizationService(db);
+  const customers = new CustomerService(db, organizations);
   return {
     organizations,
+    customers,
     detailFields: new DetailFieldService(db, logger),
-    detailValues: new DetailValueService(db),
-    customers: new CustomerService(db, organizations),
+    detailValues: new DetailValueService(db, customers, organizations),
     agents: new AgentService(db),
     teams: new TeamService(db),
     auth: new AuthService(db, limiter, config.SESSION_TTL_HOURS * 3600_000),

@@ -48,12 +48,11 @@ export class DetailFieldResolver {
   @Requires()
   @Mutation(() => DetailOwner, { description: 'Set detail values on one customer, organization or entitlement; null clears a value.' })
   async setDetailValues(@Arg('input') input: SetDetailValuesInput, @Ctx() { services, visibility, loaders }: Context): Promise<Customer | Organization> {
-    const owner = await services.detailValues.set(input, visibility);
-    const record = owner.scope === DetailFieldScope.CUSTOMER ? await services.customers.find(owner.id) : await services.organizations.find(owner.id);
+    const { ref, record } = await services.detailValues.set(input, visibility);
     // The values just written must be read fresh, not from a cache filled earlier in this request.
-    loaders.customerDetails.clear(owner.id);
-    loaders.organizationDetails.clear(owner.id);
-    return record!;
+    loaders.customerDetails.clear(ref.id);
+    loaders.organizationDetails.clear(ref.id);
+    return record;
   }
 
   @FieldResolver(() => Boolean)

@@ -9,6 +9,10 @@ import { reindexDetailValues } from './detail-search-index';
 import { badInput, notFound } from '../../common/domain-error';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { isUuid } from '../../common/ids';
+import type { Customer } from '../customers/customer.entity';
+import type { CustomerService } from '../customers/customer.service';
+import type { Organization } from '../organizations/organization.entity';
+import type { OrganizationService } from '../organizations/organization.service';
 
 export interface DetailOwnerRef {
   scope: DetailFieldScope;
@@ -28,9 +32,14 @@ function ownerOf(input: SetDetailValuesInput): DetailOwnerRef {
 
 /** Writes of detail values: all-or-nothing, checked field by field with the visibility service. */
 export class DetailValueService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly customers: CustomerService,
+    private readonly organizations: OrganizationService,
+  ) {}
 
-  async set(input: SetDetailValuesInput, visibility: FieldVisibility): Promise<DetailOwnerRef> {
+  /** Writes the values and answers the owner as it is now (the DetailOwner of the mutation). */
+  async set(input: SetDetailValuesInput, visibility: FieldVisibility): Promise<{ ref: DetailOwnerRef; record: Customer | Organization }> {
     const owner = ownerOf(input);
     const table = ownerTable(owner.scope);
     const keys = new Set<string>();
@@ -63,7 +72,9 @@ export class DetailValueService {
       );
       await reindexDetailValues(tx, changes.map((c) => ({ ownerId: owner.id, field: c.field, value: c.value })));
     });
-    return owner;
+    const record = owner.scope === DetailFieldScope.CUSTOMER ? await this.customers.find(owner.id) : await this.organizations.find(owner.id);
+    if (!record) throw notFound(owner.scope === DetailFieldScope.CUSTOMER ? 'Customer' : 'Organization', owner.id);
+    return { ref: owner, record };
   }
 
   private async assertAgentsExist(changes: ReadonlyArray<{ field: DetailField; value: StoredDetailValue | null }>): Promise<void> {
