@@ -21,7 +21,7 @@ const config: CodegenConfig = {
         defaultScalarType: 'unknown',
         strictScalars: true,
         // JSON values (detail values) are checked where they are used, never assumed.
-        scalars: { DateTime: 'string', JSON: 'unknown' },
+        scalars: { DateTime: 'string', JSON: 'unknown', JSONObject: 'Record<string, unknown>' },
         nonOptionalTypename: true,
         skipTypeNameForRoot: true,
         avoidOptionals: { field: true, inputValue: false },

@@ -35,7 +35,11 @@ describe('agents and teams (admin-only mutations)', () => {
     const { renameTeam } = await admin.ok(`mutation($id: ID!) { renameTeam(id: $id, name: "Late shift") { name } }`, { id: createTeam.id });
     expect(renameTeam.name).toBe('Late shift');
     const dup = await admin.request(CREATE_TEAM, { name: 'late SHIFT' });
-    expect(dup.errors?.[0]).toMatchObject({ message: 'A team named late SHIFT already exists', extensions: { code: 'BAD_USER_INPUT', field: 'name' } });
+    // The stored name it collides with, not the name as typed.
+    expect(dup.errors?.[0]).toMatchObject({
+      message: "Another team is already named 'Late shift'",
+      extensions: { code: 'BAD_USER_INPUT', field: 'name', reason: 'NAME_TAKEN', params: { entity: 'TEAM', name: "'Late shift'" } },
+    });
   });
 
   it('rejects bad input with the field named, and changes nothing', async () => {

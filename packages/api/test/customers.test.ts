@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 import type { GraphQLTestClient } from './support/graphql-client';
 
 const ADD = `mutation($input: AddCustomersInput!) {
-  addCustomers(input: $input) { created existing errors { input message } results { input status message customer { displayName } } customers { id email username displayName organizations { name } } }
+  addCustomers(input: $input) { created existing errors { input message problem { reason params } } results { input status message customer { displayName } } customers { id email username displayName organizations { name } } }
 }`;
 const LIST = `query($first: Int, $after: String, $query: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
   customers(first: $first, after: $after, query: $query, filter: $filter, orderBy: $orderBy) {
@@ -33,15 +33,15 @@ describe('customers and organizations', () => {
     expect(addCustomers.created).toBe(2);
     expect(addCustomers.existing).toBe(1);
     expect(addCustomers.errors).toEqual([
-      { input: 'bob@', message: "not a valid email or username: 'bob@'" },
-      { input: 'two words', message: "not a valid email or username: 'two words'" },
+      { input: 'bob@', message: "'bob@' is not an email address or a username", problem: { reason: 'INVALID_IDENTIFIER', params: { value: "'bob@'", problem: { reason: 'NOT_AN_IDENTIFIER', params: {} } } } },
+      { input: 'two words', message: "'two words' is not an email address or a username", problem: { reason: 'INVALID_IDENTIFIER', params: { value: "'two words'", problem: { reason: 'NOT_AN_IDENTIFIER', params: {} } } } },
     ]);
     expect(addCustomers.results.map((r: any) => [r.input, r.status, r.customer?.displayName ?? r.message])).toEqual([
       ['Jane.Doe@acme.test', 'CREATED', 'Jane.Doe'],
-      ['bob@', 'REJECTED', "not a valid email or username: 'bob@'"],
+      ['bob@', 'REJECTED', "'bob@' is not an email address or a username"],
       ['jdoe', 'CREATED', 'jdoe'],
       ['already@ACME.test', 'EXISTING', 'already'],
-      ['two words', 'REJECTED', "not a valid email or username: 'two words'"],
+      ['two words', 'REJECTED', "'two words' is not an email address or a username"],
     ]);
     expect(addCustomers.customers.map((c: any) => [c.email, c.username, c.displayName])).toEqual([
       ['Jane.Doe@acme.test', null, 'Jane.Doe'],
@@ -126,7 +126,10 @@ describe('customers and organizations', () => {
     const badEmail = await agent.request(UPDATE, { input: { id, expectedVersion: 2, email: 'nope@' } });
     expect(badEmail.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     const taken = await agent.request(UPDATE, { input: { id, expectedVersion: 2, email: 'ALREADY@acme.test' } });
-    expect(taken.errors?.[0]).toMatchObject({ message: 'Another customer already has this email', extensions: { field: 'email' } });
+    expect(taken.errors?.[0]).toMatchObject({
+      message: "Another customer already has the email 'already@acme.test'",
+      extensions: { field: 'email', reason: 'CUSTOMER_IDENTIFIER_TAKEN', params: { field: 'email', value: "'already@acme.test'" } },
+    });
     const ok = await agent.ok(UPDATE, { input: { id, expectedVersion: 2, username: 'versioned', email: '' } });
     expect(ok.updateCustomer).toMatchObject({ email: null, username: 'versioned', version: 3 });
   });

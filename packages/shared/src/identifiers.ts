@@ -5,6 +5,8 @@
  * preview exactly what the API will do.
  */
 
+import { problem, type Problem } from './problems';
+
 // Pragmatic, not RFC 5322: one @, no spaces, a dotted domain with a 2+ letter TLD.
 const EMAIL = /^[^\s@"<>(),;:\\[\]]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;
@@ -35,13 +37,13 @@ export function splitIdentifiers(text: string): string[] {
 export type Identifier =
   | { kind: 'email'; input: string; email: string }
   | { kind: 'username'; input: string; username: string }
-  | { kind: 'invalid'; input: string; reason: string };
+  | { kind: 'invalid'; input: string; problem: Problem };
 
 export function classifyIdentifier(input: string): Identifier {
   if (input.includes('@')) {
-    return isEmail(input) ? { kind: 'email', input, email: input } : { kind: 'invalid', input, reason: `not a valid email or username: '${input}'` };
+    return isEmail(input) ? { kind: 'email', input, email: input } : { kind: 'invalid', input, problem: problem('NOT_AN_IDENTIFIER') };
   }
-  return isUsername(input) ? { kind: 'username', input, username: input } : { kind: 'invalid', input, reason: `not a valid email or username: '${input}'` };
+  return isUsername(input) ? { kind: 'username', input, username: input } : { kind: 'invalid', input, problem: problem('NOT_AN_IDENTIFIER') };
 }
 
 /** The display name a new customer gets when none is given: the email's local part, or the username. */

@@ -1,5 +1,6 @@
 export * from './roles';
 export * from './error-codes';
+export * from './problems';
 export * from './identifiers';
 export * from './passwords';
 export * from './detail-fields';

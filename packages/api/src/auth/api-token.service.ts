@@ -1,3 +1,4 @@
+import { problem } from '@cp/shared';
 import { DataSource } from 'typeorm';
 import { roleCovers, roleGrants, PERMISSIONS } from '@cp/shared';
 import { ApiToken } from './api-token.entity';
@@ -15,12 +16,12 @@ export class ApiTokenService {
   constructor(private readonly db: DataSource) {}
 
   async create(viewer: ViewerIdentity, input: CreateApiTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
-    if (!roleCovers(viewer.role, input.role)) throw forbidden('A token cannot have a higher role than yours');
+    if (!roleCovers(viewer.role, input.role)) throw forbidden(problem('TOKEN_ROLE_TOO_HIGH'));
     const teamIds = uniq(input.teamIds ?? []);
     assertIds(teamIds, 'teamIds');
     const isAdmin = roleGrants(viewer.role, PERMISSIONS.MANAGE_API_TOKENS);
     if (!isAdmin && teamIds.some((id) => !viewer.teamIds.includes(id))) {
-      throw forbidden('A token can only be given teams you belong to');
+      throw forbidden(problem('TOKEN_TEAMS_NOT_YOURS'));
     }
     const token = newSecretToken('cpt');
     const apiToken = await this.db.transaction(async (tx) => {
@@ -37,7 +38,7 @@ export class ApiTokenService {
           `INSERT INTO api_token_teams (api_token_id, team_id) SELECT $1, id FROM teams WHERE id = ANY($2::uuid[]) RETURNING team_id`,
           [saved.id, teamIds],
         );
-        if (inserted.length !== teamIds.length) throw badInput('teamIds contains a team that does not exist', 'teamIds');
+        if (inserted.length !== teamIds.length) throw badInput(problem('UNKNOWN_IDS', { field: 'teamIds' }), 'teamIds');
       }
       return saved;
     });
@@ -59,7 +60,7 @@ export class ApiTokenService {
     const token = isUuid(id) ? await repo.findOneBy({ id }) : null;
     const mayManage = roleGrants(viewer.role, PERMISSIONS.MANAGE_API_TOKENS) || (token && token.createdById === viewer.agentId);
     // Someone else's token is reported as missing, so ids cannot be probed.
-    if (!token || !mayManage) throw notFound('API token', id);
+    if (!token || !mayManage) throw notFound('API_TOKEN', id);
     if (!token.revokedAt) {
       token.revokedAt = new Date();
       await repo.save(token);

@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import { roleGrants, type Permission } from '@cp/shared';
+import { problem, roleGrants, type Permission } from '@cp/shared';
 import type { Context } from '../graphql/context';
 import { forbidden, unauthenticated } from '../common/domain-error';
 import { NULL_WHEN_FORBIDDEN } from './requires.decorator';
@@ -17,5 +17,5 @@ export const authChecker: AuthChecker<Context, Permission> = ({ context, info },
   if (!missing) return true;
   // Fields marked by @RequiresOrNull answer null instead (with authMode "null").
   if (info.parentType.getFields()[info.fieldName]?.extensions?.[NULL_WHEN_FORBIDDEN]) return false;
-  throw forbidden(`This needs the ${missing} permission, which your role does not have`);
+  throw forbidden(problem('PERMISSION_MISSING', { permission: missing }));
 };

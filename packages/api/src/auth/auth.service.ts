@@ -1,3 +1,4 @@
+import { problem } from '@cp/shared';
 import { DataSource } from 'typeorm';
 import { Agent } from '../modules/agents/agent.entity';
 import { Session } from './session.entity';
@@ -43,7 +44,7 @@ export class AuthService {
     const ok = await verifyPassword(agent?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!agent || !ok) {
       await this.limiter.recordFailure(email, address);
-      throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
+      throw new DomainError('UNAUTHENTICATED', problem('WRONG_CREDENTIALS'));
     }
     await this.limiter.recordSuccess(email);
     const sessionToken = newSecretToken('cps');

@@ -1,3 +1,4 @@
+import { problem } from '@cp/shared';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../common/domain-error';
@@ -42,5 +43,5 @@ const key = (email: string) => email.trim().toLowerCase();
 
 function tooMany(res: RateLimiterRes): DomainError {
   const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-  return new DomainError('TOO_MANY_REQUESTS', `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+  return new DomainError('TOO_MANY_REQUESTS', problem('TOO_MANY_SIGN_INS', { retryAfterSeconds }), { retryAfterSeconds });
 }

@@ -1,3 +1,4 @@
+import { problem } from '@cp/shared';
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from './domain-error';
 
@@ -40,7 +41,7 @@ function countOnce(page: Page<unknown>): Promise<CountResult> {
 
 export function pageSize(first: number | undefined | null, fallback: number): number {
   const size = first ?? fallback;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw badInput(problem('PAGE_SIZE', { max: MAX_PAGE_SIZE }), 'first');
   return size;
 }
 

@@ -1,3 +1,4 @@
+import { problem } from '@cp/shared';
 import { badInput } from './domain-error';
 import type { CountResult, Page } from './connection';
 
@@ -39,7 +40,7 @@ function decodeCursor(order: KeysetOrder, cursor: string): string[] {
   } catch {
     // fall through to the error below
   }
-  throw badInput('after is not a cursor of this list in this order', 'after');
+  throw badInput(problem('BAD_CURSOR'), 'after');
 }
 
 /** `SELECT` list items exposing each key as text (k0, k1, ...), for building cursors. */

@@ -1,4 +1,90 @@
+import { problem, quote, type Entity, type Problem } from '@cp/shared';
+import { badInput, type DomainError } from '../common/domain-error';
+
 /** PostgreSQL's SQLSTATE for a unique constraint violation. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+  return sqlState(error) === '23505';
+}
+
+const sqlState = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
+
+const constraintOf = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null ? (error as { constraint?: string }).constraint : undefined;
+
+/** The facts a write was attempting, named as the rules below use them. */
+export interface AttemptedValues {
+  name?: string;
+  email?: string | null;
+  username?: string | null;
+  label?: string;
+  scope?: string;
+}
+
+interface UniqueRule {
+  field: string;
+  /** Reads the row the attempt collided with, so the message quotes what is stored, not what was typed. */
+  stored: { sql: string; params: Array<keyof AttemptedValues> };
+  refusal(stored: string): Problem;
+}
+
+const UNIQUE_RULES: Record<string, UniqueRule> = {
+  teams_name_key: named('TEAM', 'teams'),
+  organizations_name_key: named('ORGANIZATION', 'organizations'),
+  agents_email_key: {
+    field: 'email',
+    stored: { sql: 'SELECT email AS stored FROM agents WHERE email = $1', params: ['email'] },
+    refusal: (stored) => problem('EMAIL_TAKEN', { entity: 'AGENT', email: quote(stored) }),
+  },
+  customers_email_key: identifier('email'),
+  customers_username_key: identifier('username'),
+  detail_fields_scope_label_key: {
+    field: 'label',
+    stored: { sql: 'SELECT label AS stored FROM detail_fields WHERE label = $1 AND scope = $2', params: ['label', 'scope'] },
+    refusal: (stored) => problem('DETAIL_FIELD_LABEL_TAKEN', { label: quote(stored) }),
+  },
+};
+
+function named(entity: Entity, table: string): UniqueRule {
+  return {
+    field: 'name',
+    stored: { sql: `SELECT name AS stored FROM ${table} WHERE name = $1`, params: ['name'] },
+    refusal: (stored) => problem('NAME_TAKEN', { entity, name: quote(stored) }),
+  };
+}
+
+function identifier(column: 'email' | 'username'): UniqueRule {
+  return {
+    field: column,
+    stored: { sql: `SELECT ${column} AS stored FROM customers WHERE ${column} = $1`, params: [column] },
+    refusal: (stored) => problem('CUSTOMER_IDENTIFIER_TAKEN', { field: column, value: quote(stored) }),
+  };
+}
+
+const CHECK_RULES: Record<string, { field: string; refusal: Problem }> = {
+  customers_check: { field: 'email', refusal: problem('CUSTOMER_NEEDS_IDENTIFIER') },
+};
+
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<Array<{ stored?: string }>>;
+}
+
+/**
+ * The one place where constraint violations become what people read: a known
+ * unique or check constraint → BAD_USER_INPUT naming the input field and,
+ * for unique ones, quoting the stored value the attempt collided with (read
+ * through `db`, outside the failed transaction). Anything else is returned
+ * unchanged, to be rethrown and masked as an internal error.
+ */
+export async function constraintError(db: Queryable, error: unknown, attempted: AttemptedValues): Promise<unknown> {
+  const constraint = constraintOf(error) ?? '';
+  const check = sqlState(error) === '23514' ? CHECK_RULES[constraint] : undefined;
+  if (check) return badInput(check.refusal, check.field);
+  const rule = isUniqueViolation(error) ? UNIQUE_RULES[constraint] : undefined;
+  if (!rule) return error;
+  const params = rule.stored.params.map((name) => attempted[name] ?? null);
+  const [row] = await db.query(rule.stored.sql, params);
+  // A row deleted meanwhile: quote what was sent, which is what collided.
+  const fallback = String(params[0] ?? '');
+  return badInput(rule.refusal(row?.stored ?? fallback), rule.field) satisfies DomainError;
 }

@@ -1,4 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
+import { problem } from '@cp/shared';
 import { ArgumentValidationError } from 'type-graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/domain-error';
@@ -22,13 +23,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const message = scope?.authenticated ? formatted.message : formatted.message.replace(/ ?Did you mean .*$/, '');
   const base = { message, locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    const { reason, params } = original.problem;
+    return { ...base, message: original.message, extensions: { code: original.code, reason, params, ...original.details } };
   }
   if (original instanceof ArgumentValidationError) {
     const first = original.extensions.validationErrors?.[0];
-    const field = first?.property;
-    const reason = first?.constraints ? Object.values(first.constraints)[0] : original.message;
-    return { ...base, message: reason ?? 'Invalid input', extensions: { code: 'BAD_USER_INPUT', field } };
+    const field = first?.property ?? '';
+    const constraint = (first?.constraints ? Object.values(first.constraints)[0] : undefined) ?? original.message;
+    const refusal = problem('INVALID_INPUT', { field, constraint });
+    return { ...base, message: constraint, extensions: { code: 'BAD_USER_INPUT', field, reason: refusal.reason, params: refusal.params } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code) && !formatted.path) {

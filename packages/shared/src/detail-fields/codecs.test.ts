@@ -1,3 +1,4 @@
+import { problemText } from '../problems';
 import { detailSearchText, formatDetailValue, isTextSearchable, parseDetailValue, sortKind, typeHasOptions } from './codecs';
 import { DETAIL_FIELD_TYPES, MAX_TEXT_LENGTH, type DetailFieldDefinition, type DetailFieldType } from './types';
 
@@ -5,13 +6,13 @@ const field = (type: DetailFieldType, options: string[] = []): DetailFieldDefini
 const parse = (type: DetailFieldType, input: unknown, options?: string[]) => parseDetailValue(field(type, options), input);
 const value = (type: DetailFieldType, input: unknown, options?: string[]) => {
   const result = parse(type, input, options);
-  if (!result.ok) throw new Error(`expected ${JSON.stringify(input)} to parse: ${result.reason}`);
+  if (!result.ok) throw new Error(`expected ${JSON.stringify(input)} to parse: ${problemText(result.problem)}`);
   return result.value;
 };
 const reason = (type: DetailFieldType, input: unknown, options?: string[]) => {
   const result = parse(type, input, options);
   if (result.ok) throw new Error(`expected ${JSON.stringify(input)} to be rejected, got ${JSON.stringify(result.value)}`);
-  return result.reason;
+  return problemText(result.problem);
 };
 
 const TIERS = ['Bronze', 'Silver', 'Gold', 'Tokyo, Japan'];
@@ -77,16 +78,16 @@ describe('parseDetailValue: NUMBER', () => {
 
   it('rejects exponents, hex, words and locale formats in strings', () => {
     for (const bad of ['1e3', '1E3', '0x10', 'Infinity', 'NaN', '1.', '--1', '12 apples', '½', '١٢']) expect(reason('NUMBER', bad)).toBe('must be a plain decimal number like -1234.5');
-    for (const bad of ['1,234.5', '1 234', "1'234"]) expect(reason('NUMBER', bad)).toBe('must not use thousands separators');
+    for (const bad of ['1,234.5', '1 234', "1'234"]) expect(reason('NUMBER', bad)).toBe('must not use thousands separators (write 1234.5)');
   });
 
   it('limits to 15 significant digits, ignoring leading and trailing zeros', () => {
     expect(value('NUMBER', '123456789012345')).toBe(123456789012345);
     expect(value('NUMBER', '0.000123456789012345')).toBe(0.000123456789012345);
     expect(value('NUMBER', '1000000000000000000000')).toBe(1e21);
-    expect(reason('NUMBER', '1234567890123456')).toBe('has too many digits');
-    expect(reason('NUMBER', 0.1 + 0.2)).toBe('has too many digits');
-    expect(reason('NUMBER', Number.MAX_SAFE_INTEGER)).toBe('has too many digits');
+    expect(reason('NUMBER', '1234567890123456')).toBe('has more than 15 significant digits');
+    expect(reason('NUMBER', 0.1 + 0.2)).toBe('has more than 15 significant digits');
+    expect(reason('NUMBER', Number.MAX_SAFE_INTEGER)).toBe('has more than 15 significant digits');
   });
 
   it('refuses values that would not survive as the number sent', () => {
@@ -107,7 +108,9 @@ describe('parseDetailValue: DATE', () => {
   });
 
   it('rejects impossible dates', () => {
-    for (const bad of ['2026-02-30', '2025-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-01-00']) expect(reason('DATE', bad)).toBe('is not a calendar date');
+    expect(reason('DATE', '2026-02-29')).toBe('is not a day of the calendar (2026-02 has no day 29)');
+    for (const bad of ['2026-02-30', '2025-02-29', '2026-04-31', '2026-01-00']) expect(reason('DATE', bad)).toMatch(/^is not a day of the calendar \(\d{4}-\d\d has no day \d\d\)$/);
+    for (const bad of ['2026-13-01', '2026-00-10']) expect(reason('DATE', bad)).toBe('is not a calendar date (months are 01 to 12)');
   });
 
   it('rejects other notations, timestamps included', () => {
@@ -126,9 +129,9 @@ describe('parseDetailValue: SELECT', () => {
   });
 
   it('rejects anything else', () => {
-    expect(reason('SELECT', 'Platinum', TIERS)).toBe('must be one of the options');
-    expect(reason('SELECT', ['Gold'], TIERS)).toBe('must be one of the options');
-    expect(reason('SELECT', 1, ['1'])).toBe('must be one of the options');
+    expect(reason('SELECT', 'Platinum', TIERS)).toBe("is not one of the options: 'Bronze', 'Silver', 'Gold', 'Tokyo, Japan'");
+    expect(reason('SELECT', ['Gold'], TIERS)).toBe("is not one of the options: 'Bronze', 'Silver', 'Gold', 'Tokyo, Japan'");
+    expect(reason('SELECT', 1, ['1'])).toBe("is not one of the options: '1'");
   });
 });
 
@@ -139,7 +142,7 @@ describe('parseDetailValue: MULTI_SELECT', () => {
 
   it('takes a single string as one option without splitting it', () => {
     expect(value('MULTI_SELECT', 'tokyo, japan', TIERS)).toEqual(['Tokyo, Japan']);
-    expect(reason('MULTI_SELECT', 'Gold, Silver', TIERS)).toBe("'Gold, Silver' is not one of the options");
+    expect(reason('MULTI_SELECT', 'Gold, Silver', TIERS)).toBe("includes 'Gold, Silver', which is not one of the options: 'Bronze', 'Silver', 'Gold', 'Tokyo, Japan'");
   });
 
   it('skips blank entries; only blanks means clear', () => {
@@ -148,9 +151,9 @@ describe('parseDetailValue: MULTI_SELECT', () => {
   });
 
   it('names the unknown option, cut to 40 characters', () => {
-    expect(reason('MULTI_SELECT', ['Gold', 'Platinum'], TIERS)).toBe("'Platinum' is not one of the options");
-    expect(reason('MULTI_SELECT', ['y'.repeat(41)], TIERS)).toBe(`'${'y'.repeat(40)}…' is not one of the options`);
-    expect(reason('MULTI_SELECT', ['😀'.repeat(50)], TIERS)).toBe(`'${'😀'.repeat(40)}…' is not one of the options`);
+    expect(reason('MULTI_SELECT', ['Gold', 'Platinum'], TIERS)).toBe("includes 'Platinum', which is not one of the options: 'Bronze', 'Silver', 'Gold', 'Tokyo, Japan'");
+    expect(reason('MULTI_SELECT', ['y'.repeat(41)], TIERS)).toBe(`includes '${'y'.repeat(40)}…', which is not one of the options: 'Bronze', 'Silver', 'Gold', 'Tokyo, Japan'`);
+    expect(reason('MULTI_SELECT', ['😀'.repeat(50)], TIERS)).toBe(`includes '${'😀'.repeat(40)}…', which is not one of the options: 'Bronze', 'Silver', 'Gold', 'Tokyo, Japan'`);
   });
 
   it('rejects other JSON shapes', () => {
@@ -161,7 +164,7 @@ describe('parseDetailValue: MULTI_SELECT', () => {
 describe('parseDetailValue: EMAIL, URL, PHONE, BOOLEAN, USER', () => {
   it('EMAIL: trimmed, case kept', () => {
     expect(value('EMAIL', '  Jane.Doe@Example.COM ')).toBe('Jane.Doe@Example.COM');
-    for (const bad of ['jane', 'a@b', 'a b@c.io', '=cmd()@x.io', 7]) expect(reason('EMAIL', bad)).toBe('must be an email address');
+    for (const bad of ['jane', 'a@b', 'a b@c.io', '=cmd()@x.io', 7]) expect(reason('EMAIL', bad)).toBe('must be an email address like name@example.com');
   });
 
   it('URL: absolute http(s) only, stored as given', () => {
@@ -169,12 +172,12 @@ describe('parseDetailValue: EMAIL, URL, PHONE, BOOLEAN, USER', () => {
     expect(value('URL', 'HTTP://Example.com')).toBe('HTTP://Example.com');
     expect(value('URL', 'https://例え.jp/パス')).toBe('https://例え.jp/パス');
     for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'ftp://example.com', 'https:example.com', '//example.com', 'example.com', 'http://', 'http://[::1/']) {
-      expect(reason('URL', bad)).toBe('must be an http(s) URL');
+      expect(reason('URL', bad)).toBe('must be a link starting with http:// or https://');
     }
     for (const bad of ['https://exa mple.com', 'https://example.com/\ta', 'https://example.com/\u0000']) expect(reason('URL', bad)).toBe('must not contain spaces or control characters');
     expect(value('URL', `https://example.com/${'a'.repeat(2028)}`)).toHaveLength(2048);
     expect(reason('URL', `https://example.com/${'a'.repeat(2029)}`)).toBe('must be at most 2048 characters');
-    expect(reason('URL', { href: 'https://example.com' })).toBe('must be an http(s) URL');
+    expect(reason('URL', { href: 'https://example.com' })).toBe('must be a link starting with http:// or https://');
   });
 
   it('PHONE: digits and punctuation, optional extension, spaces collapsed', () => {
@@ -183,7 +186,7 @@ describe('parseDetailValue: EMAIL, URL, PHONE, BOOLEAN, USER', () => {
     expect(value('PHONE', '555-0100x123')).toBe('555-0100x123');
     expect(value('PHONE', '555 0100 Extension 7')).toBe('555 0100 Extension 7');
     expect(value('PHONE', '12345')).toBe('12345');
-    for (const bad of ['1-800-FLOWERS', '555+0100', '++1 555 0100', '555 0100 ext', 'x123', '+1 555 0100; DROP', 5550100]) expect(reason('PHONE', bad)).toBe('must be a phone number');
+    for (const bad of ['1-800-FLOWERS', '555+0100', '++1 555 0100', '555 0100 ext', 'x123', '+1 555 0100; DROP', 5550100]) expect(reason('PHONE', bad)).toBe('must be a phone number (digits, spaces, + ( ) . - and an optional extension)');
     expect(reason('PHONE', '1234 x5678')).toBe('must have 5 to 20 digits');
     expect(reason('PHONE', '1'.repeat(21))).toBe('must have 5 to 20 digits');
   });

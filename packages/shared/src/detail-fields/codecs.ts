@@ -6,6 +6,7 @@
 
 import { isEmail } from '../identifiers';
 import { MAX_SIGNIFICANT_DIGITS, MIN_NORMAL, PLAIN_DECIMAL, significantDigits } from './numbers';
+import { shownOptions, type ProblemReason } from '../problems';
 import { fitsLength, foldCase, hasControlCharacters, quote } from './text';
 import { fail, MAX_TEXT_LENGTH, ok, type DetailFieldDefinition, type DetailFieldType, type ParseResult, type StoredDetailValue } from './types';
 
@@ -24,34 +25,34 @@ interface Codec {
 }
 
 /** Most types arrive as text: check the shape once, then parse the trimmed text. */
-function fromText(expected: string, parse: (text: string, field: DetailFieldDefinition) => ParseResult): Codec['parse'] {
+function fromText(expected: ProblemReason, parse: (text: string, field: DetailFieldDefinition) => ParseResult): Codec['parse'] {
   return (input, field) => (typeof input === 'string' ? parse(input.trim(), field) : fail(expected));
 }
 
 function parseText(text: string): ParseResult {
   // Browsers and spreadsheets on Windows send CRLF; one line-break form keeps equality and diffs honest.
   const lines = text.replace(/\r\n?/g, '\n');
-  if (hasControlCharacters(lines, true)) return fail('must not contain control characters');
+  if (hasControlCharacters(lines, true)) return fail('CONTROL_CHARACTERS');
   const normalized = lines.normalize('NFC');
-  return fitsLength(normalized, MAX_TEXT_LENGTH) ? ok(normalized) : fail(`must be at most ${MAX_TEXT_LENGTH} characters`);
+  return fitsLength(normalized, MAX_TEXT_LENGTH) ? ok(normalized) : fail('TOO_LONG', { max: MAX_TEXT_LENGTH });
 }
 
 /** `written` is the decimal text the value came from, to count the digits the sender meant. */
 function checkNumber(n: number, written: string): ParseResult {
   const digits = significantDigits(written);
-  if (digits > MAX_SIGNIFICANT_DIGITS) return fail('has too many digits');
-  if (!Number.isFinite(n)) return fail('must be a finite number');
+  if (digits > MAX_SIGNIFICANT_DIGITS) return fail('TOO_MANY_DIGITS', { max: MAX_SIGNIFICANT_DIGITS });
+  if (!Number.isFinite(n)) return fail('NOT_FINITE');
   // Subnormals lose digits, and '0.000…1' with 400 zeros even parses to 0: refuse rather than store another number.
-  if (digits > 0 && Math.abs(n) < MIN_NORMAL) return fail('is too close to zero');
+  if (digits > 0 && Math.abs(n) < MIN_NORMAL) return fail('TOO_CLOSE_TO_ZERO');
   return ok(n === 0 ? 0 : n); // -0 would come back from JSONB as 0 anyway
 }
 
 function parseNumber(input: unknown): ParseResult {
   if (typeof input === 'number') return checkNumber(input, String(input));
-  if (typeof input !== 'string') return fail('must be a number');
+  if (typeof input !== 'string') return fail('NOT_A_NUMBER');
   const text = input.trim();
   if (PLAIN_DECIMAL.test(text)) return checkNumber(Number(text), text);
-  return fail(/\d[,\s']\d/.test(text) ? 'must not use thousands separators' : 'must be a plain decimal number like -1234.5');
+  return fail(/\d[,\s']\d/.test(text) ? 'THOUSANDS_SEPARATORS' : 'NOT_PLAIN_DECIMAL');
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -67,10 +68,12 @@ function calendarDate(text: string): Date | null {
 }
 
 function parseDate(text: string): ParseResult {
-  if (!ISO_DATE.test(text)) return fail('must be a date as YYYY-MM-DD');
+  if (!ISO_DATE.test(text)) return fail('NOT_ISO_DATE');
   // Four digits keep text order equal to date order, and rule out typos like 0202.
-  if (Number(text.slice(0, 4)) < 1000) return fail('must have a year from 1000 to 9999');
-  return calendarDate(text) ? ok(text) : fail('is not a calendar date');
+  if (Number(text.slice(0, 4)) < 1000) return fail('YEAR_OUT_OF_RANGE');
+  if (calendarDate(text)) return ok(text);
+  const [year, month, day] = text.split('-');
+  return Number(month) < 1 || Number(month) > 12 ? fail('NOT_CALENDAR_MONTH') : fail('NOT_CALENDAR_DATE', { year, month, day });
 }
 
 /** Option labels by case-folded text. */
@@ -80,20 +83,20 @@ function optionIndex(options: readonly string[]): Map<string, number> {
 
 function parseSelect(text: string, field: DetailFieldDefinition): ParseResult {
   const position = optionIndex(field.options).get(foldCase(text));
-  return position === undefined ? fail('must be one of the options') : ok(field.options[position]);
+  return position === undefined ? fail('NOT_AN_OPTION', { options: shownOptions(field.options) }) : ok(field.options[position]);
 }
 
 function parseMultiSelect(input: unknown, field: DetailFieldDefinition): ParseResult {
   // A lone string is one option, never split: commas are legal inside options. Splitting is CSV's job.
   const items = typeof input === 'string' ? [input] : input;
-  if (!Array.isArray(items) || !items.every((item) => typeof item === 'string')) return fail('must be a list of options');
+  if (!Array.isArray(items) || !items.every((item) => typeof item === 'string')) return fail('NOT_A_LIST_OF_OPTIONS');
   const index = optionIndex(field.options);
   const chosen = new Set<number>();
   for (const item of items) {
     const text = item.trim();
     if (text === '') continue; // 'a||b' in a cell, or an emptied row in a form
     const position = index.get(foldCase(text));
-    if (position === undefined) return fail(`${quote(text)} is not one of the options`);
+    if (position === undefined) return fail('OPTION_NOT_FOUND', { option: quote(text), options: shownOptions(field.options) });
     chosen.add(position);
   }
   // Option order, not pick order, so equal selections are equal JSON (diffs, history, unchanged re-imports).
@@ -103,11 +106,11 @@ function parseMultiSelect(input: unknown, field: DetailFieldDefinition): ParseRe
 const MAX_URL_LENGTH = 2048;
 
 function parseUrl(text: string): ParseResult {
-  if (text.length > MAX_URL_LENGTH) return fail(`must be at most ${MAX_URL_LENGTH} characters`);
+  if (text.length > MAX_URL_LENGTH) return fail('TOO_LONG', { max: MAX_URL_LENGTH });
   // new URL() quietly drops tabs and newlines and encodes spaces; what is stored must be what gets clicked.
-  if (/[\s\p{Cc}]/u.test(text)) return fail('must not contain spaces or control characters');
+  if (/[\s\p{Cc}]/u.test(text)) return fail('URL_SPACES');
   // The explicit '//' also refuses 'https:example.com', which a browser would resolve as a relative link.
-  if (!/^https?:\/\//i.test(text) || !parsesAsUrl(text)) return fail('must be an http(s) URL');
+  if (!/^https?:\/\//i.test(text) || !parsesAsUrl(text)) return fail('NOT_HTTP_URL');
   return ok(text);
 }
 
@@ -129,9 +132,9 @@ const PHONE_MAX_DIGITS = 20; // E.164 allows 15; room for trunk and exit prefixe
 function parsePhone(text: string): ParseResult {
   const phone = text.replace(/\s+/g, ' ');
   const number = PHONE.exec(phone)?.[1];
-  if (number === undefined) return fail('must be a phone number');
+  if (number === undefined) return fail('NOT_PHONE');
   const digits = number.replace(/\D/g, '').length;
-  if (digits < PHONE_MIN_DIGITS || digits > PHONE_MAX_DIGITS) return fail(`must have ${PHONE_MIN_DIGITS} to ${PHONE_MAX_DIGITS} digits`);
+  if (digits < PHONE_MIN_DIGITS || digits > PHONE_MAX_DIGITS) return fail('PHONE_DIGITS', { min: PHONE_MIN_DIGITS, max: PHONE_MAX_DIGITS });
   return ok(phone);
 }
 
@@ -172,7 +175,7 @@ function plain(value: StoredDetailValue): string {
 }
 
 const CODECS: Record<DetailFieldType, Codec> = {
-  TEXT: { parse: fromText('must be text', parseText), sort: 'text', searchable: true, hasOptions: false },
+  TEXT: { parse: fromText('NOT_TEXT', parseText), sort: 'text', searchable: true, hasOptions: false },
   NUMBER: {
     parse: parseNumber,
     format: (value, { locale }) => (typeof value === 'number' ? numberFormat(locale).format(value) : plain(value)),
@@ -181,7 +184,7 @@ const CODECS: Record<DetailFieldType, Codec> = {
     hasOptions: false,
   },
   DATE: {
-    parse: fromText('must be a date as YYYY-MM-DD', parseDate),
+    parse: fromText('NOT_ISO_DATE', parseDate),
     format: (value, { locale }) => {
       const date = typeof value === 'string' ? calendarDate(value) : null;
       return date ? dateFormat(locale).format(date) : plain(value);
@@ -190,26 +193,27 @@ const CODECS: Record<DetailFieldType, Codec> = {
     searchable: false,
     hasOptions: false,
   },
-  SELECT: { parse: fromText('must be one of the options', parseSelect), sort: 'text', searchable: true, hasOptions: true },
+  SELECT: {
+    parse: (input, field) => (typeof input === 'string' ? parseSelect(input.trim(), field) : fail('NOT_AN_OPTION', { options: shownOptions(field.options) })), sort: 'text', searchable: true, hasOptions: true },
   MULTI_SELECT: { parse: parseMultiSelect, sort: null, searchable: true, hasOptions: true },
   EMAIL: {
-    parse: fromText('must be an email address', (text) => (isEmail(text) ? ok(text) : fail('must be an email address'))),
+    parse: fromText('NOT_EMAIL', (text) => (isEmail(text) ? ok(text) : fail('NOT_EMAIL'))),
     sort: 'text',
     searchable: true,
     hasOptions: false,
   },
-  URL: { parse: fromText('must be an http(s) URL', parseUrl), sort: 'text', searchable: true, hasOptions: false },
-  PHONE: { parse: fromText('must be a phone number', parsePhone), sort: 'text', searchable: true, hasOptions: false },
+  URL: { parse: fromText('NOT_HTTP_URL', parseUrl), sort: 'text', searchable: true, hasOptions: false },
+  PHONE: { parse: fromText('NOT_PHONE', parsePhone), sort: 'text', searchable: true, hasOptions: false },
   BOOLEAN: {
     // Only real booleans: the API has a JSON type for them, and 'false' being truthy is a classic bug.
-    parse: (input) => (typeof input === 'boolean' ? ok(input) : fail('must be true or false')),
+    parse: (input) => (typeof input === 'boolean' ? ok(input) : fail('NOT_BOOLEAN')),
     format: (value, { yes = 'Yes', no = 'No' }) => (typeof value === 'boolean' ? (value ? yes : no) : plain(value)),
     sort: 'boolean',
     searchable: false,
     hasOptions: false,
   },
   USER: {
-    parse: fromText('must be an agent id', (text) => (UUID.test(text) ? ok(text.toLowerCase()) : fail('must be an agent id'))),
+    parse: fromText('NOT_AGENT_ID', (text) => (UUID.test(text) ? ok(text.toLowerCase()) : fail('NOT_AGENT_ID'))),
     format: (value, { agentName }) => agentName?.(plain(value)) ?? plain(value),
     sort: 'text',
     searchable: false,

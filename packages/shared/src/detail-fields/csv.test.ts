@@ -1,6 +1,10 @@
 import { parseDetailValue } from './codecs';
 import { detailValueToCsv, parseDetailCsv } from './csv';
-import type { DetailFieldDefinition, DetailFieldType, StoredDetailValue } from './types';
+import { problemText } from '../problems';
+import type { DetailFieldDefinition, DetailFieldType, ParseResult, StoredDetailValue } from './types';
+
+/** The English text of a refusal, or the result itself when accepted (so a wrong acceptance shows in the diff). */
+const english = (result: ParseResult) => (result.ok ? result : problemText(result.problem));
 
 const field = (type: DetailFieldType, options: string[] = []): DetailFieldDefinition => ({ key: 'f', label: 'F', type, options });
 const REGIONS = ['EMEA', 'APAC', 'Tokyo, Japan', 'A|B', '-1 day'];
@@ -56,14 +60,14 @@ describe('parseDetailCsv', () => {
   });
 
   it('rejects other booleans', () => {
-    for (const bad of ['y', 'on', '2', 'vrai', 'constructor']) expect(parseDetailCsv(field('BOOLEAN'), bad)).toEqual({ ok: false, reason: 'must be true/false, yes/no or 1/0' });
+    for (const bad of ['y', 'on', '2', 'vrai', 'constructor']) expect(english(parseDetailCsv(field('BOOLEAN'), bad))).toBe('must be true/false, yes/no or 1/0');
   });
 
   it('reads plain decimals only', () => {
     expect(parseDetailCsv(field('NUMBER'), ' -1234.5 ')).toEqual({ ok: true, value: -1234.5 });
-    expect(parseDetailCsv(field('NUMBER'), '1,234.5')).toEqual({ ok: false, reason: 'must not use thousands separators' });
-    expect(parseDetailCsv(field('NUMBER'), '1234,5')).toEqual({ ok: false, reason: 'must not use thousands separators' });
-    expect(parseDetailCsv(field('NUMBER'), '1e3')).toEqual({ ok: false, reason: 'must be a plain decimal number like -1234.5' });
+    expect(english(parseDetailCsv(field('NUMBER'), '1,234.5'))).toBe('must not use thousands separators (write 1234.5)');
+    expect(english(parseDetailCsv(field('NUMBER'), '1234,5'))).toBe('must not use thousands separators (write 1234.5)');
+    expect(english(parseDetailCsv(field('NUMBER'), '1e3'))).toBe('must be a plain decimal number like -1234.5');
   });
 
   it('splits multi-select cells on | or , but keeps options that contain them', () => {
@@ -73,13 +77,13 @@ describe('parseDetailCsv', () => {
     expect(parseDetailCsv(regions, 'Tokyo, Japan|EMEA')).toEqual({ ok: true, value: ['EMEA', 'Tokyo, Japan'] });
     expect(parseDetailCsv(regions, 'a|b,tokyo, japan')).toEqual({ ok: true, value: ['Tokyo, Japan', 'A|B'] });
     expect(parseDetailCsv(regions, 'EMEA,,|APAC')).toEqual({ ok: true, value: ['EMEA', 'APAC'] });
-    expect(parseDetailCsv(regions, 'EMEA|Mars')).toEqual({ ok: false, reason: "'Mars' is not one of the options" });
+    expect(english(parseDetailCsv(regions, 'EMEA|Mars'))).toBe("includes 'Mars', which is not one of the options: 'EMEA', 'APAC', 'Tokyo, Japan', 'A|B', '-1 day'");
   });
 
   it('reads text types like the API does, and dates only as YYYY-MM-DD', () => {
     expect(parseDetailCsv(field('TEXT'), '  Cafe\u0301 ')).toEqual({ ok: true, value: 'Caf\u00e9' });
     expect(parseDetailCsv(field('SELECT', REGIONS), 'emea')).toEqual({ ok: true, value: 'EMEA' });
-    expect(parseDetailCsv(field('DATE'), '1/5/2026')).toEqual({ ok: false, reason: 'must be a date as YYYY-MM-DD' });
+    expect(english(parseDetailCsv(field('DATE'), '1/5/2026'))).toBe('must be a date as YYYY-MM-DD');
   });
 
   it('keeps a leading quote our export did not add', () => {

@@ -65,7 +65,7 @@ function splitOptions(cell: string, options: readonly string[]): string[] {
 const CSV_READERS: Partial<Record<DetailFieldType, (field: DetailFieldDefinition, cell: string) => ParseResult>> = {
   BOOLEAN: (_field, cell) => {
     const value = CSV_BOOLEANS.get(cell.toLowerCase());
-    return value === undefined ? fail('must be true/false, yes/no or 1/0') : ok(value);
+    return value === undefined ? fail('NOT_CSV_BOOLEAN') : ok(value);
   },
   MULTI_SELECT: (field, cell) => parseDetailValue(field, splitOptions(cell, field.options)),
 };

@@ -1,4 +1,8 @@
+import { problemText, type Problem } from '../problems';
 import { cleanLabel, cleanOptions } from './options';
+
+/** The English text of a refusal, or the result itself when accepted (so a wrong acceptance shows in the diff). */
+const english = (result: { ok: true } | { ok: false; problem: Problem }) => (result.ok ? result : problemText(result.problem));
 
 describe('cleanOptions', () => {
   it('trims, normalizes to NFC and keeps the order', () => {
@@ -6,22 +10,22 @@ describe('cleanOptions', () => {
   });
 
   it('rejects repeats ignoring case and unicode form, naming both', () => {
-    expect(cleanOptions(['Gold', 'Silver', ' gold'])).toEqual({ ok: false, reason: "option 'gold' repeats 'Gold'" });
-    expect(cleanOptions(['Qualité', 'QUALITE\u0301'])).toEqual({ ok: false, reason: "option 'QUALITÉ' repeats 'Qualité'" });
+    expect(english(cleanOptions(['Gold', 'Silver', ' gold']))).toBe("option 'gold' repeats 'Gold' (options must differ beyond upper and lower case)");
+    expect(english(cleanOptions(['Qualité', 'QUALITE\u0301']))).toBe("option 'QUALITÉ' repeats 'Qualité' (options must differ beyond upper and lower case)");
   });
 
   it('rejects empty, overlong and control-character options', () => {
-    expect(cleanOptions(['Gold', '  '])).toEqual({ ok: false, reason: 'option 2 must not be empty' });
+    expect(english(cleanOptions(['Gold', '  ']))).toBe('option number 2 must not be empty');
     expect(cleanOptions(['x'.repeat(200)])).toEqual({ ok: true, options: ['x'.repeat(200)] });
-    expect(cleanOptions(['x'.repeat(201)])).toEqual({ ok: false, reason: `option '${'x'.repeat(40)}…' must be at most 200 characters` });
-    expect(cleanOptions(['Gold\nSilver'])).toEqual({ ok: false, reason: "option 'Gold Silver' must not contain control characters" });
+    expect(english(cleanOptions(['x'.repeat(201)]))).toBe(`option '${'x'.repeat(40)}…' must be at most 200 characters`);
+    expect(english(cleanOptions(['Gold\nSilver']))).toBe("option 'Gold<U+000A>Silver' must not contain control characters");
   });
 
   it('requires 1 to 500 options', () => {
-    expect(cleanOptions([])).toEqual({ ok: false, reason: 'must have at least one option' });
+    expect(english(cleanOptions([]))).toBe('must have at least one option');
     const many = Array.from({ length: 501 }, (_, i) => `Option ${i}`);
     expect(cleanOptions(many.slice(0, 500))).toMatchObject({ ok: true });
-    expect(cleanOptions(many)).toEqual({ ok: false, reason: 'must have at most 500 options' });
+    expect(english(cleanOptions(many))).toBe('must have at most 500 options');
   });
 });
 
@@ -32,9 +36,9 @@ describe('cleanLabel', () => {
   });
 
   it('requires 1 to 100 characters without controls', () => {
-    expect(cleanLabel(' \u00a0 ')).toEqual({ ok: false, reason: 'must not be empty' });
+    expect(english(cleanLabel(' \u00a0 '))).toBe('must not be empty');
     expect(cleanLabel('😀'.repeat(100))).toEqual({ ok: true, label: '😀'.repeat(100) });
-    expect(cleanLabel('x'.repeat(101))).toEqual({ ok: false, reason: 'must be at most 100 characters' });
-    expect(cleanLabel('Tier\tlevel')).toEqual({ ok: false, reason: 'must not contain control characters' });
+    expect(english(cleanLabel('x'.repeat(101)))).toBe('must be at most 100 characters');
+    expect(english(cleanLabel('Tier\tlevel'))).toBe('must not contain control characters');
   });
 });

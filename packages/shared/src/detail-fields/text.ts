@@ -4,7 +4,9 @@
 // surrogates (category Cs when unpaired) make PostgreSQL reject the JSONB write.
 const CONTROL = /[\p{Cc}\p{Cs}]/u;
 const CONTROL_EXCEPT_NEWLINE_TAB = /[^\P{Cc}\n\t]|\p{Cs}/u;
-const CONTROL_GLOBAL = /[\p{Cc}\p{Cs}]/gu;
+// What a person cannot see in a quoted value: controls, format characters
+// (zero-width, BOM, bidi), lone surrogates, separators and non-ASCII spaces.
+const INVISIBLE_GLOBAL = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/gu;
 
 export function hasControlCharacters(text: string, allowNewlineAndTab = false): boolean {
   return (allowNewlineAndTab ? CONTROL_EXCEPT_NEWLINE_TAB : CONTROL).test(text);
@@ -27,12 +29,24 @@ export function foldCase(text: string): string {
 
 const QUOTED_MAX = 40;
 
+/** `<U+200B>` for one code point: how an invisible character is shown to people. */
+export function codePointName(character: string): string {
+  return `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+
+/** Text with every invisible character spelled out as `<U+XXXX>`. */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE_GLOBAL, codePointName);
+}
+
 /**
  * A value quoted for a reason. Reasons travel into GraphQL errors and import
- * reports, so a pasted novel is cut to 40 code points and controls are blanked.
+ * reports, so a pasted novel is cut to 40 code points, and invisible
+ * characters are spelled out (`'ida@example.com<U+200B>'`) so that a refused
+ * value never looks exactly like a valid one.
  */
 export function quote(text: string): string {
   const points = Array.from(text.slice(0, QUOTED_MAX * 2));
   const cut = points.length > QUOTED_MAX || text.length > QUOTED_MAX * 2;
-  return `'${points.slice(0, QUOTED_MAX).join('').replace(CONTROL_GLOBAL, ' ')}${cut ? '…' : ''}'`;
+  return `'${showInvisible(points.slice(0, QUOTED_MAX).join(''))}${cut ? '…' : ''}'`;
 }

@@ -3,6 +3,8 @@
  * (one object per owner keyed by field key), so a stored value is plain JSON.
  */
 
+import { problem, type Problem, type ProblemParam, type ProblemReason } from '../problems';
+
 export const DETAIL_FIELD_TYPES = ['TEXT', 'NUMBER', 'DATE', 'SELECT', 'MULTI_SELECT', 'EMAIL', 'URL', 'PHONE', 'BOOLEAN', 'USER'] as const;
 export type DetailFieldType = (typeof DETAIL_FIELD_TYPES)[number];
 
@@ -19,7 +21,8 @@ export interface DetailFieldDefinition {
   options: readonly string[];
 }
 
-export type ParseResult = { ok: true; value: StoredDetailValue | null } | { ok: false; reason: string };
+/** A refused value carries why, as data (see ../problems.ts); `problemText` gives the English. */
+export type ParseResult = { ok: true; value: StoredDetailValue | null } | { ok: false; problem: Problem };
 
 /** Long enough for free-form notes in a field, short enough to keep one customer's JSONB row small. */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -28,6 +31,6 @@ export function ok(value: StoredDetailValue | null): ParseResult {
   return { ok: true, value };
 }
 
-export function fail(reason: string): ParseResult {
-  return { ok: false, reason };
+export function fail(reason: ProblemReason, params: Record<string, ProblemParam> = {}): ParseResult {
+  return { ok: false, problem: problem(reason, params) };
 }

@@ -1,15 +1,16 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { ERROR_CODES, type ErrorCode } from '@cp/shared';
+import { ERROR_CODES, isProblem, type ErrorCode, type Problem } from '@cp/shared';
 import { notifications } from '@mantine/notifications';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProblemText } from './problems';
 
 /** What the UI needs from any failure: a code to translate and, for internal errors, a reference. */
 export interface ErrorInfo {
   code: ErrorCode | 'NETWORK' | 'UNKNOWN';
   requestId?: string;
-  /** The server's own words, kept only for input errors where they name the bad value. */
-  detail?: string;
+  /** Why, as data (`extensions.reason` and `params`), to be said in the viewer's language. */
+  problem?: Problem;
   /** For input errors: the input field the server refused (`extensions.field`), to show the message beside it. */
   field?: string;
 }
@@ -30,11 +31,12 @@ export function errorInfo(error: unknown): ErrorInfo {
     const first = error.errors[0];
     const code = first?.extensions?.code;
     if (!isErrorCode(code)) return { code: 'UNKNOWN' };
-    const { requestId, field } = first.extensions ?? {};
+    const { requestId, field, reason, params } = first.extensions ?? {};
+    const problem = { reason, params: params ?? {} };
     return {
       code,
       requestId: typeof requestId === 'string' ? requestId : undefined,
-      detail: code === 'BAD_USER_INPUT' ? first.message : undefined,
+      problem: isProblem(problem) ? problem : undefined,
       field: code === 'BAD_USER_INPUT' && typeof field === 'string' ? field : undefined,
     };
   }
@@ -49,18 +51,30 @@ export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
   return errorInfo(error).code === code;
 }
 
-/** Turns an error into one friendly, translated sentence (plus reference or detail). */
+/** errorInfo plus `detail`: the problem said in the viewer's language. */
+export function useErrorInfo() {
+  const problemText = useProblemText();
+  return useCallback(
+    (error: unknown): ErrorInfo & { detail?: string } => {
+      const info = errorInfo(error);
+      return { ...info, detail: info.problem ? problemText(info.problem) : undefined };
+    },
+    [problemText],
+  );
+}
+
+/** Turns an error into one friendly, translated sentence: the specific problem when there is one, else the code's. */
 export function useErrorMessage() {
   const { t } = useTranslation();
+  const describe = useErrorInfo();
   return useCallback(
     (error: unknown): string => {
-      const info = errorInfo(error);
-      const parts = [t(`errors.${info.code}`)];
-      if (info.detail) parts.push(info.detail);
+      const info = describe(error);
+      const parts = [info.detail ?? t(`errors.${info.code}`)];
       if (info.requestId) parts.push(t('errors.requestId', { requestId: info.requestId }));
       return parts.join(' ');
     },
-    [t],
+    [t, describe],
   );
 }
 

@@ -1,11 +1,12 @@
+import { problem } from '@cp/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Agent } from './agent.entity';
 import type { CreateAgentInput, UpdateAgentInput } from './agent.inputs';
 import { hashPassword } from '../../auth/password';
 import { Role } from '../../graphql/enums';
-import { DomainError, badInput, notFound } from '../../common/domain-error';
+import { badInput, notFound } from '../../common/domain-error';
 import { assertIds, isUuid, uniq } from '../../common/ids';
-import { isUniqueViolation } from '../../db/pg-errors';
+import { constraintError } from '../../db/pg-errors';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 
 export class AgentService {
@@ -34,8 +35,7 @@ export class AgentService {
           }),
         );
       } catch (error) {
-        if (isUniqueViolation(error)) throw badInput(`An agent with the email ${input.email.trim()} already exists`, 'email');
-        throw error;
+        throw await constraintError(this.db, error, { email: input.email.trim() });
       }
       await this.replaceTeams(tx, agent.id, teamIds);
       return agent;
@@ -43,18 +43,18 @@ export class AgentService {
   }
 
   async update(input: UpdateAgentInput, actingAgentId: string | null): Promise<Agent> {
-    if (!isUuid(input.id)) throw notFound('Agent', input.id);
+    if (!isUuid(input.id)) throw notFound('AGENT', input.id);
     if (actingAgentId === input.id && (input.active === false || input.role === Role.AGENT)) {
       // Keeps at least the acting admin able to undo whatever they do next.
-      throw badInput('You cannot deactivate yourself or remove your own admin role', input.active === false ? 'active' : 'role');
+      throw badInput(problem('CANNOT_DEMOTE_SELF'), input.active === false ? 'active' : 'role');
     }
     const teamIds = input.teamIds && uniq(input.teamIds);
     if (teamIds) assertIds(teamIds, 'teamIds');
     return this.db.transaction(async (tx) => {
       const repo = tx.getRepository(Agent);
-      if (input.expectedVersion != null) await lockExpectedVersion(tx, 'agents', 'Agent', input.id, input.expectedVersion);
+      if (input.expectedVersion != null) await lockExpectedVersion(tx, 'agents', 'AGENT', input.id, input.expectedVersion);
       const agent = await repo.findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!agent) throw notFound('Agent', input.id);
+      if (!agent) throw notFound('AGENT', input.id);
       if (input.displayName !== undefined) agent.displayName = input.displayName.trim();
       if (input.role != null) agent.role = input.role;
       if (input.active != null) agent.active = input.active;
@@ -83,6 +83,6 @@ export class AgentService {
       `INSERT INTO team_members (team_id, agent_id) SELECT id, $1 FROM teams WHERE id = ANY($2::uuid[]) RETURNING team_id`,
       [agentId, teamIds],
     );
-    if (inserted.length !== teamIds.length) throw new DomainError('BAD_USER_INPUT', 'teamIds contains a team that does not exist', { field: 'teamIds' });
+    if (inserted.length !== teamIds.length) throw badInput(problem('UNKNOWN_IDS', { field: 'teamIds' }), 'teamIds');
   }
 }

@@ -2,6 +2,7 @@ import { ArrayMaxSize, Length, MaxLength } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PaginationArgs } from '../../common/pagination.args';
+import { ProblemType } from '../../common/problem.type';
 import { Customer } from './customer.entity';
 
 export enum CustomerOrderField {
@@ -112,6 +113,9 @@ export class InputError {
 
   @Field()
   message: string;
+
+  @Field(() => ProblemType)
+  problem: ProblemType;
 }
 
 export enum AddCustomerStatus {
@@ -132,8 +136,11 @@ export class AddCustomerResult {
   @Field(() => Customer, { nullable: true })
   customer: Customer | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was rejected.' })
+  @Field(() => String, { nullable: true, description: 'Why it was rejected, in English.' })
   message: string | null;
+
+  @Field(() => ProblemType, { nullable: true, description: 'Why it was rejected, as data to translate.' })
+  problem: ProblemType | null;
 }
 
 @ObjectType()

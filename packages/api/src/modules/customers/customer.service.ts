@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { classifyIdentifier, defaultDisplayName, isEmail, isTextSearchable, isUsername, parseDetailValue, splitIdentifiers, type Identifier } from '@cp/shared';
+import { classifyIdentifier, defaultDisplayName, isEmail, isTextSearchable, isUsername, parseDetailValue, problem, problemText, shownValue, splitIdentifiers, type Identifier, type Problem } from '@cp/shared';
 import { Customer } from './customer.entity';
 import { AddCustomerStatus, CustomerOrderField, SortDirection, type AddCustomersInput, type CustomerFilter, type CustomerOrder, type UpdateCustomerInput } from './customer.inputs';
 import { badInput } from '../../common/domain-error';
@@ -8,7 +8,7 @@ import { isUuid } from '../../common/ids';
 import { containsPattern } from '../../common/like';
 import { keysetPage, type KeysetOrder } from '../../common/keyset';
 import type { CountResult, Page } from '../../common/connection';
-import { isUniqueViolation } from '../../db/pg-errors';
+import { constraintError } from '../../db/pg-errors';
 import { OrganizationService } from '../organizations/organization.service';
 import { DetailFieldScope, DetailFieldType } from '../detail-fields/detail-field.enums';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
@@ -47,8 +47,14 @@ export interface AddCustomersResult {
   customers: Customer[];
   created: number;
   existing: number;
-  errors: Array<{ input: string; message: string }>;
-  results: Array<{ input: string; status: AddCustomerStatus; customer: Customer | null; message: string | null }>;
+  errors: Array<{ input: string; message: string; problem: Problem }>;
+  results: Array<{ input: string; status: AddCustomerStatus; customer: Customer | null; message: string | null; problem: Problem | null }>;
+}
+
+/** An entry add-customers refuses: the value as shown to people, and why. */
+function refusedEntry(entry: Extract<Identifier, { kind: 'invalid' }>): { input: string; message: string; problem: Problem } {
+  const refusal = problem('INVALID_IDENTIFIER', { value: shownValue(entry.input), problem: entry.problem });
+  return { input: entry.input, message: problemText(refusal), problem: refusal };
 }
 
 export const toCustomer = (row: Record<string, any>): Customer =>
@@ -116,23 +122,23 @@ export class CustomerService {
     };
     if (text) where.push(await this.searchCondition(text, visibility, param));
     if (filter?.organizationId) {
-      if (!isUuid(filter.organizationId)) throw badInput(`No organization has the id ${filter.organizationId}`, 'filter.organizationId');
+      if (!isUuid(filter.organizationId)) throw badInput(problem('NOT_FOUND', { entity: 'ORGANIZATION', id: shownValue(filter.organizationId) }), 'filter.organizationId');
       where.push(`c.id IN (SELECT customer_id FROM customer_organizations WHERE organization_id = ${param(filter.organizationId)})`);
     }
     for (const condition of filter?.details ?? []) {
       const field = await visibility.readable(DetailFieldScope.CUSTOMER, condition.fieldKey, 'filter.details');
       const given = [condition.equals !== undefined && condition.equals !== null, condition.contains != null, condition.isEmpty != null].filter(Boolean).length;
-      if (given !== 1) throw badInput(`Give one of equals, contains or isEmpty for '${field.key}'`, 'filter.details');
+      if (given !== 1) throw badInput(problem('DETAIL_FILTER_ONE_TEST', { label: field.label }), 'filter.details');
       if (condition.isEmpty != null) {
         where.push(`${condition.isEmpty ? 'NOT ' : ''}(c.details ? ${param(field.key)})`);
       } else if (condition.contains != null) {
-        if (!isTextSearchable(field.type)) throw badInput(`${field.key}: contains works on text-like fields only`, 'filter.details');
+        if (!isTextSearchable(field.type)) throw badInput(problem('DETAIL_FILTER_CONTAINS_TEXT_ONLY', { label: field.label }), 'filter.details');
         where.push(`c.id IN (SELECT s.owner_id FROM detail_search s WHERE s.field_id = ${param(field.id)} AND s.text ILIKE ${param(containsPattern(condition.contains))})`);
       } else {
         // For multi-select, equals names one option the value must include.
         const input = field.type === DetailFieldType.MULTI_SELECT && !Array.isArray(condition.equals) ? [condition.equals] : condition.equals;
         const parsed = parseDetailValue(field, input);
-        if (!parsed.ok) throw badInput(`${field.key}: ${parsed.reason}`, 'filter.details');
+        if (!parsed.ok) throw badInput(problem('INVALID_FILTER_VALUE', { label: field.label, value: shownValue(condition.equals), problem: parsed.problem }), 'filter.details');
         where.push(`c.details @> ${param(JSON.stringify({ [field.key]: parsed.value }))}::jsonb`);
       }
     }
@@ -171,7 +177,7 @@ export class CustomerService {
     }
     const detail = await visibility.readable(DetailFieldScope.CUSTOMER, orderBy?.fieldKey ?? '', 'orderBy.fieldKey');
     const keys = detailSortKeys(detail, 'c');
-    if (!keys) throw badInput(`${detail.key}: a multi-select field cannot be sorted by`, 'orderBy.fieldKey');
+    if (!keys) throw badInput(problem('SORT_MULTI_SELECT', { label: detail.label }), 'orderBy.fieldKey');
     return { name: `DETAIL:${detail.key}:${direction}`, keys, descending: direction === 'DESC' };
   }
 
@@ -182,11 +188,11 @@ export class CustomerService {
    */
   async add(input: AddCustomersInput): Promise<AddCustomersResult> {
     if (input.organizationId && input.newOrganizationName) {
-      throw badInput('Give either organizationId or newOrganizationName, not both', 'newOrganizationName');
+      throw badInput(problem('ORGANIZATION_BOTH_GIVEN'), 'newOrganizationName');
     }
     const entries = splitIdentifiers(input.identifiers).map(classifyIdentifier);
-    if (entries.length === 0) throw badInput('Enter at least one email or username', 'identifiers');
-    const errors = entries.filter((e): e is Extract<Identifier, { kind: 'invalid' }> => e.kind === 'invalid').map((e) => ({ input: e.input, message: e.reason }));
+    if (entries.length === 0) throw badInput(problem('NO_IDENTIFIERS'), 'identifiers');
+    const errors = entries.filter((e): e is Extract<Identifier, { kind: 'invalid' }> => e.kind === 'invalid').map((e) => refusedEntry(e));
     const valid = entries.filter((e): e is Exclude<Identifier, { kind: 'invalid' }> => e.kind !== 'invalid');
 
     return this.db.transaction(async (tx) => {
@@ -207,13 +213,18 @@ export class CustomerService {
         );
         const customer = toCustomer(inserted[0] ?? (await tx.query(`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.${column} = $1`, [value]))[0]);
         customers.push(customer);
-        outcome.set(entry.input, { input: entry.input, status: inserted[0] ? AddCustomerStatus.CREATED : AddCustomerStatus.EXISTING, customer, message: null });
+        outcome.set(entry.input, { input: entry.input, status: inserted[0] ? AddCustomerStatus.CREATED : AddCustomerStatus.EXISTING, customer, message: null, problem: null });
       }
       if (organizationId && customers.length > 0) {
         await this.organizations.addMembers(tx, organizationId, customers.map((c) => c.id));
       }
       const results = entries.map(
-        (entry) => outcome.get(entry.input) ?? { input: entry.input, status: AddCustomerStatus.REJECTED, customer: null, message: entry.kind === 'invalid' ? entry.reason : null },
+        (entry) =>
+          outcome.get(entry.input) ?? {
+            status: AddCustomerStatus.REJECTED,
+            customer: null,
+            ...(entry.kind === 'invalid' ? refusedEntry(entry) : { input: entry.input, message: null, problem: null }),
+          },
       );
       const created = results.filter((r) => r.status === AddCustomerStatus.CREATED).length;
       return { customers, created, existing: customers.length - created, errors, results };
@@ -224,23 +235,23 @@ export class CustomerService {
     const changes: Record<string, string | null> = {};
     if (input.email !== undefined) {
       const email = input.email?.trim() || null;
-      if (email !== null && !isEmail(email)) throw badInput(`email is not a valid email address: '${email}'`, 'email');
+      if (email !== null && !isEmail(email)) throw badInput(problem('INVALID_IDENTIFIER', { value: shownValue(email), problem: problem('NOT_EMAIL') }), 'email');
       changes.email = email;
     }
     if (input.username !== undefined) {
       const username = input.username?.trim() || null;
-      if (username !== null && !isUsername(username)) throw badInput(`username may use letters, digits, dots, dashes and underscores: '${username}'`, 'username');
+      if (username !== null && !isUsername(username)) throw badInput(problem('INVALID_IDENTIFIER', { value: shownValue(username), problem: problem('NOT_USERNAME') }), 'username');
       changes.username = username;
     }
     if (input.displayName !== undefined) changes.display_name = input.displayName.trim();
-    if (input.displayName !== undefined && !changes.display_name) throw badInput('displayName cannot be empty', 'displayName');
+    if (input.displayName !== undefined && !changes.display_name) throw badInput(problem('NAME_EMPTY'), 'displayName');
 
     const columns = Object.keys(changes);
     const params: unknown[] = [input.id, input.expectedVersion, ...columns.map((c) => changes[c])];
     const sets = columns.map((column, i) => `${column} = $${i + 3}`);
     try {
       return await this.db.transaction(async (tx) => {
-        await lockExpectedVersion(tx, 'customers', 'Customer', input.id, input.expectedVersion);
+        await lockExpectedVersion(tx, 'customers', 'CUSTOMER', input.id, input.expectedVersion);
         if (columns.length === 0) return toCustomer((await tx.query(`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.id = $1`, [input.id]))[0]);
         // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
         const [rows] = await tx.query(
@@ -251,12 +262,7 @@ export class CustomerService {
         return toCustomer(rows[0]);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        const field = String((error as { constraint?: string }).constraint ?? '').includes('username') ? 'username' : 'email';
-        throw badInput(`Another customer already has this ${field}`, field);
-      }
-      if ((error as { code?: string }).code === '23514') throw badInput('A customer needs an email or a username', 'email');
-      throw error;
+      throw await constraintError(this.db, error, { email: changes.email, username: changes.username });
     }
   }
 }

@@ -1,14 +1,15 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import { cleanLabel, cleanOptions, detailFieldKeyFromLabel, typeHasOptions, type StoredDetailValue } from '@cp/shared';
+import { cleanLabel, cleanOptions, detailFieldKeyFromLabel, problem, quote, typeHasOptions, type StoredDetailValue } from '@cp/shared';
 import { DetailField, type Audience } from './detail-field.entity';
 import { DetailFieldScope } from './detail-field.enums';
 import type { CreateDetailFieldInput, FieldAudienceInput, SetDetailFieldPermissionsInput, UpdateDetailFieldInput } from './detail-field.inputs';
 import { loadDefinitions } from './detail-field.catalog';
 import { detailSortIndexSql, ownerTable } from './detail-owner-tables';
 import { reindexDetailValues } from './detail-search-index';
-import { DomainError, badInput, notFound } from '../../common/domain-error';
+import { badInput, notFound } from '../../common/domain-error';
+import { staleVersion } from '../../common/optimistic-lock';
 import { assertIds, isUuid, uniq } from '../../common/ids';
-import { isUniqueViolation } from '../../db/pg-errors';
+import { constraintError } from '../../db/pg-errors';
 import type { Logger } from '../../logger';
 
 const EVERY_AGENT: Audience = { allAgents: true, teamIds: [] };
@@ -23,9 +24,9 @@ function toAudience(input: FieldAudienceInput | undefined, field: string): Audie
 /** Edit implies view: an edit audience may not admit anyone the view audience does not. */
 function assertEditWithinView(view: Audience, edit: Audience): void {
   if (view.allAgents) return;
-  if (edit.allAgents) throw badInput('The edit audience is wider than the view audience: every agent could edit a field not every agent may view', 'edit');
+  if (edit.allAgents) throw badInput(problem('EDIT_WIDER_THAN_VIEW'), 'edit');
   const outside = edit.teamIds.find((id) => !view.teamIds.includes(id));
-  if (outside) throw badInput(`The edit audience is wider than the view audience: team ${outside} may edit but not view`, 'edit.teamIds');
+  if (outside) throw badInput(problem('EDIT_TEAM_CANNOT_VIEW', { team: outside }), 'edit.teamIds');
 }
 
 /** Admin work on field definitions: create, change, reorder, archive, permissions. */
@@ -37,7 +38,7 @@ export class DetailFieldService {
 
   async create(input: CreateDetailFieldInput): Promise<DetailField> {
     const label = cleanLabel(input.label);
-    if (!label.ok) throw badInput(`label ${label.reason}`, 'label');
+    if (!label.ok) throw badInput(problem('INVALID_LABEL', { problem: label.problem }), 'label');
     const options = this.optionsFor(input.type, input.options);
     const view = toAudience(input.view, 'view');
     const edit = toAudience(input.edit, 'edit');
@@ -55,8 +56,7 @@ export class DetailFieldService {
           [input.scope, key, label.label, input.type, JSON.stringify(options), position],
         );
       } catch (error) {
-        if (isUniqueViolation(error)) throw badInput(`A ${input.scope.toLowerCase()} field labelled ${label.label} already exists`, 'label');
-        throw error;
+        throw await constraintError(this.db, error, { label: label.label, scope: input.scope });
       }
       await this.writePermissions(tx, rows[0].id, view, edit);
       return rows[0].id;
@@ -73,7 +73,7 @@ export class DetailFieldService {
       const params: unknown[] = [field.id];
       if (input.label !== undefined) {
         const label = cleanLabel(input.label);
-        if (!label.ok) throw badInput(`label ${label.reason}`, 'label');
+        if (!label.ok) throw badInput(problem('INVALID_LABEL', { problem: label.problem }), 'label');
         params.push(label.label);
         sets.push(`label = $${params.length}`);
       }
@@ -90,8 +90,7 @@ export class DetailFieldService {
         try {
           await tx.query(`UPDATE detail_fields SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, params);
         } catch (error) {
-          if (isUniqueViolation(error)) throw badInput(`A field labelled ${input.label?.trim()} already exists in this scope`, 'label');
-          throw error;
+          throw await constraintError(this.db, error, { label: input.label?.trim(), scope: field.scope });
         }
       }
       if (input.position !== undefined && input.position !== null) await this.move(tx, field, input.position);
@@ -113,28 +112,26 @@ export class DetailFieldService {
 
   async find(id: string): Promise<DetailField> {
     const [field] = isUuid(id) ? await loadDefinitions(this.db, 'WHERE f.id = $1', [id]) : [];
-    if (!field) throw notFound('Detail field', id);
+    if (!field) throw notFound('DETAIL_FIELD', id);
     return field;
   }
 
   private optionsFor(type: DetailField['type'], options: readonly string[] | undefined): string[] {
     if (!typeHasOptions(type)) {
-      if (options && options.length > 0) throw badInput(`A ${type} field has no options`, 'options');
+      if (options && options.length > 0) throw badInput(problem('FIELD_TYPE_HAS_NO_OPTIONS', { type }), 'options');
       return [];
     }
     const cleaned = cleanOptions(options ?? []);
-    if (!cleaned.ok) throw badInput(`options: ${cleaned.reason}`, 'options');
+    if (!cleaned.ok) throw badInput(problem('INVALID_OPTIONS', { problem: cleaned.problem }), 'options');
     return cleaned.options;
   }
 
   private async lock(tx: EntityManager, id: string, expectedVersion?: number | null): Promise<DetailField> {
     const locked = isUuid(id) ? await tx.query(`SELECT 1 FROM detail_fields WHERE id = $1 FOR UPDATE`, [id]) : [];
     const [field] = locked.length ? await loadDefinitions(tx, 'WHERE f.id = $1', [id]) : [];
-    if (!field) throw notFound('Detail field', id);
+    if (!field) throw notFound('DETAIL_FIELD', id);
     if (expectedVersion != null && field.version !== expectedVersion) {
-      throw new DomainError('CONFLICT', `This field was changed by someone else (now version ${field.version}, you edited version ${expectedVersion}). Reload and try again.`, {
-        currentVersion: field.version,
-      });
+      throw staleVersion('DETAIL_FIELD', field.version, expectedVersion);
     }
     return field;
   }
@@ -148,7 +145,7 @@ export class DetailFieldService {
         `INSERT INTO detail_field_permission_teams (field_id, access, team_id) SELECT $1, $2, id FROM teams WHERE id = ANY($3::uuid[]) RETURNING team_id`,
         [fieldId, access, audience.teamIds],
       );
-      if (inserted.length !== audience.teamIds.length) throw badInput(`${access.toLowerCase()}.teamIds contains a team that does not exist`, `${access.toLowerCase()}.teamIds`);
+      if (inserted.length !== audience.teamIds.length) throw badInput(problem('UNKNOWN_IDS', { field: `${access.toLowerCase()}.teamIds` }), `${access.toLowerCase()}.teamIds`);
     }
   }
 
@@ -157,10 +154,10 @@ export class DetailFieldService {
    * removed option, in the same transaction, and the search index follows.
    */
   private async changeOptions(tx: EntityManager, field: DetailField, input: UpdateDetailFieldInput): Promise<string[]> {
-    if (!typeHasOptions(field.type)) throw badInput(`A ${field.type} field has no options`, 'options');
+    if (!typeHasOptions(field.type)) throw badInput(problem('FIELD_TYPE_HAS_NO_OPTIONS', { type: field.type }), 'options');
     const renames = new Map((input.optionRenames ?? []).map((r) => [r.from, r.to.trim()]));
     for (const from of renames.keys()) {
-      if (!field.options.includes(from)) throw badInput(`optionRenames: '${from}' is not an option of this field`, 'optionRenames');
+      if (!field.options.includes(from)) throw badInput(problem('OPTION_RENAME_UNKNOWN', { option: quote(from) }), 'optionRenames');
     }
     const next = this.optionsFor(field.type, input.options ?? field.options.map((o) => renames.get(o) ?? o));
     const mapping = new Map<string, string | null>(field.options.map((o) => [o, renames.get(o) ?? o]));
@@ -194,7 +191,7 @@ export class DetailFieldService {
   private async move(tx: EntityManager, field: DetailField, position: number): Promise<void> {
     const siblings: Array<{ id: string }> = await tx.query(`SELECT id FROM detail_fields WHERE scope = $1 ORDER BY position, id FOR UPDATE`, [field.scope]);
     if (!Number.isInteger(position) || position < 0 || position >= siblings.length) {
-      throw badInput(`position must be between 0 and ${siblings.length - 1}`, 'position');
+      throw badInput(problem('POSITION_OUT_OF_RANGE', { max: siblings.length - 1 }), 'position');
     }
     const order = siblings.map((s) => s.id).filter((id) => id !== field.id);
     order.splice(position, 0, field.id);

@@ -1,4 +1,4 @@
-import { sortKind, type DetailFieldDefinition } from '@cp/shared';
+import { problem, sortKind, type DetailFieldDefinition } from '@cp/shared';
 import { DetailFieldScope } from './detail-field.enums';
 import { badInput } from '../../common/domain-error';
 import type { SortKey } from '../../common/keyset';
@@ -11,7 +11,7 @@ const OWNER_TABLES: Partial<Record<DetailFieldScope, 'customers' | 'organization
 
 export function ownerTable(scope: DetailFieldScope): 'customers' | 'organizations' {
   const table = OWNER_TABLES[scope];
-  if (!table) throw badInput(`Detail values of scope ${scope} cannot be stored yet`, 'scope');
+  if (!table) throw badInput(problem('DETAIL_SCOPE_NOT_STORED', { scope }), 'scope');
   return table;
 }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { parseDetailValue, type StoredDetailValue } from '@cp/shared';
+import { parseDetailValue, problem, shownValue, type StoredDetailValue } from '@cp/shared';
 import { DetailFieldScope, DetailFieldType } from './detail-field.enums';
 import type { DetailField } from './detail-field.entity';
 import type { SetDetailValuesInput } from './detail-field.inputs';
@@ -26,7 +26,7 @@ function ownerOf(input: SetDetailValuesInput): DetailOwnerRef {
     { scope: DetailFieldScope.ORGANIZATION, id: input.organizationId },
     { scope: DetailFieldScope.ENTITLEMENT, id: input.entitlementId },
   ].filter((o): o is DetailOwnerRef => o.id != null);
-  if (given.length !== 1) throw badInput('Give exactly one of customerId, organizationId or entitlementId', 'customerId');
+  if (given.length !== 1) throw badInput(problem('ONE_DETAIL_OWNER'), 'customerId');
   return given[0];
 }
 
@@ -46,17 +46,18 @@ export class DetailValueService {
     const changes: Array<{ field: DetailField; value: StoredDetailValue | null }> = [];
     // Every value is checked before anything is written: one refusal refuses the whole call.
     for (const { fieldKey, value } of input.values) {
-      if (keys.has(fieldKey)) throw badInput(`The detail field '${fieldKey}' is given twice`, 'values');
-      keys.add(fieldKey);
       const field = await visibility.writable(owner.scope, fieldKey);
+      // After the visibility check, so that a repeated hidden key reads as unknown, not as repeated.
+      if (keys.has(fieldKey)) throw badInput(problem('DETAIL_FIELD_GIVEN_TWICE', { label: field.label }), 'values');
+      keys.add(fieldKey);
       const parsed = parseDetailValue(field, value);
-      if (!parsed.ok) throw badInput(`${field.key}: ${parsed.reason}`, field.key);
+      if (!parsed.ok) throw badInput(problem('INVALID_DETAIL_VALUE', { label: field.label, value: shownValue(value), problem: parsed.problem }), field.key);
       changes.push({ field, value: parsed.value });
     }
     await this.assertAgentsExist(changes);
 
     await this.db.transaction(async (tx) => {
-      const what = owner.scope === DetailFieldScope.CUSTOMER ? 'Customer' : 'Organization';
+      const what = owner.scope === DetailFieldScope.CUSTOMER ? 'CUSTOMER' : 'ORGANIZATION';
       if (input.expectedVersion != null) {
         await lockExpectedVersion(tx, table, what, owner.id, input.expectedVersion);
       } else {
@@ -73,7 +74,7 @@ export class DetailValueService {
       await reindexDetailValues(tx, changes.map((c) => ({ ownerId: owner.id, field: c.field, value: c.value })));
     });
     const record = owner.scope === DetailFieldScope.CUSTOMER ? await this.customers.find(owner.id) : await this.organizations.find(owner.id);
-    if (!record) throw notFound(owner.scope === DetailFieldScope.CUSTOMER ? 'Customer' : 'Organization', owner.id);
+    if (!record) throw notFound(owner.scope === DetailFieldScope.CUSTOMER ? 'CUSTOMER' : 'ORGANIZATION', owner.id);
     return { ref: owner, record };
   }
 
@@ -83,6 +84,6 @@ export class DetailValueService {
     const ids = userValues.map((c) => c.value as string);
     const found: Array<{ id: string }> = await this.db.query(`SELECT id FROM agents WHERE id = ANY($1::uuid[])`, [ids]);
     const missing = userValues.find((c) => !found.some((f) => f.id === c.value));
-    if (missing) throw badInput(`${missing.field.key}: must be an agent of this help desk`, missing.field.key);
+    if (missing) throw badInput(problem('INVALID_DETAIL_VALUE', { label: missing.field.label, value: shownValue(missing.value), problem: problem('NOT_AN_AGENT') }), missing.field.key);
   }
 }

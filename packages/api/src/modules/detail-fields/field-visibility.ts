@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { isTextSearchable } from '@cp/shared';
+import { isTextSearchable, problem, showInvisible } from '@cp/shared';
 import { DetailField, type Audience } from './detail-field.entity';
 import type { DetailFieldScope } from './detail-field.enums';
 import { loadDefinitions } from './detail-field.catalog';
@@ -8,7 +8,7 @@ import { Role } from '../../graphql/enums';
 import { badInput, forbidden } from '../../common/domain-error';
 
 /** The one message for a key that does not exist and one the viewer may not see: they must be indistinguishable. */
-export const unknownDetailField = (key: string, field: string) => badInput(`Unknown detail field: '${key}'`, field);
+export const unknownDetailField = (key: string, field: string) => badInput(problem('UNKNOWN_DETAIL_FIELD', { key: showInvisible(key) }), field);
 
 function admits(audience: Audience, viewer: ViewerIdentity | null): boolean {
   return viewer !== null && (audience.allAgents || audience.teamIds.some((team) => viewer.teamIds.includes(team)));
@@ -62,7 +62,7 @@ export class FieldVisibility {
   /** For writes: hidden → like unknown (BAD_USER_INPUT); viewable but not editable → FORBIDDEN. */
   async writable(scope: DetailFieldScope, key: string): Promise<DetailField> {
     const field = await this.readable(scope, key, 'values');
-    if (!this.canEdit(field)) throw forbidden(`You may view but not edit the detail field '${key}'`);
+    if (!this.canEdit(field)) throw forbidden(problem('DETAIL_FIELD_READ_ONLY', { label: field.label }));
     return field;
   }
 

@@ -1,3 +1,4 @@
+import { problem, shownValue } from '@cp/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Organization } from './organization.entity';
 import { badInput, notFound } from '../../common/domain-error';
@@ -6,7 +7,7 @@ import { containsPattern } from '../../common/like';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { keysetPage, type KeysetOrder } from '../../common/keyset';
 import type { Page } from '../../common/connection';
-import { isUniqueViolation } from '../../db/pg-errors';
+import { constraintError } from '../../db/pg-errors';
 
 export const ORGANIZATION_COLUMNS = `o.id, o.name::text AS name, o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 
@@ -24,7 +25,7 @@ export const toOrganization = (row: Record<string, any>): Organization =>
 
 const cleanName = (name: string): string => {
   const trimmed = name.trim().replace(/\s+/g, ' ');
-  if (!trimmed) throw badInput('An organization needs a name', 'name');
+  if (!trimmed) throw badInput(problem('NAME_EMPTY'), 'name');
   return trimmed;
 };
 
@@ -68,8 +69,7 @@ export class OrganizationService {
       const rows = await this.db.query(`INSERT INTO organizations AS o (name) VALUES ($1) RETURNING ${ORGANIZATION_COLUMNS}`, [clean]);
       return toOrganization(rows[0]);
     } catch (error) {
-      if (isUniqueViolation(error)) throw badInput(`An organization named ${clean} already exists`, 'name');
-      throw error;
+      throw await constraintError(this.db, error, { name: clean });
     }
   }
 
@@ -77,7 +77,7 @@ export class OrganizationService {
     const clean = cleanName(name);
     try {
       return await this.db.transaction(async (tx) => {
-        await lockExpectedVersion(tx, 'organizations', 'Organization', id, expectedVersion);
+        await lockExpectedVersion(tx, 'organizations', 'ORGANIZATION', id, expectedVersion);
         const [rows] = await tx.query(
           `UPDATE organizations o SET name = $2, version = version + 1, updated_at = now() WHERE o.id = $1 RETURNING ${ORGANIZATION_COLUMNS}`,
           [id, clean],
@@ -85,8 +85,7 @@ export class OrganizationService {
         return toOrganization(rows[0]);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw badInput(`An organization named ${clean} already exists`, 'name');
-      throw error;
+      throw await constraintError(this.db, error, { name: clean });
     }
   }
 
@@ -101,7 +100,7 @@ export class OrganizationService {
   /** Locks the organization so members are not added while it is being changed elsewhere. */
   async requireForUpdate(tx: EntityManager, id: string): Promise<Organization> {
     const rows = isUuid(id) ? await tx.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = $1 FOR UPDATE`, [id]) : [];
-    if (!rows[0]) throw badInput(`No organization has the id ${id}`, 'organizationId');
+    if (!rows[0]) throw badInput(problem('NOT_FOUND', { entity: 'ORGANIZATION', id: shownValue(id) }), 'organizationId');
     return toOrganization(rows[0]);
   }
 
@@ -121,7 +120,7 @@ export class OrganizationService {
       const found: Array<{ id: string }> = await tx.query(`SELECT id FROM customers WHERE id = ANY($1::uuid[])`, [ids]);
       if (found.length !== ids.length) {
         const missing = ids.find((id) => !found.some((row) => row.id === id));
-        throw badInput(`No customer has the id ${missing}`, 'customerIds');
+        throw badInput(problem('NOT_FOUND', { entity: 'CUSTOMER', id: shownValue(missing ?? '') }), 'customerIds');
       }
       await this.addMembers(tx, organization.id, ids);
       return organization;
@@ -130,7 +129,7 @@ export class OrganizationService {
 
   async removeCustomer(organizationId: string, customerId: string): Promise<Organization> {
     const organization = await this.find(organizationId);
-    if (!organization) throw notFound('Organization', organizationId);
+    if (!organization) throw notFound('ORGANIZATION', organizationId);
     if (isUuid(customerId)) {
       await this.db.query(`DELETE FROM customer_organizations WHERE organization_id = $1 AND customer_id = $2`, [organizationId, customerId]);
     }

@@ -1,8 +1,9 @@
+import { problem } from '@cp/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Team } from './team.entity';
 import { badInput, notFound } from '../../common/domain-error';
 import { assertIds, isUuid, uniq } from '../../common/ids';
-import { isUniqueViolation } from '../../db/pg-errors';
+import { constraintError } from '../../db/pg-errors';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 
 export class TeamService {
@@ -44,9 +45,9 @@ export class TeamService {
   }
 
   private async find(tx: EntityManager, id: string, expectedVersion?: number | null): Promise<Team> {
-    if (expectedVersion != null) await lockExpectedVersion(tx, 'teams', 'Team', id, expectedVersion);
+    if (expectedVersion != null) await lockExpectedVersion(tx, 'teams', 'TEAM', id, expectedVersion);
     const team = isUuid(id) ? await tx.getRepository(Team).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
-    if (!team) throw notFound('Team', id);
+    if (!team) throw notFound('TEAM', id);
     return team;
   }
 
@@ -54,8 +55,7 @@ export class TeamService {
     try {
       return await tx.getRepository(Team).save(team);
     } catch (error) {
-      if (isUniqueViolation(error)) throw badInput(`A team named ${team.name} already exists`, 'name');
-      throw error;
+      throw await constraintError(this.db, error, { name: team.name });
     }
   }
 
@@ -66,6 +66,6 @@ export class TeamService {
       `INSERT INTO team_members (team_id, agent_id) SELECT $1, id FROM agents WHERE id = ANY($2::uuid[]) RETURNING agent_id`,
       [teamId, agentIds],
     );
-    if (inserted.length !== agentIds.length) throw badInput('memberIds contains an agent that does not exist', 'memberIds');
+    if (inserted.length !== agentIds.length) throw badInput(problem('UNKNOWN_IDS', { field: 'memberIds' }), 'memberIds');
   }
 }

@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { parseDetailValue, type StoredDetailValue } from '@cp/shared';
+import { parseDetailValue, problem, shownValue, type StoredDetailValue } from '@cp/shared';
 import { Button, Group, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forgetCachedLists } from '../../app/cache';
-import { errorInfo, useNotifyError } from '../../app/errors';
+import { useErrorInfo, useNotifyError } from '../../app/errors';
+import { useProblemText } from '../../app/problems';
 import { ConflictAlert, useVersionConflict } from '../../components/ConflictAlert';
 import { graphql } from '../../gql';
 import { draftOf, type DetailFieldInfo } from './detail-values';
@@ -48,6 +49,8 @@ interface DetailValueEditorProps {
 export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEditorProps) {
   const { t } = useTranslation();
   const notifyError = useNotifyError();
+  const describeError = useErrorInfo();
+  const problemText = useProblemText();
   const conflict = useVersionConflict();
   const [draft, setDraft] = useState(() => draftOf(field.type, saved));
   const [error, setError] = useState<string>();
@@ -58,7 +61,7 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
     event.preventDefault();
     // The API's own codec: a value it would refuse never leaves the browser.
     const parsed = parseDetailValue(field, draft);
-    if (!parsed.ok) return setError(t(`details.invalid.${field.type}`));
+    if (!parsed.ok) return setError(problemText(problem('INVALID_DETAIL_VALUE', { label: field.label, value: shownValue(draft), problem: parsed.problem })));
     if (JSON.stringify(parsed.value) === JSON.stringify(saved)) return onDone();
     const ownerId = owner.scope === 'CUSTOMER' ? { customerId: owner.id } : { organizationId: owner.id };
     try {
@@ -68,7 +71,7 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
       onDone();
     } catch (caught) {
       if (conflict.caught(caught)) return;
-      const info = errorInfo(caught);
+      const info = describeError(caught);
       if (info.field === field.key && info.detail) setError(info.detail);
       else notifyError(caught);
     }

@@ -1,7 +1,7 @@
 import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { errorInfo, useNotifyError } from '../../app/errors';
+import { useErrorInfo, useNotifyError } from '../../app/errors';
 import { ConflictAlert, useFollowSavedValues, useSavedValueHint, useVersionConflict } from '../../components/ConflictAlert';
 import { FormActions } from '../../components/FormActions';
 
@@ -19,6 +19,7 @@ interface OrganizationNameFormProps {
 export function OrganizationNameForm({ savedName, submitLabel, loading, onSubmit, onCancel }: OrganizationNameFormProps) {
   const { t } = useTranslation();
   const notifyError = useNotifyError();
+  const describeError = useErrorInfo();
   const conflict = useVersionConflict();
   const savedHint = useSavedValueHint(conflict);
   const form = useForm({
@@ -33,7 +34,7 @@ export function OrganizationNameForm({ savedName, submitLabel, loading, onSubmit
     } catch (error) {
       if (conflict.caught(error)) return;
       // E.g. the name is taken: say it beside the field.
-      const { field, detail } = errorInfo(error);
+      const { field, detail } = describeError(error);
       if (field === 'name' && detail) form.setFieldError('name', detail);
       else notifyError(error);
     }

@@ -6,7 +6,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { forgetCachedLists } from '../../app/cache';
 import { useDialogAction } from '../../app/dialog-action';
-import { errorInfo } from '../../app/errors';
+import { useErrorInfo } from '../../app/errors';
 import { ConflictAlert, useFollowSavedValues, useSavedValueHint, useVersionConflict } from '../../components/ConflictAlert';
 import { FormActions } from '../../components/FormActions';
 import { graphql } from '../../gql';
@@ -63,6 +63,7 @@ export function EditCustomerDialog({ customer, opened, onClose }: EditCustomerDi
 /** `saved` follows the cache, so after a reload it is the latest version while the form keeps the edits. */
 function EditCustomerForm({ saved, onDone }: { saved: EditCustomerDialog_CustomerFragment; onDone: () => void }) {
   const { t } = useTranslation();
+  const describeError = useErrorInfo();
   const run = useDialogAction(onDone);
   const conflict = useVersionConflict();
   const savedHint = useSavedValueHint(conflict);
@@ -100,7 +101,7 @@ function EditCustomerForm({ saved, onDone }: { saved: EditCustomerDialog_Custome
       },
       (error) => {
         if (conflict.caught(error)) return true;
-        const { field, detail } = errorInfo(error);
+        const { field, detail } = describeError(error);
         if (!field || !detail || !(FIELDS as readonly string[]).includes(field)) return false;
         form.setFieldError(field, detail);
         return true;

@@ -9,7 +9,8 @@ import { graphql } from '../../../gql';
 import { AudienceFields } from './AudienceFields';
 import { EVERY_AGENT, audienceInputs } from './audiences';
 import { refetchFieldList } from './DetailFieldsQuery';
-import { fieldFormError } from './form-errors';
+import { useFieldFormError } from './form-errors';
+import { useProblemText } from '../../../app/problems';
 import { newOption, optionChanges } from './option-drafts';
 import { OptionsEditor } from './OptionsEditor';
 
@@ -41,6 +42,8 @@ export function CreateFieldDialog({ scope, opened, onClose, teams }: CreateField
 
 function CreateFieldForm({ scope, onDone, teams }: { scope: DetailFieldScope; onDone: () => void; teams: ComboboxItem[] }) {
   const { t } = useTranslation();
+  const fieldFormError = useFieldFormError();
+  const problemText = useProblemText();
   const run = useDialogAction(onDone);
   const [createField, { loading }] = useMutation(CreateDetailFieldMutation, refetchFieldList);
   const form = useForm({
@@ -51,7 +54,7 @@ function CreateFieldForm({ scope, onDone, teams }: { scope: DetailFieldScope; on
       options: (value, values) => {
         if (!typeHasOptions(values.type)) return null;
         const changes = optionChanges(value);
-        return changes.ok ? null : t('detailFields.optionsInvalid', { reason: changes.reason });
+        return changes.ok ? null : t('detailFields.optionsInvalid', { reason: problemText(changes.problem) });
       },
     },
   });

@@ -10,7 +10,8 @@ import { ConflictAlert, useVersionConflict } from '../../../components/ConflictA
 import { FormActions } from '../../../components/FormActions';
 import { graphql } from '../../../gql';
 import type { EditFieldDialog_FieldFragment } from '../../../gql/graphql';
-import { fieldFormError } from './form-errors';
+import { useFieldFormError } from './form-errors';
+import { useProblemText } from '../../../app/problems';
 import { optionChanges, optionDraftsOf, removedOptions } from './option-drafts';
 import { OptionsEditor } from './OptionsEditor';
 import { useUpdateDetailField } from './useUpdateDetailField';
@@ -46,6 +47,8 @@ export function EditFieldDialog({ field, opened, onClose }: EditFieldDialogProps
 /** `saved` follows the cache: after a conflict and reload, the next save sends the latest version. */
 function EditFieldForm({ saved, onDone }: { saved: EditFieldDialog_FieldFragment; onDone: () => void }) {
   const { t } = useTranslation();
+  const fieldFormError = useFieldFormError();
+  const problemText = useProblemText();
   const run = useDialogAction(onDone);
   const conflict = useVersionConflict();
   const [updateField, { loading }] = useUpdateDetailField();
@@ -57,7 +60,7 @@ function EditFieldForm({ saved, onDone }: { saved: EditFieldDialog_FieldFragment
       options: (value) => {
         if (!hasOptions) return null;
         const changes = optionChanges(value);
-        return changes.ok ? null : t('detailFields.optionsInvalid', { reason: changes.reason });
+        return changes.ok ? null : t('detailFields.optionsInvalid', { reason: problemText(changes.problem) });
       },
     },
   });

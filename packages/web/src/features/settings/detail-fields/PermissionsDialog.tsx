@@ -8,7 +8,7 @@ import { FormActions } from '../../../components/FormActions';
 import { graphql } from '../../../gql';
 import { AudienceFields } from './AudienceFields';
 import { audienceInputs, audiencesDraftOf } from './audiences';
-import { fieldFormError } from './form-errors';
+import { useFieldFormError } from './form-errors';
 
 const PermissionsDialogField = graphql(`
   fragment PermissionsDialog_field on DetailField {
@@ -88,6 +88,7 @@ interface PermissionsFormProps {
 
 function PermissionsForm({ fieldId, version, saved, onDone, teams }: PermissionsFormProps) {
   const { t } = useTranslation();
+  const fieldFormError = useFieldFormError();
   const run = useDialogAction(onDone);
   const [audiences, setAudiences] = useState(() => audiencesDraftOf(saved));
   const [error, setError] = useState<string>();

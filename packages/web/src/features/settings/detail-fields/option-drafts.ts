@@ -1,4 +1,4 @@
-import { cleanOptions } from '@cp/shared';
+import { cleanOptions, type Problem } from '@cp/shared';
 import type { OptionRenameInput } from '../../../gql/graphql';
 
 /**
@@ -30,7 +30,7 @@ export function removedOptions(saved: readonly string[], drafts: readonly Option
 }
 
 /** The option list and renames to send, cleaned by the same rules as the API; or why it cannot be saved. */
-export function optionChanges(drafts: readonly OptionDraft[]): { ok: true; options: string[]; renames: OptionRenameInput[] } | { ok: false; reason: string } {
+export function optionChanges(drafts: readonly OptionDraft[]): { ok: true; options: string[]; renames: OptionRenameInput[] } | { ok: false; problem: Problem } {
   const cleaned = cleanOptions(drafts.map((draft) => draft.text));
   if (!cleaned.ok) return cleaned;
   // cleanOptions keeps the order and count of a valid list, so positions line up.

@@ -1,0 +1,173 @@
+/**
+ * Why an input was refused, as data: a stable `reason` and its `params`.
+ * The API sends both in every domain error's `extensions` (and in per-row
+ * results such as add-customers and import reports); the web app renders
+ * them through i18n (`problems.<REASON>` in its locale files), partner tools
+ * read the English message the API builds from the same template here.
+ *
+ * Params are plain JSON: text, numbers, lists (joined for display), a nested
+ * problem (the cause inside a wrapper such as INVALID_DETAIL_VALUE), or
+ * under the key `entity` one of ENTITIES (a translatable noun).
+ */
+
+import { quote } from './detail-fields/text';
+
+/** Nouns a problem may name through its `entity` param. */
+export const ENTITIES = {
+  CUSTOMER: 'customer',
+  ORGANIZATION: 'organization',
+  AGENT: 'agent',
+  TEAM: 'team',
+  DETAIL_FIELD: 'detail field',
+  API_TOKEN: 'API token',
+} as const;
+export type Entity = keyof typeof ENTITIES;
+
+/**
+ * English templates, `{{param}}` placeholders (i18next's syntax, so the web
+ * locale files use the same names). Value problems read after a value:
+ * "'2026-02-30' is not a calendar date".
+ */
+export const PROBLEM_TEXT = {
+  // Detail values, as the shared codecs refuse them.
+  NOT_TEXT: 'must be text',
+  CONTROL_CHARACTERS: 'must not contain control characters',
+  TOO_LONG: 'must be at most {{max}} characters',
+  NOT_A_NUMBER: 'must be a number',
+  NOT_FINITE: 'must be a finite number',
+  TOO_MANY_DIGITS: 'has more than {{max}} significant digits',
+  TOO_CLOSE_TO_ZERO: 'is too close to zero',
+  THOUSANDS_SEPARATORS: 'must not use thousands separators (write 1234.5)',
+  NOT_PLAIN_DECIMAL: 'must be a plain decimal number like -1234.5',
+  NOT_ISO_DATE: 'must be a date as YYYY-MM-DD',
+  YEAR_OUT_OF_RANGE: 'must have a year from 1000 to 9999',
+  NOT_CALENDAR_DATE: 'is not a day of the calendar ({{year}}-{{month}} has no day {{day}})',
+  NOT_CALENDAR_MONTH: 'is not a calendar date (months are 01 to 12)',
+  NOT_AN_OPTION: 'is not one of the options: {{options}}',
+  OPTION_NOT_FOUND: 'includes {{option}}, which is not one of the options: {{options}}',
+  NOT_A_LIST_OF_OPTIONS: 'must be a list of options',
+  NOT_EMAIL: 'must be an email address like name@example.com',
+  URL_SPACES: 'must not contain spaces or control characters',
+  NOT_HTTP_URL: 'must be a link starting with http:// or https://',
+  NOT_PHONE: 'must be a phone number (digits, spaces, + ( ) . - and an optional extension)',
+  PHONE_DIGITS: 'must have {{min}} to {{max}} digits',
+  NOT_BOOLEAN: 'must be true or false',
+  NOT_CSV_BOOLEAN: 'must be true/false, yes/no or 1/0',
+  NOT_AGENT_ID: 'must be an agent id',
+  NOT_AN_AGENT: 'is not an agent of this help desk',
+  // Names (labels, options).
+  EMPTY: 'must not be empty',
+  NO_OPTIONS: 'must have at least one option',
+  TOO_MANY_OPTIONS: 'must have at most {{max}} options',
+  OPTION_INVALID: 'option {{option}} {{problem}}',
+  OPTION_EMPTY: 'option number {{position}} must not be empty',
+  OPTION_REPEATS: 'option {{option}} repeats {{earlier}} (options must differ beyond upper and lower case)',
+  // Identifiers (add customers, customer edits).
+  EMAIL_HAS_SPACE: 'has a space inside the address',
+  EMAIL_NO_DOMAIN: 'has nothing after the @',
+  EMAIL_NO_LOCAL_PART: 'has nothing before the @',
+  EMAIL_TWO_AT: 'has more than one @',
+  EMAIL_BAD_DOMAIN: 'has {{domain}} after the @, which is not a domain like example.com',
+  EMAIL_BAD_CHARACTER: 'has {{character}}, which an address cannot contain',
+  EMAIL_TOO_LONG: 'is longer than {{max}} characters',
+  INVISIBLE_CHARACTER: 'contains the invisible character {{character}}',
+  USERNAME_BAD_CHARACTER: 'has {{character}}; a username may use letters, digits, dots, dashes and underscores',
+  USERNAME_TOO_LONG: 'is longer than {{max}} characters',
+  USERNAME_BAD_START: 'must start with a letter or a digit',
+  NOT_USERNAME: 'must be letters, digits, dots, dashes and underscores (at most 64), starting with a letter or a digit',
+  NOT_AN_IDENTIFIER: 'is not an email address or a username',
+  // Domain errors: the whole sentence.
+  INVALID_DETAIL_VALUE: '{{label}}: {{value}} {{problem}}',
+  INVALID_FILTER_VALUE: 'Filter on {{label}}: {{value}} {{problem}}',
+  INVALID_IDENTIFIER: '{{value}} {{problem}}',
+  INVALID_LABEL: 'The label {{problem}}',
+  INVALID_OPTIONS: 'The options: {{problem}}',
+  UNKNOWN_DETAIL_FIELD: "Unknown detail field: '{{key}}'",
+  DETAIL_FIELD_READ_ONLY: 'You may view but not edit {{label}}',
+  DETAIL_FIELD_GIVEN_TWICE: '{{label}} is given twice',
+  DETAIL_FILTER_ONE_TEST: 'Filter on {{label}}: give one of equals, contains or isEmpty',
+  DETAIL_FILTER_CONTAINS_TEXT_ONLY: 'Filter on {{label}}: contains works on text-like fields only',
+  DETAIL_FIELD_LABEL_TAKEN: 'A field labelled {{label}} already exists here',
+  FIELD_TYPE_HAS_NO_OPTIONS: 'A field of type {{type}} has no options',
+  OPTION_RENAME_UNKNOWN: '{{option}} is not an option of this field',
+  POSITION_OUT_OF_RANGE: 'The position must be between 0 and {{max}}',
+  EDIT_WIDER_THAN_VIEW: 'Every agent could edit a field not every agent may view: the edit audience must be within the view audience',
+  EDIT_TEAM_CANNOT_VIEW: 'Team {{team}} may edit but not view: the edit audience must be within the view audience',
+  DETAIL_SCOPE_NOT_STORED: 'Detail values of scope {{scope}} cannot be stored yet',
+  ONE_DETAIL_OWNER: 'Give exactly one of customerId, organizationId or entitlementId',
+  NOT_FOUND: 'No {{entity}} has the id {{id}}',
+  UNKNOWN_ID: '{{field}} contains an id that does not exist: {{id}}',
+  UNKNOWN_IDS: '{{field}} contains an id that does not exist',
+  STALE_VERSION: 'This {{entity}} was changed by someone else (now version {{current}}, you edited version {{expected}}). Reload and try again.',
+  NAME_TAKEN: 'Another {{entity}} is already named {{name}}',
+  NAME_EMPTY: 'The name must not be empty',
+  EMAIL_TAKEN: 'Another {{entity}} already has the email {{email}}',
+  CUSTOMER_IDENTIFIER_TAKEN: 'Another customer already has the {{field}} {{value}}',
+  CUSTOMER_NEEDS_IDENTIFIER: 'A customer needs an email or a username',
+  NO_IDENTIFIERS: 'Enter at least one email or username',
+  ORGANIZATION_BOTH_GIVEN: 'Give either organizationId or newOrganizationName, not both',
+  SORT_MULTI_SELECT: '{{label}} is a multi-select field and cannot be sorted by',
+  CANNOT_DEMOTE_SELF: 'You cannot deactivate yourself or remove your own admin role',
+  TOKEN_ROLE_TOO_HIGH: 'A token cannot have a higher role than yours',
+  TOKEN_TEAMS_NOT_YOURS: 'A token can only be given teams you belong to',
+  PERMISSION_MISSING: 'This needs the {{permission}} permission, which your role does not have',
+  NOT_ALLOWED: 'You are not allowed to do this',
+  SIGN_IN_FIRST: 'Sign in first',
+  WRONG_CREDENTIALS: 'Wrong email or password',
+  TOO_MANY_SIGN_INS: 'Too many failed sign-ins. Try again in {{retryAfterSeconds}} seconds.',
+  BAD_CURSOR: 'after is not a cursor of this list in this order',
+  PAGE_SIZE: 'first must be between 0 and {{max}}',
+  INVALID_INPUT: '{{field}}: {{constraint}}',
+} as const;
+
+export type ProblemReason = keyof typeof PROBLEM_TEXT;
+export type ProblemParam = string | number | boolean | readonly string[] | Problem;
+export interface Problem {
+  reason: ProblemReason;
+  params: Readonly<Record<string, ProblemParam>>;
+}
+
+export const PROBLEM_REASONS = Object.keys(PROBLEM_TEXT) as ProblemReason[];
+
+export function problem(reason: ProblemReason, params: Record<string, ProblemParam> = {}): Problem {
+  return { reason, params };
+}
+
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Problem).reason === 'string' && (value as Problem).reason in PROBLEM_TEXT;
+}
+
+/**
+ * A refused value as a param: quoted and cut to 40 code points, with
+ * invisible characters spelled out (`<U+200B>`), so a person can see what
+ * was sent. Lists show as their items joined by ', '.
+ */
+export function shownValue(value: unknown): string {
+  if (Array.isArray(value)) return quote(value.map(String).join(', '));
+  if (typeof value === 'string') return quote(value);
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** Options shown in a message: at most 20, each quoted, then '…' (a select may have 500). */
+export function shownOptions(options: readonly string[]): string[] {
+  // Quoted, because option labels may contain the ', ' that joins them.
+  const shown = options.slice(0, 20).map(quote);
+  return options.length > 20 ? [...shown, '…'] : shown;
+}
+
+/** Placeholders `{{name}}` of a template, for the locale-file consistency test. */
+export function templateParams(template: string): string[] {
+  return [...template.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
+}
+
+/** The English sentence for a problem (what the API puts in `message`). */
+export function problemText(p: Problem): string {
+  return PROBLEM_TEXT[p.reason].replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = p.params[name];
+    if (value === undefined) return '';
+    if (name === 'entity' && typeof value === 'string' && value in ENTITIES) return ENTITIES[value as Entity];
+    if (isProblem(value)) return problemText(value);
+    if (Array.isArray(value)) return value.join(', ');
+    return String(value);
+  });
+}
