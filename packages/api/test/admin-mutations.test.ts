@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from '@cp/shared';
 import { Role } from '../src/graphql/enums';
 import { startTestApp, TEST_PASSWORD, type TestApp } from './support/test-app';
 
@@ -46,9 +47,18 @@ describe('agents and teams (admin-only mutations)', () => {
     const admin = await app.signedIn(Role.ADMIN);
     const before = await app.sql(`SELECT count(*)::int AS n FROM agents`);
     const badEmail = await admin.request(CREATE_AGENT, { input: agentInput('not-an-email') });
-    expect(badEmail.errors?.[0]).toMatchObject({ message: 'email is not a valid email address', extensions: { code: 'BAD_USER_INPUT', field: 'email' } });
+    expect(badEmail.errors?.[0]).toMatchObject({
+      message: 'email must be an email address like name@example.com',
+      extensions: { code: 'BAD_USER_INPUT', field: 'email', reason: 'FIELD_NOT_EMAIL', params: { field: 'email' } },
+    });
     const shortPassword = await admin.request(CREATE_AGENT, { input: { ...agentInput('short@example.com'), password: 'short' } });
-    expect(shortPassword.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+    expect(shortPassword.errors?.[0]).toMatchObject({
+      message: `password must have at least ${MIN_PASSWORD_LENGTH} characters`,
+      extensions: { code: 'BAD_USER_INPUT', field: 'password', reason: 'FIELD_TOO_SHORT', params: { field: 'password', min: MIN_PASSWORD_LENGTH } },
+    });
+    // A nested input's refusal names its path.
+    const longFilter = await admin.request(`query($f: CustomerFilter) { customers(filter: $f) { totalCount } }`, { f: { details: [{ fieldKey: 'x', contains: 'y'.repeat(201) }] } });
+    expect(longFilter.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.details.0.contains', reason: 'FIELD_TOO_LONG', params: { field: 'contains', max: 200 } });
     const unknownTeam = await admin.request(CREATE_AGENT, { input: agentInput('team@example.com', ['00000000-0000-0000-0000-000000000000']) });
     expect(unknownTeam.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'teamIds' });
     expect(await app.sql(`SELECT count(*)::int AS n FROM agents`)).toEqual(before);

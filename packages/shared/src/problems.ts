@@ -117,6 +117,11 @@ export const PROBLEM_TEXT = {
   TOO_MANY_SIGN_INS: 'Too many failed sign-ins. Try again in {{retryAfterSeconds}} seconds.',
   BAD_CURSOR: 'after is not a cursor of this list in this order',
   PAGE_SIZE: 'first must be between 0 and {{max}}',
+  FIELD_LENGTH: '{{field}} must have {{min}} to {{max}} characters',
+  FIELD_TOO_LONG: '{{field}} must be at most {{max}} characters',
+  FIELD_TOO_SHORT: '{{field}} must have at least {{min}} characters',
+  TOO_MANY_ITEMS: '{{field}} may have at most {{max}} items',
+  FIELD_NOT_EMAIL: '{{field}} must be an email address like name@example.com',
   INVALID_INPUT: '{{field}}: {{constraint}}',
 } as const;
 

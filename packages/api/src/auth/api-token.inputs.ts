@@ -2,18 +2,19 @@ import { ArrayMaxSize, Length } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Role } from '../graphql/enums';
 import { ApiToken } from './api-token.entity';
+import { maxItems, textLength } from '../common/validation-rules';
 
 @InputType()
 export class CreateApiTokenInput {
   @Field()
-  @Length(1, 100, { message: 'name must have 1 to 100 characters' })
+  @Length(1, 100, textLength('name', 1, 100))
   name: string;
 
   @Field(() => Role, { description: 'At most the creator\'s own role.' })
   role: Role;
 
   @Field(() => [ID], { nullable: true, description: 'Non-admins may only name teams they belong to.' })
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(100, maxItems('teamIds', 100))
   teamIds?: string[];
 }
 

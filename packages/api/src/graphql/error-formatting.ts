@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { problem } from '@cp/shared';
+import { isProblem, problem, problemText, type Problem } from '@cp/shared';
+import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/domain-error';
@@ -27,11 +28,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     return { ...base, message: original.message, extensions: { code: original.code, reason, params, ...original.details } };
   }
   if (original instanceof ArgumentValidationError) {
-    const first = original.extensions.validationErrors?.[0];
-    const field = first?.property ?? '';
-    const constraint = (first?.constraints ? Object.values(first.constraints)[0] : undefined) ?? original.message;
-    const refusal = problem('INVALID_INPUT', { field, constraint });
-    return { ...base, message: constraint, extensions: { code: 'BAD_USER_INPUT', field, reason: refusal.reason, params: refusal.params } };
+    const { field: path, refusal } = firstRefusal(original.extensions.validationErrors ?? [], original.message);
+    // Named like the service errors' fields: relative to the mutation's `input` object.
+    const field = path.replace(/^input\./, '');
+    return { ...base, message: problemText(refusal), extensions: { code: 'BAD_USER_INPUT', field, reason: refusal.reason, params: refusal.params } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code) && !formatted.path) {
@@ -45,4 +45,23 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
   };
+}
+
+/**
+ * The first refused input in class-validator's tree (nested inputs hold
+ * their errors in `children`): its dotted path and the problem our
+ * validation rules put in the constraint's context, or a generic one.
+ */
+function firstRefusal(errors: readonly ValidationError[], fallback: string, prefix = ''): { field: string; refusal: Problem } {
+  for (const error of errors) {
+    const field = prefix + error.property;
+    const [name, message] = Object.entries(error.constraints ?? {})[0] ?? [];
+    if (name !== undefined) {
+      const refusal = error.contexts?.[name]?.problem;
+      return { field, refusal: isProblem(refusal) ? refusal : problem('INVALID_INPUT', { field, constraint: message ?? fallback }) };
+    }
+    const nested = error.children?.length ? firstRefusal(error.children, fallback, `${field}.`) : null;
+    if (nested) return nested;
+  }
+  return { field: '', refusal: problem('INVALID_INPUT', { field: '', constraint: fallback }) };
 }

@@ -2,28 +2,29 @@ import { ArrayMaxSize, IsEmail, Length, MaxLength, MinLength } from 'class-valid
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from '../../graphql/enums';
 import { MIN_PASSWORD_LENGTH } from '@cp/shared';
+import { emailRule, maxItems, maxText, minText, textLength } from '../../common/validation-rules';
 
 @InputType()
 export class CreateAgentInput {
   @Field()
-  @IsEmail({}, { message: 'email is not a valid email address' })
-  @MaxLength(320)
+  @IsEmail({}, emailRule('email'))
+  @MaxLength(320, maxText('email', 320))
   email: string;
 
   @Field()
-  @Length(1, 200, { message: 'displayName must have 1 to 200 characters' })
+  @Length(1, 200, textLength('displayName', 1, 200))
   displayName: string;
 
   @Field()
-  @MinLength(MIN_PASSWORD_LENGTH, { message: `password must have at least ${MIN_PASSWORD_LENGTH} characters` })
-  @MaxLength(1000)
+  @MinLength(MIN_PASSWORD_LENGTH, minText('password', MIN_PASSWORD_LENGTH))
+  @MaxLength(1000, maxText('password', 1000))
   password: string;
 
   @Field(() => Role)
   role: Role;
 
   @Field(() => [ID], { nullable: true })
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(500, maxItems('teamIds', 500))
   teamIds?: string[];
 }
 
@@ -36,7 +37,7 @@ export class UpdateAgentInput {
   expectedVersion?: number;
 
   @Field({ nullable: true })
-  @Length(1, 200, { message: 'displayName must have 1 to 200 characters' })
+  @Length(1, 200, textLength('displayName', 1, 200))
   displayName?: string;
 
   @Field(() => Role, { nullable: true })
@@ -46,6 +47,6 @@ export class UpdateAgentInput {
   active?: boolean;
 
   @Field(() => [ID], { nullable: true, description: 'Replaces the agent\'s teams.' })
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(500, maxItems('teamIds', 500))
   teamIds?: string[];
 }

@@ -1,9 +1,10 @@
-import { ArrayMaxSize, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, Length, MaxLength, ValidateNested } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PaginationArgs } from '../../common/pagination.args';
 import { ProblemType } from '../../common/problem.type';
 import { Customer } from './customer.entity';
+import { maxItems, maxText, textLength } from '../../common/validation-rules';
 
 export enum CustomerOrderField {
   DISPLAY_NAME = 'DISPLAY_NAME',
@@ -29,7 +30,7 @@ export class DetailCondition {
   equals?: unknown;
 
   @Field({ nullable: true, description: 'Substring, for text-like fields.' })
-  @MaxLength(200)
+  @MaxLength(200, maxText('contains', 200))
   contains?: string;
 
   @Field({ nullable: true })
@@ -42,7 +43,8 @@ export class CustomerFilter {
   organizationId?: string;
 
   @Field(() => [DetailCondition], { nullable: true, description: 'All must hold.' })
-  @ArrayMaxSize(20)
+  @ValidateNested()
+  @ArrayMaxSize(20, maxItems('details', 20))
   details?: DetailCondition[];
 }
 
@@ -61,14 +63,14 @@ export class CustomerOrder {
 @InputType()
 export class AddCustomersInput {
   @Field({ description: 'Usernames or emails separated by commas (semicolons and new lines work too).' })
-  @MaxLength(100_000, { message: 'identifiers is too long: add at most a few thousand customers at once' })
+  @MaxLength(100_000, maxText('identifiers', 100_000))
   identifiers: string;
 
   @Field(() => ID, { nullable: true, description: 'Put every added customer into this organization.' })
   organizationId?: string;
 
   @Field({ nullable: true, description: 'Or into an organization of this name (created if new).' })
-  @Length(1, 200, { message: 'newOrganizationName must have 1 to 200 characters' })
+  @Length(1, 200, textLength('newOrganizationName', 1, 200))
   newOrganizationName?: string;
 }
 
@@ -81,28 +83,30 @@ export class UpdateCustomerInput {
   expectedVersion: number;
 
   @Field(() => String, { nullable: true, description: 'Empty string clears it (a username must remain).' })
-  @MaxLength(254)
+  @MaxLength(254, maxText('email', 254))
   email?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Empty string clears it (an email must remain).' })
-  @MaxLength(64)
+  @MaxLength(64, maxText('username', 64))
   username?: string | null;
 
   @Field({ nullable: true })
-  @Length(1, 200, { message: 'displayName must have 1 to 200 characters' })
+  @Length(1, 200, textLength('displayName', 1, 200))
   displayName?: string;
 }
 
 @ArgsType()
 export class CustomersArgs extends PaginationArgs {
   @Field(() => String, { nullable: true, description: 'Substring of email, username, display name or organization name.' })
-  @MaxLength(200)
+  @MaxLength(200, maxText('query', 200))
   query?: string | null;
 
   @Field(() => CustomerFilter, { nullable: true })
+  @ValidateNested()
   filter?: CustomerFilter | null;
 
   @Field(() => CustomerOrder, { nullable: true, description: 'Default: display name, A to Z.' })
+  @ValidateNested()
   orderBy?: CustomerOrder | null;
 }
 

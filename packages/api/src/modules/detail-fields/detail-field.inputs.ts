@@ -1,9 +1,10 @@
-import { ArrayMaxSize, Length } from 'class-validator';
+import { ArrayMaxSize, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { DetailFieldScope, DetailFieldType } from './detail-field.enums';
 import { Team } from '../teams/team.entity';
 import { DetailField } from './detail-field.entity';
+import { maxItems, textLength } from '../../common/validation-rules';
 
 @InputType({ description: 'Admins are always in. agents: every agent; teamIds: members of these teams.' })
 export class FieldAudienceInput {
@@ -11,14 +12,14 @@ export class FieldAudienceInput {
   agents: boolean;
 
   @Field(() => [ID], { nullable: true })
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(200, maxItems('teamIds', 200))
   teamIds?: string[];
 }
 
 @InputType()
 export class CreateDetailFieldInput {
   @Field()
-  @Length(1, 100, { message: 'label must have 1 to 100 characters' })
+  @Length(1, 100, textLength('label', 1, 100))
   label: string;
 
   @Field(() => DetailFieldType)
@@ -31,9 +32,11 @@ export class CreateDetailFieldInput {
   options?: string[];
 
   @Field(() => FieldAudienceInput, { nullable: true, description: 'Default: every agent.' })
+  @ValidateNested()
   view?: FieldAudienceInput;
 
   @Field(() => FieldAudienceInput, { nullable: true, description: 'Default: every agent. Must not be wider than view.' })
+  @ValidateNested()
   edit?: FieldAudienceInput;
 }
 
@@ -55,7 +58,7 @@ export class UpdateDetailFieldInput {
   expectedVersion?: number;
 
   @Field({ nullable: true })
-  @Length(1, 100, { message: 'label must have 1 to 100 characters' })
+  @Length(1, 100, textLength('label', 1, 100))
   label?: string;
 
   @Field(() => [String], {
@@ -65,6 +68,7 @@ export class UpdateDetailFieldInput {
   options?: string[];
 
   @Field(() => [OptionRenameInput], { nullable: true, description: 'Renamed options: stored values follow the new name.' })
+  @ValidateNested()
   optionRenames?: OptionRenameInput[];
 
   @Field(() => Int, { nullable: true, description: 'New place in the scope\'s order, from 0.' })
@@ -83,9 +87,11 @@ export class SetDetailFieldPermissionsInput {
   expectedVersion?: number;
 
   @Field(() => FieldAudienceInput)
+  @ValidateNested()
   view: FieldAudienceInput;
 
   @Field(() => FieldAudienceInput)
+  @ValidateNested()
   edit: FieldAudienceInput;
 }
 
@@ -113,7 +119,8 @@ export class SetDetailValuesInput {
   expectedVersion?: number;
 
   @Field(() => [DetailValueInput])
-  @ArrayMaxSize(500)
+  @ValidateNested()
+  @ArrayMaxSize(500, maxItems('values', 500))
   values: DetailValueInput[];
 }
 

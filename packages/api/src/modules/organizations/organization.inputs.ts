@@ -1,11 +1,12 @@
 import { ArrayMaxSize, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { PaginationArgs } from '../../common/pagination.args';
+import { maxItems, maxText, textLength } from '../../common/validation-rules';
 
 @ArgsType()
 export class OrganizationsArgs extends PaginationArgs {
   @Field(() => String, { nullable: true, description: 'Substring of the name.' })
-  @MaxLength(200)
+  @MaxLength(200, maxText('query', 200))
   query?: string | null;
 }
 
@@ -15,7 +16,7 @@ export class RenameOrganizationArgs {
   id: string;
 
   @Field()
-  @Length(1, 200, { message: 'name must have 1 to 200 characters' })
+  @Length(1, 200, textLength('name', 1, 200))
   name: string;
 
   @Field(() => Int)
@@ -28,7 +29,7 @@ export class OrganizationMembersArgs {
   organizationId: string;
 
   @Field(() => [ID])
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(1000, maxItems('customerIds', 1000))
   customerIds: string[];
 }
 

@@ -1,14 +1,15 @@
 import { ArrayMaxSize, Length } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { maxItems, textLength } from '../../common/validation-rules';
 
 @ArgsType()
 export class CreateTeamArgs {
   @Field()
-  @Length(1, 100, { message: 'name must have 1 to 100 characters' })
+  @Length(1, 100, textLength('name', 1, 100))
   name: string;
 
   @Field(() => [ID], { nullable: true })
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(1000, maxItems('memberIds', 1000))
   memberIds?: string[];
 }
 
@@ -18,7 +19,7 @@ export class RenameTeamArgs {
   id: string;
 
   @Field()
-  @Length(1, 100, { message: 'name must have 1 to 100 characters' })
+  @Length(1, 100, textLength('name', 1, 100))
   name: string;
 
   @Field(() => Int, { nullable: true, description: 'Refuse with CONFLICT if the team changed since this version.' })
@@ -31,7 +32,7 @@ export class SetTeamMembersArgs {
   teamId: string;
 
   @Field(() => [ID])
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(1000, maxItems('memberIds', 1000))
   memberIds: string[];
 
   @Field(() => Int, { nullable: true, description: 'Refuse with CONFLICT if the team changed since this version.' })
