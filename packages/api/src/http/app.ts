@@ -41,6 +41,7 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
     schema: await createSchema(),
     plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled()],
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
