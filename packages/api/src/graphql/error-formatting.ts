@@ -7,8 +7,12 @@ import { requestScope } from '../http/request-scope';
 import { LIMIT_EXTENSIONS } from './limit-error';
 import { tokenLimitRefusal } from './limits';
 
-/** Codes that graphql-js and Apollo assign themselves for bad documents and variables. */
-const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+/**
+ * Codes of refusals before execution (errors without a path): those graphql-js
+ * and Apollo assign for bad documents and variables, and UNAUTHENTICATED from
+ * the introspection guard.
+ */
+const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'UNAUTHENTICATED']);
 
 /**
  * One mapping from thrown errors to what clients see: domain errors keep their
