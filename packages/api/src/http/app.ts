@@ -27,7 +27,7 @@ export interface App {
 }
 
 const BEARER = /^Bearer\s+(\S+)$/i;
-/** Largest JSON body /graphql accepts (413 above it); imports of many customers fit well within it. */
+/** Largest JSON body /graphql accepts; a larger one answers 413 stating this limit. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** Turns the request's credentials into a viewer: an API token wins over a cookie. */
