@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
-import { launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, recordCspViolations, screenshot } from './support/browser';
 import { SignInPage } from './pages/sign-in.page';
 import { AppLayout } from './pages/app-layout.page';
 import { CustomersPage } from './pages/customers.page';
@@ -9,11 +9,17 @@ describe('agent: find customers, open a profile, add customers into a new organi
   let server: AppServer;
   let browser: Browser;
   let page: Page;
+  let cspViolations: string[];
+  let appCsp: string | undefined;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.setDefaultTimeout(10_000);
+    cspViolations = recordCspViolations(page);
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'document') appCsp ??= response.headers()['content-security-policy'];
+    });
     const signIn = new SignInPage(page);
     await signIn.open(server.baseUrl);
     await signIn.signIn('agent@demo.test', DEMO_PASSWORD);
@@ -60,5 +66,10 @@ describe('agent: find customers, open a profile, add customers into a new organi
     await customers.table.getByText('zoe.e2e@newco.example').waitFor();
     await customers.table.getByText('yann_e2e').first().waitFor();
     expect(await customers.rows().count()).toBe(3); // header + the two new customers
+  });
+
+  it('ran every step above under the server\'s content security policy without a violation', () => {
+    expect(appCsp).toContain("script-src 'self'");
+    expect(cspViolations).toEqual([]);
   });
 });

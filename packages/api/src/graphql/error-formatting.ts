@@ -6,9 +6,15 @@ import type { GraphQLFormattedError } from 'graphql';
 import { DomainError } from '../common/domain-error';
 import type { Logger } from '../logger';
 import { requestScope } from '../http/request-scope';
+import { LIMIT_EXTENSIONS } from './limit-error';
+import { tokenLimitRefusal } from './limits';
 
-/** Codes that graphql-js and Apollo assign themselves for bad documents and variables. */
-const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+/**
+ * Codes of refusals before execution (errors without a path): those graphql-js
+ * and Apollo assign for bad documents and variables, and UNAUTHENTICATED from
+ * the introspection guard.
+ */
+const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'UNAUTHENTICATED']);
 
 /**
  * One mapping from thrown errors to what clients see: domain errors keep their
@@ -35,7 +41,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code) && !formatted.path) {
-    return { ...base, extensions: { code } };
+    // A limit refusal also says which limit (reason, limit, found); nothing else of the error passes.
+    const refusal = tokenLimitRefusal(formatted) ?? formatted;
+    const extensions: Record<string, unknown> = { code: refusal.extensions?.code ?? code };
+    for (const key of LIMIT_EXTENSIONS) if (refusal.extensions?.[key] !== undefined) extensions[key] = refusal.extensions[key];
+    return { ...base, message: refusal === formatted ? message : refusal.message, extensions };
   }
   if (code === 'BAD_USER_INPUT') return { ...base, extensions: { code } };
   logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error in GraphQL operation');

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DirectiveLocation, GraphQLDirective, GraphQLList, GraphQLNonNull, GraphQLString, type GraphQLSchema } from 'graphql';
+import { DirectiveLocation, GraphQLDirective, GraphQLList, GraphQLNonNull, GraphQLString, specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema } from 'type-graphql';
@@ -28,7 +28,8 @@ export function createSchema(): Promise<GraphQLSchema> {
     authMode: 'null',
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
-    directives: [authDirective],
+    // Giving `directives` replaces graphql-js's defaults: keep @skip, @include, @deprecated, @specifiedBy, @oneOf.
+    directives: [...specifiedDirectives, authDirective],
   });
 }
 

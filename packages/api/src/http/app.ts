@@ -4,18 +4,21 @@ import path from 'node:path';
 import express, { type Request } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createContext, type Context } from '../graphql/context';
 import { createSchema } from '../graphql/schema';
 import { createLimits } from '../graphql/limits';
+import { introspectionGuardPlugin } from '../graphql/introspection-guard';
 import { formatError } from '../graphql/error-formatting';
 import { createServices, type Services } from '../services';
 import type { ViewerIdentity } from '../auth/viewer';
 import { SessionCookies } from './session-cookie';
 import { requestScope } from './request-scope';
+import { clientErrorResponse } from './client-errors';
+import { securityHeaders } from './security-headers';
 
 export interface App {
   app: express.Express;
@@ -24,6 +27,8 @@ export interface App {
 }
 
 const BEARER = /^Bearer\s+(\S+)$/i;
+/** Largest JSON body /graphql accepts; a larger one answers 413 stating this limit. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** Turns the request's credentials into a viewer: an API token wins over a cookie. */
 async function identify(req: Request, services: Services, cookies: SessionCookies): Promise<ViewerIdentity | null> {
@@ -39,8 +44,10 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
   const limits = createLimits();
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
-    plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled()],
+    // No landing page: Apollo's loads its sandbox from a CDN, which our CSP forbids; partner tools read schema.graphql.
+    plugins: [...limits.plugins, introspectionGuardPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -51,6 +58,7 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   if (config.TRUST_PROXY === '1') app.set('trust proxy', 1);
 
   app.use((_req, res, next) => {
@@ -66,7 +74,7 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
 
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         const scope = requestScope.getStore()!;
@@ -90,6 +98,11 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
   }
 
   app.use((err: unknown, req: Request, res: express.Response, _next: express.NextFunction) => {
+    const refused = clientErrorResponse(err);
+    if (refused) {
+      res.status(refused.status).json(refused.body);
+      return;
+    }
     const requestId = requestScope.getStore()?.requestId;
     logger.error({ err, requestId, url: req.url }, 'unhandled HTTP error');
     res.status(500).json({ error: 'Internal server error', requestId });

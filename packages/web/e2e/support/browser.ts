@@ -19,3 +19,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Collects the Content Security Policy violations Chromium reports on this
+ * page (console errors "Refused to … Content Security Policy"), so a suite
+ * can prove the built app runs under the server's CSP.
+ */
+export function recordCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}

@@ -1,0 +1,42 @@
+/** What an HTTP error handler sends for a refused request: status and a GraphQL-shaped body. */
+export interface ClientErrorResponse {
+  status: number;
+  body: { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+}
+
+interface HttpError {
+  status: number;
+  expose?: boolean;
+  type?: string;
+  limit?: number;
+  message: string;
+}
+
+function isClientHttpError(err: unknown): err is HttpError {
+  const status = (err as HttpError | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 && (err as HttpError).expose === true;
+}
+
+const MIB = 1024 * 1024;
+
+/**
+ * Turns what the client got wrong before GraphQL ran (body-parser's
+ * http-errors: malformed JSON, a body over the limit, an unsupported
+ * charset...) into its 4xx answer in the GraphQL error shape, so such input
+ * never answers 500. Codes: PAYLOAD_TOO_LARGE (413, with `limitBytes`),
+ * otherwise BAD_REQUEST with the error's own status. Returns undefined for
+ * anything else (a server fault).
+ */
+export function clientErrorResponse(err: unknown): ClientErrorResponse | undefined {
+  if (!isClientHttpError(err)) return undefined;
+  if (err.type === 'entity.too.large' && typeof err.limit === 'number') {
+    const size = err.limit % MIB === 0 ? `${err.limit / MIB} MB` : `${err.limit.toLocaleString('en-US')} bytes`;
+    return {
+      status: 413,
+      body: { errors: [{ message: `The request body is larger than the limit of ${size}.`, extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes: err.limit } }] },
+    };
+  }
+  // JSON.parse's own wording can quote the body; the client needs only to know it is not JSON.
+  const message = err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : err.message;
+  return { status: err.status, body: { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] } };
+}
