@@ -25,7 +25,9 @@ function expectRefused(res: GraphQLResponse, reason: string, limit: number) {
   const error = res.errors?.[0];
   expect(error?.message).not.toMatch(/syntax error/i);
   expect(error?.message).toContain(limit.toLocaleString('en-US'));
-  expect(error?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason, limit });
+  expect(error?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason, limit, params: { limit } });
+  // The same counts as the problem's params, which the web app translates.
+  expect(error?.extensions?.params).toEqual(error?.extensions?.found === undefined ? { limit } : { limit, found: error?.extensions?.found });
   return error!;
 }
 

@@ -61,7 +61,7 @@ describe('GraphQL and HTTP contracts that clients rely on', () => {
     const res = await post(app, '{"query": "{ __typename }"');
     expect(res.status).toBe(400);
     const body = (await res.json()) as ErrorBody;
-    expect(body.errors).toEqual([{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }]);
+    expect(body.errors).toEqual([{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', reason: 'BODY_NOT_JSON', params: {} } }]);
   });
 
   it('answers 413 with the limit to a body too large (20 MB), never 500', async () => {
@@ -69,7 +69,7 @@ describe('GraphQL and HTTP contracts that clients rely on', () => {
     expect(res.status).toBe(413);
     const body = (await res.json()) as ErrorBody;
     expect(body.errors[0].message).toBe('The request body is larger than the limit of 2 MB.');
-    expect(body.errors[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', limitBytes: MAX_BODY_BYTES });
+    expect(body.errors[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', limitBytes: MAX_BODY_BYTES, reason: 'BODY_TOO_LARGE', params: { limitBytes: MAX_BODY_BYTES, size: '2 MB' } });
   });
 
   it('sends the usual security headers on the API and the app', async () => {

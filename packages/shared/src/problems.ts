@@ -123,6 +123,14 @@ export const PROBLEM_TEXT = {
   TOO_MANY_ITEMS: '{{field}} may have at most {{max}} items',
   FIELD_NOT_EMAIL: '{{field}} must be an email address like name@example.com',
   INVALID_INPUT: '{{field}}: {{constraint}}',
+  // Operation limits (refused before anything runs).
+  QUERY_TOO_DEEP: 'Query too deep: the depth limit is {{limit}}, this query nests {{found}} levels.',
+  QUERY_TOO_COSTLY: 'Query too costly: the cost limit is {{limit}}, this query costs {{found}}. Ask for smaller pages or fewer nested lists.',
+  TOO_MANY_ALIASES: 'Too many aliases: the limit is {{limit}}, this query has {{found}}.',
+  TOO_MANY_DIRECTIVES: 'Too many directives: the limit is {{limit}}, this query has {{found}}.',
+  TOO_MANY_TOKENS: 'Query too large: the limit is {{limit}} tokens.',
+  BODY_NOT_JSON: 'The request body is not valid JSON.',
+  BODY_TOO_LARGE: 'The request body is larger than the limit of {{size}}.',
 } as const;
 
 export type ProblemReason = keyof typeof PROBLEM_TEXT;
@@ -162,10 +170,10 @@ export function shownOptions(options: readonly string[]): string[] {
 
 /** Placeholders `{{name}}` of a template, for the locale-file consistency test. */
 export function templateParams(template: string): string[] {
-  return [...template.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
+  return [...template.matchAll(/\{\{(\w+)(?:,[^}]*)?\}\}/g)].map((match) => match[1]).sort();
 }
 
-/** The English sentence for a problem (what the API puts in `message`). */
+/** The English sentence for a problem (what the API puts in `message`); numbers grouped as 10,000. */
 export function problemText(p: Problem): string {
   return PROBLEM_TEXT[p.reason].replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = p.params[name];
@@ -173,6 +181,6 @@ export function problemText(p: Problem): string {
     if (name === 'entity' && typeof value === 'string' && value in ENTITIES) return ENTITIES[value as Entity];
     if (isProblem(value)) return problemText(value);
     if (Array.isArray(value)) return value.join(', ');
-    return String(value);
+    return typeof value === 'number' ? value.toLocaleString('en-US') : String(value);
   });
 }

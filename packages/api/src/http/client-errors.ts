@@ -1,3 +1,4 @@
+import { problem, problemText } from '@cp/shared';
 /** What an HTTP error handler sends for a refused request: status and a GraphQL-shaped body. */
 export interface ClientErrorResponse {
   status: number;
@@ -30,13 +31,13 @@ const MIB = 1024 * 1024;
 export function clientErrorResponse(err: unknown): ClientErrorResponse | undefined {
   if (!isClientHttpError(err)) return undefined;
   if (err.type === 'entity.too.large' && typeof err.limit === 'number') {
-    const size = err.limit % MIB === 0 ? `${err.limit / MIB} MB` : `${err.limit.toLocaleString('en-US')} bytes`;
-    return {
-      status: 413,
-      body: { errors: [{ message: `The request body is larger than the limit of ${size}.`, extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes: err.limit } }] },
-    };
+    const refusal = problem('BODY_TOO_LARGE', { limitBytes: err.limit, size: err.limit % MIB === 0 ? `${err.limit / MIB} MB` : `${err.limit.toLocaleString('en-US')} bytes` });
+    return { status: 413, body: { errors: [{ message: problemText(refusal), extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes: err.limit, ...refusal } }] } };
   }
   // JSON.parse's own wording can quote the body; the client needs only to know it is not JSON.
-  const message = err.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : err.message;
-  return { status: err.status, body: { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] } };
+  if (err.type === 'entity.parse.failed') {
+    const refusal = problem('BODY_NOT_JSON');
+    return { status: err.status, body: { errors: [{ message: problemText(refusal), extensions: { code: 'BAD_REQUEST', ...refusal } }] } };
+  }
+  return { status: err.status, body: { errors: [{ message: err.message, extensions: { code: 'BAD_REQUEST' } }] } };
 }

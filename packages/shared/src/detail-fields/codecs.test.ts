@@ -47,8 +47,8 @@ describe('parseDetailValue: TEXT', () => {
     expect(value('TEXT', 'x'.repeat(MAX_TEXT_LENGTH))).toHaveLength(MAX_TEXT_LENGTH);
     expect(value('TEXT', `  ${'x'.repeat(MAX_TEXT_LENGTH)}  `)).toHaveLength(MAX_TEXT_LENGTH);
     expect(value('TEXT', '😀'.repeat(MAX_TEXT_LENGTH))).toHaveLength(2 * MAX_TEXT_LENGTH); // 10,000 emoji, 20,000 UTF-16 units
-    expect(reason('TEXT', 'x'.repeat(MAX_TEXT_LENGTH + 1))).toBe('must be at most 10000 characters');
-    expect(reason('TEXT', 'x'.repeat(5_000_000))).toBe('must be at most 10000 characters');
+    expect(reason('TEXT', 'x'.repeat(MAX_TEXT_LENGTH + 1))).toBe('must be at most 10,000 characters');
+    expect(reason('TEXT', 'x'.repeat(5_000_000))).toBe('must be at most 10,000 characters');
   });
 
   it('does not coerce other JSON shapes', () => {
@@ -176,7 +176,7 @@ describe('parseDetailValue: EMAIL, URL, PHONE, BOOLEAN, USER', () => {
     }
     for (const bad of ['https://exa mple.com', 'https://example.com/\ta', 'https://example.com/\u0000']) expect(reason('URL', bad)).toBe('must not contain spaces or control characters');
     expect(value('URL', `https://example.com/${'a'.repeat(2028)}`)).toHaveLength(2048);
-    expect(reason('URL', `https://example.com/${'a'.repeat(2029)}`)).toBe('must be at most 2048 characters');
+    expect(reason('URL', `https://example.com/${'a'.repeat(2029)}`)).toBe('must be at most 2,048 characters');
     expect(reason('URL', { href: 'https://example.com' })).toBe('must be a link starting with http:// or https://');
   });
 

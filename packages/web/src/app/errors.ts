@@ -29,12 +29,11 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 export function errorInfo(error: unknown): ErrorInfo {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
-    const code = first?.extensions?.code;
-    if (!isErrorCode(code)) return { code: 'UNKNOWN' };
-    const { requestId, field, reason, params } = first.extensions ?? {};
+    const { code, requestId, field, reason, params } = first?.extensions ?? {};
     const problem = { reason, params: params ?? {} };
     return {
-      code,
+      // Codes from before execution (a refused document or body) are not ours, but their problem still is.
+      code: isErrorCode(code) ? code : 'UNKNOWN',
       requestId: typeof requestId === 'string' ? requestId : undefined,
       problem: isProblem(problem) ? problem : undefined,
       field: code === 'BAD_USER_INPUT' && typeof field === 'string' ? field : undefined,
