@@ -145,7 +145,11 @@ describe('customers and organizations', () => {
     const RENAME = `mutation($id: ID!, $v: Int!, $n: String!) { renameOrganization(id: $id, expectedVersion: $v, name: $n) { name version } }`;
     expect((await agent.ok(RENAME, { id: createOrganization.id, v: 1, n: 'Hooli XYZ' })).renameOrganization).toEqual({ name: 'Hooli XYZ', version: 2 });
     expect(await agent.errorCode(RENAME, { id: createOrganization.id, v: 1, n: 'Hooli Old' })).toBe('CONFLICT');
-    expect(await agent.errorCode(`mutation { createOrganization(name: "hooli xyz") { id } }`)).toBe('BAD_USER_INPUT');
+    // The refusal quotes the stored name it collides with, not the name as typed, on create and on rename.
+    const taken = { message: "Another organization is already named 'Hooli XYZ'", extensions: { code: 'BAD_USER_INPUT', field: 'name', reason: 'NAME_TAKEN', params: { entity: 'ORGANIZATION', name: "'Hooli XYZ'" } } };
+    expect((await agent.request(`mutation { createOrganization(name: "  hooli   xyz ") { id } }`)).errors?.[0]).toMatchObject(taken);
+    const { createOrganization: other } = await agent.ok(`mutation { createOrganization(name: "Pied Piper") { id } }`);
+    expect((await agent.request(RENAME, { id: other.id, v: 1, n: 'HOOLI xyz' })).errors?.[0]).toMatchObject(taken);
   });
 
   it('answers null for ids that do not exist, well-formed or not', async () => {
