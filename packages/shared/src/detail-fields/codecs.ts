@@ -5,6 +5,7 @@
  */
 
 import { isEmail } from '../identifiers';
+import { checkIsoDay, FIRST_YEAR, type DayProblem } from './dates';
 import { MAX_SIGNIFICANT_DIGITS, MIN_NORMAL, PLAIN_DECIMAL, significantDigits } from './numbers';
 import { fitsLength, foldCase, hasControlCharacters, quote } from './text';
 import { fail, MAX_TEXT_LENGTH, ok, type DetailFieldDefinition, type DetailFieldType, type ParseResult, type StoredDetailValue } from './types';
@@ -54,23 +55,16 @@ function parseNumber(input: unknown): ParseResult {
   return fail(/\d[,\s']\d/.test(text) ? 'must not use thousands separators' : 'must be a plain decimal number like -1234.5');
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The UTC midnight of a real calendar date written YYYY-MM-DD, or null. */
-function calendarDate(text: string): Date | null {
-  const match = ISO_DATE.exec(text);
-  if (!match) return null;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 2026-02-30 over to March; a real date survives unchanged.
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
-}
+const DATE_REASONS: Record<DayProblem['kind'], string> = {
+  format: 'must be a date as YYYY-MM-DD',
+  year: `must have a year from ${FIRST_YEAR} to 9999`,
+  month: 'is not a calendar date',
+  day: 'is not a calendar date',
+};
 
 function parseDate(text: string): ParseResult {
-  if (!ISO_DATE.test(text)) return fail('must be a date as YYYY-MM-DD');
-  // Four digits keep text order equal to date order, and rule out typos like 0202.
-  if (Number(text.slice(0, 4)) < 1000) return fail('must have a year from 1000 to 9999');
-  return calendarDate(text) ? ok(text) : fail('is not a calendar date');
+  const day = checkIsoDay(text);
+  return day.ok ? ok(day.day) : fail(DATE_REASONS[day.problem.kind]);
 }
 
 /** Option labels by case-folded text. */
@@ -183,8 +177,8 @@ const CODECS: Record<DetailFieldType, Codec> = {
   DATE: {
     parse: fromText('must be a date as YYYY-MM-DD', parseDate),
     format: (value, { locale }) => {
-      const date = typeof value === 'string' ? calendarDate(value) : null;
-      return date ? dateFormat(locale).format(date) : plain(value);
+      const day = typeof value === 'string' ? checkIsoDay(value) : null;
+      return day?.ok ? dateFormat(locale).format(day.utcMidnight) : plain(value);
     },
     sort: 'date',
     searchable: false,

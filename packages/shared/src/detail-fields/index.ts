@@ -4,3 +4,5 @@ export { detailSearchText, formatDetailValue, isTextSearchable, parseDetailValue
 export { detailValueToCsv, parseDetailCsv } from './csv';
 export { DETAIL_KEY_PATTERN, detailFieldKeyFromLabel } from './keys';
 export { cleanLabel, cleanOptions } from './options';
+export { checkIsoDay, FIRST_YEAR } from './dates';
+export type { DayCheck, DayProblem } from './dates';
