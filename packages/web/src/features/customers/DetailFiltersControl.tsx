@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { draftOf, type DetailFieldInfo, type Draft } from '../details/detail-values';
 import { DetailValueInput } from '../details/DetailValueInput';
+import { useInvalidValueMessage } from '../details/useInvalidValueMessage';
 import { filterField, filterValue, operatorsFor, takesValue, type DetailFilter, type FilterOperator } from './detail-filters';
 
 interface DetailFiltersControlProps {
@@ -51,6 +52,7 @@ function FilterForm({ fields, onAdd }: DetailFiltersControlProps) {
   const [operator, setOperator] = useState<FilterOperator>('is');
   const [value, setValue] = useState<Draft>('');
   const [error, setError] = useState<string>();
+  const invalidMessage = useInvalidValueMessage();
   const field = fields.find((f) => f.key === fieldKey);
 
   function chooseField(key: string | null) {
@@ -71,7 +73,7 @@ function FilterForm({ fields, onAdd }: DetailFiltersControlProps) {
     }
     // Checked by the API's codec, and kept in its normalized form (the exact option, the ISO date…).
     const parsed = filterValue(field, value);
-    if (parsed === null) return setError(t(`details.invalid.${filterField(field).type}`));
+    if (parsed === null) return setError(invalidMessage(filterField(field).type, value));
     onAdd({ fieldKey: field.key, operator, value: String(parsed) });
   }
 

@@ -9,6 +9,7 @@ import { ConflictAlert, useVersionConflict } from '../../components/ConflictAler
 import { graphql } from '../../gql';
 import { draftOf, type DetailFieldInfo } from './detail-values';
 import { DetailValueInput } from './DetailValueInput';
+import { useInvalidValueMessage } from './useInvalidValueMessage';
 
 // The owner comes back with its new version and values, so the page updates from the cache.
 const SetDetailValuesMutation = graphql(`
@@ -49,6 +50,7 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
   const { t } = useTranslation();
   const notifyError = useNotifyError();
   const conflict = useVersionConflict();
+  const invalidMessage = useInvalidValueMessage();
   const [draft, setDraft] = useState(() => draftOf(field.type, saved));
   const [error, setError] = useState<string>();
   // Lists may be sorted or filtered by this value, so cached pages are dropped.
@@ -58,7 +60,7 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
     event.preventDefault();
     // The API's own codec: a value it would refuse never leaves the browser.
     const parsed = parseDetailValue(field, draft);
-    if (!parsed.ok) return setError(t(`details.invalid.${field.type}`));
+    if (!parsed.ok) return setError(invalidMessage(field.type, draft));
     if (JSON.stringify(parsed.value) === JSON.stringify(saved)) return onDone();
     const ownerId = owner.scope === 'CUSTOMER' ? { customerId: owner.id } : { organizationId: owner.id };
     try {
