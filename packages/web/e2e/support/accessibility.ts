@@ -11,12 +11,19 @@ const FAILING_IMPACTS = new Set(['serious', 'critical']);
  * a failure reads without opening a report. `what` names the screen in it.
  */
 export async function expectAccessible(page: Page, what: string, selector?: string): Promise<void> {
-  // Judge the screen as it settles, not half-faded in or with spinners standing in for content.
+  // Judge the screen once it has been settled for a moment: not half-faded in, not dimmed while a
+  // refetch runs (a list can start one just after it renders from the cache), no spinners in place.
   await page.waitForFunction(
-    () =>
-      // Hidden tab panels may hold a spinner that never shows; only what is visible counts.
-      ![...document.querySelectorAll('[role="progressbar"], [aria-busy="true"]')].some((element) => element.checkVisibility()) &&
-      document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity),
+    ({ start, quietMs }) => {
+      const state = window as unknown as { a11yUnsettledAt?: number };
+      const settled =
+        // Hidden tab panels may hold a spinner that never shows; only what is visible counts.
+        ![...document.querySelectorAll('[role="progressbar"], [aria-busy="true"]')].some((element) => element.checkVisibility()) &&
+        document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity);
+      if (!settled) state.a11yUnsettledAt = Date.now();
+      return settled && Date.now() - Math.max(state.a11yUnsettledAt ?? 0, start) >= quietMs;
+    },
+    { start: Date.now(), quietMs: 300 },
   );
   const builder = new AxeBuilder({ page });
   if (selector) builder.include(selector);
