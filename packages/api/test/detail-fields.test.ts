@@ -123,7 +123,7 @@ describe('detail fields and field-level permissions', () => {
     // The label, the refused value and what is allowed; the reason and its params for translation.
     for (const [fieldKey, value, message, reason] of [
       ['every_number_field', 'twelve', "Every NUMBER field: 'twelve' must be a plain decimal number like -1234.5", 'NOT_PLAIN_DECIMAL'],
-      ['every_date_field', '2026-02-30', "Every DATE field: '2026-02-30' is not a day of the calendar (2026-02 has no day 30)", 'NOT_CALENDAR_DATE'],
+      ['every_date_field', '2026-02-30', "Every DATE field: '2026-02-30' is not a date: 2026-02 has 28 days (YYYY-MM-DD)", 'NOT_CALENDAR_DATE'],
       ['every_select_field', 'Bronze', "Every SELECT field: 'Bronze' is not one of the options: 'Gold', 'Silver'", 'NOT_AN_OPTION'],
       ['every_email_field', 'nope@', "Every EMAIL field: 'nope@' must be an email address like name@example.com", 'NOT_EMAIL'],
       ['every_url_field', 'javascript:alert(1)', "Every URL field: 'javascript:alert(1)' must be a link starting with http:// or https://", 'NOT_HTTP_URL'],

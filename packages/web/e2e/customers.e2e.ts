@@ -4,6 +4,7 @@ import { launchBrowser, recordCspViolations, screenshot } from './support/browse
 import { SignInPage } from './pages/sign-in.page';
 import { AppLayout } from './pages/app-layout.page';
 import { CustomersPage } from './pages/customers.page';
+import { ProfilePage } from './pages/profile.page';
 
 describe('agent: find customers, open a profile, add customers into a new organization (real Chromium)', () => {
   let server: AppServer;
@@ -14,7 +15,8 @@ describe('agent: find customers, open a profile, add customers into a new organi
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    // A page of its own context: axe opens a helper page beside it.
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
     page.setDefaultTimeout(10_000);
     cspViolations = recordCspViolations(page);
     page.on('response', (response) => {
@@ -33,6 +35,7 @@ describe('agent: find customers, open a profile, add customers into a new organi
   it('lists the seeded customers with a count, and narrows them as the agent types', async () => {
     const customers = new CustomersPage(page);
     await page.getByText('2,000 customers').waitFor();
+    await customers.waitForList();
     await screenshot(page, 'customers-list');
     await customers.searchFor('ann');
     // Every row shown now matches (name, email, username or organization are all columns).
@@ -54,6 +57,11 @@ describe('agent: find customers, open a profile, add customers into a new organi
     await tabs.getByRole('tab', { name: 'Notes' }).click();
     await page.waitForURL(/tab=notes/);
     await screenshot(page, 'customer-profile');
+    // The Edit dialog is checked with axe, and its close button has a name.
+    const profile = new ProfilePage(page);
+    await profile.openEditDialog();
+    await profile.editDialog.getByRole('button', { name: 'Close' }).click();
+    await profile.editDialog.waitFor({ state: 'detached' });
   });
 
   it('adds two customers into a new organization and finds them in the list', async () => {
@@ -61,11 +69,29 @@ describe('agent: find customers, open a profile, add customers into a new organi
     const customers = new CustomersPage(page);
     await customers.addCustomers('zoe.e2e@newco.example, yann_e2e', 'Newco E2E');
     await screenshot(page, 'add-customers-results');
-    await page.keyboard.press('Escape');
+    await customers.dialog.getByRole('button', { name: 'Close' }).click();
     await customers.searchFor('Newco E2E');
     await customers.table.getByText('zoe.e2e@newco.example').waitFor();
     await customers.table.getByText('yann_e2e').first().waitFor();
     expect(await customers.rows().count()).toBe(3); // header + the two new customers
+  });
+
+  it('opens a profile from the list with the keyboard only: Tab to the first row, Down to the next, Enter', async () => {
+    await new AppLayout(page).goTo('Customers');
+    const customers = new CustomersPage(page);
+    await customers.waitForList();
+    const second = customers.rows().nth(2).getByRole('link').first();
+    const [name, href] = [await second.innerText(), await second.getAttribute('href')];
+    // From the top of the page, Tab until a row's profile link has focus (the controls above it come first).
+    await page.locator('body').focus();
+    const focusedRowLink = () => page.evaluate(() => document.activeElement?.matches('tbody a[data-row-link]') ?? false);
+    for (let presses = 0; presses < 40 && !(await focusedRowLink()); presses++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(await customers.rows().nth(1).getByRole('link').first().getAttribute('href'));
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(href);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === href);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
   });
 
   it('ran every step above under the server\'s content security policy without a violation', () => {

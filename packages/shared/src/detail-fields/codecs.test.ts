@@ -107,17 +107,19 @@ describe('parseDetailValue: DATE', () => {
     expect(value('DATE', '1000-01-01')).toBe('1000-01-01');
   });
 
-  it('rejects impossible dates', () => {
-    expect(reason('DATE', '2026-02-29')).toBe('is not a day of the calendar (2026-02 has no day 29)');
-    for (const bad of ['2026-02-30', '2025-02-29', '2026-04-31', '2026-01-00']) expect(reason('DATE', bad)).toMatch(/^is not a day of the calendar \(\d{4}-\d\d has no day \d\d\)$/);
-    for (const bad of ['2026-13-01', '2026-00-10']) expect(reason('DATE', bad)).toBe('is not a calendar date (months are 01 to 12)');
+  it('rejects impossible dates, saying why', () => {
+    expect(reason('DATE', '2026-02-29')).toBe('is not a date: 2026-02 has 28 days (YYYY-MM-DD)');
+    expect(reason('DATE', '2026-04-31')).toBe('is not a date: 2026-04 has 30 days (YYYY-MM-DD)');
+    for (const bad of ['2026-02-30', '2025-02-29', '2026-01-00']) expect(reason('DATE', bad)).toMatch(/^is not a date: \d{4}-\d\d has \d\d days \(YYYY-MM-DD\)$/);
+    expect(reason('DATE', '2026-13-01')).toBe('is not a date: there is no month 13; months go from 01 to 12 (YYYY-MM-DD)');
+    expect(reason('DATE', '2026-00-10')).toBe('is not a date: there is no month 0; months go from 01 to 12 (YYYY-MM-DD)');
   });
 
   it('rejects other notations, timestamps included', () => {
     for (const bad of ['2026-1-5', '2026-01-05T00:00:00Z', '2026/01/05', '05.01.2026', '20260105', '+02026-01-05', 'tomorrow', 20260105, { y: 2026 }]) {
       expect(reason('DATE', bad)).toBe('must be a date as YYYY-MM-DD');
     }
-    expect(reason('DATE', '0999-12-31')).toBe('must have a year from 1000 to 9999');
+    expect(reason('DATE', '0999-12-31')).toBe('must have a year from 1000 to 9999 (YYYY-MM-DD)');
   });
 });
 

@@ -5,6 +5,7 @@
  */
 
 import { isEmail } from '../identifiers';
+import { checkIsoDay, FIRST_YEAR } from './dates';
 import { MAX_SIGNIFICANT_DIGITS, MIN_NORMAL, PLAIN_DECIMAL, significantDigits } from './numbers';
 import { shownOptions, type ProblemReason } from '../problems';
 import { fitsLength, foldCase, hasControlCharacters, quote } from './text';
@@ -55,25 +56,20 @@ function parseNumber(input: unknown): ParseResult {
   return fail(/\d[,\s']\d/.test(text) ? 'THOUSANDS_SEPARATORS' : 'NOT_PLAIN_DECIMAL');
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The UTC midnight of a real calendar date written YYYY-MM-DD, or null. */
-function calendarDate(text: string): Date | null {
-  const match = ISO_DATE.exec(text);
-  if (!match) return null;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 2026-02-30 over to March; a real date survives unchanged.
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
-}
-
 function parseDate(text: string): ParseResult {
-  if (!ISO_DATE.test(text)) return fail('NOT_ISO_DATE');
-  // Four digits keep text order equal to date order, and rule out typos like 0202.
-  if (Number(text.slice(0, 4)) < 1000) return fail('YEAR_OUT_OF_RANGE');
-  if (calendarDate(text)) return ok(text);
-  const [year, month, day] = text.split('-');
-  return Number(month) < 1 || Number(month) > 12 ? fail('NOT_CALENDAR_MONTH') : fail('NOT_CALENDAR_DATE', { year, month, day });
+  const day = checkIsoDay(text);
+  if (day.ok) return ok(day.day);
+  const { problem } = day;
+  switch (problem.kind) {
+    case 'format':
+      return fail('NOT_ISO_DATE');
+    case 'year':
+      return fail('YEAR_OUT_OF_RANGE', { min: String(FIRST_YEAR) }); // a year, not a quantity: never '1,000'
+    case 'month':
+      return fail('NOT_CALENDAR_MONTH', { month: problem.month });
+    case 'day':
+      return fail('NOT_CALENDAR_DATE', { year: String(problem.year), month: String(problem.month).padStart(2, '0'), lastDay: problem.lastDay });
+  }
 }
 
 /** Option labels by case-folded text. */
@@ -186,8 +182,8 @@ const CODECS: Record<DetailFieldType, Codec> = {
   DATE: {
     parse: fromText('NOT_ISO_DATE', parseDate),
     format: (value, { locale }) => {
-      const date = typeof value === 'string' ? calendarDate(value) : null;
-      return date ? dateFormat(locale).format(date) : plain(value);
+      const day = typeof value === 'string' ? checkIsoDay(value) : null;
+      return day?.ok ? dateFormat(locale).format(day.utcMidnight) : plain(value);
     },
     sort: 'date',
     searchable: false,

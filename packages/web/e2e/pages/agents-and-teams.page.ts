@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expectAccessibleDialog } from '../support/accessibility';
 
 export class AgentsAndTeamsPage {
   readonly agents: Locator;
@@ -13,6 +14,7 @@ export class AgentsAndTeamsPage {
 
   async createTeam(name: string): Promise<void> {
     await this.teams.getByRole('button', { name: 'Create team' }).click();
+    await expectAccessibleDialog(this.page, 'Create team');
     await this.dialog.getByLabel('Team name').fill(name);
     await this.dialog.getByRole('button', { name: 'Create' }).click();
     await this.dialog.waitFor({ state: 'detached' });
@@ -20,6 +22,7 @@ export class AgentsAndTeamsPage {
 
   async addAgent(agent: { email: string; displayName: string; password: string; team: string }): Promise<void> {
     await this.agents.getByRole('button', { name: 'Add agent' }).click();
+    await expectAccessibleDialog(this.page, 'Add agent');
     await this.dialog.getByLabel('Email').fill(agent.email);
     await this.dialog.getByLabel('Display name').fill(agent.displayName);
     await this.dialog.getByLabel('Password').fill(agent.password);

@@ -1,14 +1,23 @@
 import type { Locator, Page } from 'playwright-core';
+import { expectAccessible, expectAccessibleDialog } from '../support/accessibility';
 
 export class CustomersPage {
   readonly search: Locator;
   readonly table: Locator;
   readonly dialog: Locator;
+  readonly filtersDialog: Locator;
 
   constructor(private readonly page: Page) {
     this.search = page.getByLabel('Search customers');
     this.table = page.getByRole('table', { name: 'Customers' });
     this.dialog = page.getByRole('dialog', { name: 'Add customers' });
+    this.filtersDialog = page.getByRole('dialog', { name: 'Add filter' });
+  }
+
+  /** Waits for the first page of rows and checks the list with axe. */
+  async waitForList(): Promise<void> {
+    await this.rows().nth(1).getByRole('link').first().waitFor();
+    await expectAccessible(this.page, 'the customers list');
   }
 
   rows(): Locator {
@@ -23,11 +32,25 @@ export class CustomersPage {
 
   async addCustomers(identifiers: string, newOrganization: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Add customers' }).click();
+    await expectAccessibleDialog(this.page, 'Add customers');
     await this.dialog.getByLabel('Emails or usernames').fill(identifiers);
     const organization = this.dialog.getByRole('textbox', { name: 'Organization (optional)' });
     await organization.fill(newOrganization);
     await this.page.getByRole('option', { name: `Create “${newOrganization}”` }).click();
     await this.dialog.getByRole('button', { name: 'Add customers' }).click();
     await this.dialog.getByText('Done', { exact: true }).first().waitFor();
+    await expectAccessibleDialog(this.page, 'Add customers (results)');
+  }
+
+  /** Opens Filters and picks the field; the value control that fits it is then `filterValue`. */
+  async startFilter(field: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Filters' }).click();
+    await expectAccessibleDialog(this.page, 'Add filter');
+    await this.filtersDialog.getByRole('combobox', { name: 'Field' }).click();
+    await this.page.getByRole('option', { name: field, exact: true }).click();
+  }
+
+  get filterValue(): Locator {
+    return this.filtersDialog.getByRole('textbox', { name: 'Value' });
   }
 }

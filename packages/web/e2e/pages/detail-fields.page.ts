@@ -1,11 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
+import { expectAccessible, expectAccessibleDialog } from '../support/accessibility';
 
 export interface NewField {
   label: string;
   type: string;
   options: string[];
-  /** Only members of this team may view and edit. */
-  team: string;
+  /** Only members of this team may view and edit; without one, all agents may. */
+  team?: string;
 }
 
 /** Settings → Detail fields (admins). */
@@ -19,19 +20,23 @@ export class DetailFieldsPage {
   async open(baseUrl: string): Promise<void> {
     await this.page.goto(`${baseUrl}/settings/detail-fields`);
     await this.page.getByRole('table', { name: 'Detail fields' }).or(this.page.getByRole('button', { name: 'Create field' })).first().waitFor();
+    await expectAccessible(this.page, 'Settings → Detail fields');
   }
 
   async create(field: NewField): Promise<void> {
     await this.page.getByRole('button', { name: 'Create field' }).first().click();
+    await expectAccessibleDialog(this.page, 'Create field');
     await this.dialog.getByRole('textbox', { name: 'Label' }).fill(field.label);
     await this.pick(this.dialog.getByRole('combobox', { name: 'Type' }), field.type);
     for (const [i, option] of field.options.entries()) {
       if (i > 0) await this.dialog.getByRole('button', { name: 'Add option' }).click();
       await this.dialog.getByRole('textbox', { name: `Option ${i + 1}`, exact: true }).fill(option);
     }
-    await this.dialog.getByRole('switch', { name: 'All agents can view' }).uncheck({ force: true });
-    await this.pick(this.dialog.getByRole('combobox', { name: 'Teams that can view' }), field.team, true);
-    await this.pick(this.dialog.getByRole('combobox', { name: 'Teams that can edit' }), field.team, true);
+    if (field.team) {
+      await this.dialog.getByRole('switch', { name: 'All agents can view' }).uncheck({ force: true });
+      await this.pick(this.dialog.getByRole('combobox', { name: 'Teams that can view' }), field.team, true);
+      await this.pick(this.dialog.getByRole('combobox', { name: 'Teams that can edit' }), field.team, true);
+    }
     await this.dialog.getByRole('button', { name: 'Create', exact: true }).click();
     await this.dialog.waitFor({ state: 'detached' });
   }

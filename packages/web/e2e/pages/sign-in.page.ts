@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expectAccessible } from '../support/accessibility';
 
 export class SignInPage {
   readonly email: Locator;
@@ -15,6 +16,8 @@ export class SignInPage {
 
   async open(baseUrl: string): Promise<void> {
     await this.page.goto(`${baseUrl}/sign-in`);
+    await this.submit.waitFor();
+    await expectAccessible(this.page, 'the sign-in page');
   }
 
   async signIn(email: string, password: string): Promise<void> {

@@ -72,7 +72,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (!data) {
     return (
       <Center h="100vh">
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="progressbar" aria-label={t('app.loading')} />
       </Center>
     );
   }

@@ -13,9 +13,9 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useMemo, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../app/i18n/format';
 import { customerPath, organizationPath } from '../../app/paths';
 import { SkeletonRows } from '../../components/SkeletonRows';
@@ -80,6 +80,7 @@ interface CustomersTableProps {
 export function CustomersTable({ label, customers, detailColumns, sort, onSortChange, loading, stale, rowActions }: CustomersTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const navigate = useNavigate();
   const formatDetail = useDetailFormat(detailColumns);
   const rows = useFragment({ fragment: CustomersTableCustomer, fragmentName: 'CustomersTable_customer', from: customers });
   // A page is shown whole or not at all: never rows with holes while the cache catches up.
@@ -92,7 +93,7 @@ export function CustomersTable({ label, customers, detailColumns, sort, onSortCh
           id: 'name',
           header: t('customers.columns.name'),
           cell: ({ row }) => (
-            <Anchor component={Link} to={customerPath(row.original.id)} fw={500} size="sm">
+            <Anchor component={Link} to={customerPath(row.original.id)} fw={500} size="sm" data-row-link>
               {row.original.displayName}
             </Anchor>
           ),
@@ -182,12 +183,12 @@ export function CustomersTable({ label, customers, detailColumns, sort, onSortCh
             </Table.Tr>
           ))}
         </Table.Thead>
-        <Table.Tbody style={{ opacity: stale ? 0.55 : 1, transition: 'opacity 150ms' }}>
+        <Table.Tbody style={{ opacity: stale ? 0.55 : 1, transition: 'opacity 150ms' }} onKeyDown={moveBetweenRows}>
           {loading ? (
             <SkeletonRows columns={columns.length} />
           ) : (
             table.getRowModel().rows.map((row) => (
-              <Table.Tr key={row.id}>
+              <Table.Tr key={row.id} style={{ cursor: 'pointer' }} onClick={(event) => openFromRow(event, () => void navigate(customerPath(row.id)))}>
                 {row.getAllCells().map((cell) => (
                   <Table.Td key={cell.id} style={CELL_STYLES[cell.column.id]}>
                     <FlexRender cell={cell} />
@@ -200,6 +201,30 @@ export function CustomersTable({ label, customers, detailColumns, sort, onSortCh
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+// Rows are read and opened through their name link (Tab, then Enter): it is the row's one
+// keyboard stop, Up and Down move between rows, and a click anywhere else on a row opens it too.
+const ROW_LINK = 'a[data-row-link]';
+
+/** Up and Down move focus from one row's profile link to the next row's. */
+function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>) {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const links = [...event.currentTarget.querySelectorAll<HTMLElement>(ROW_LINK)];
+  const index = links.indexOf(event.target as HTMLElement);
+  const next = index === -1 ? undefined : links[index + (event.key === 'ArrowDown' ? 1 : -1)];
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+}
+
+/** A click on a row's plain text opens it; links and buttons in the row keep their own action, and selecting text opens nothing. */
+function openFromRow(event: MouseEvent<HTMLTableRowElement>, open: () => void) {
+  const target = event.target as HTMLElement;
+  // React events bubble out of portals too: a click inside a row's confirmation dialog is not a click on the row.
+  if (!event.currentTarget.contains(target) || target.closest('a, button, input, [role="button"]')) return;
+  if (window.getSelection()?.toString()) return;
+  open();
 }
 
 /** A header cell; sortable ones hold a button and announce their order through aria-sort. */

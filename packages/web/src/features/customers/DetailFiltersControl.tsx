@@ -1,3 +1,4 @@
+import { problem, shownValue } from '@cp/shared';
 import { Button, Modal, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFilter } from '@tabler/icons-react';
@@ -5,7 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { draftOf, type DetailFieldInfo, type Draft } from '../details/detail-values';
 import { DetailValueInput } from '../details/DetailValueInput';
-import { filterField, filterValue, operatorsFor, takesValue, type DetailFilter, type FilterOperator } from './detail-filters';
+import { useProblemText } from '../../app/problems';
+import { filterField, parseFilterValue, operatorsFor, takesValue, type DetailFilter, type FilterOperator } from './detail-filters';
 
 interface DetailFiltersControlProps {
   fields: readonly DetailFieldInfo[];
@@ -51,6 +53,7 @@ function FilterForm({ fields, onAdd }: DetailFiltersControlProps) {
   const [operator, setOperator] = useState<FilterOperator>('is');
   const [value, setValue] = useState<Draft>('');
   const [error, setError] = useState<string>();
+  const problemText = useProblemText();
   const field = fields.find((f) => f.key === fieldKey);
 
   function chooseField(key: string | null) {
@@ -70,9 +73,9 @@ function FilterForm({ fields, onAdd }: DetailFiltersControlProps) {
       return text ? onAdd({ fieldKey: field.key, operator, value: text }) : setError(t('customers.filterValueRequired'));
     }
     // Checked by the API's codec, and kept in its normalized form (the exact option, the ISO date…).
-    const parsed = filterValue(field, value);
-    if (parsed === null) return setError(t(`details.invalid.${filterField(field).type}`));
-    onAdd({ fieldKey: field.key, operator, value: String(parsed) });
+    const parsed = parseFilterValue(field, value);
+    if (!parsed.ok) return setError(problemText(problem('INVALID_FILTER_VALUE', { label: field.label, value: shownValue(value), problem: parsed.problem })));
+    onAdd({ fieldKey: field.key, operator, value: String(parsed.value) });
   }
 
   return (

@@ -1,4 +1,4 @@
-import { DETAIL_KEY_PATTERN, isTextSearchable, parseDetailValue, type DetailFieldType, type StoredDetailValue } from '@cp/shared';
+import { DETAIL_KEY_PATTERN, isTextSearchable, parseDetailValue, type DetailFieldType, type ParseResult, type StoredDetailValue } from '@cp/shared';
 import type { DetailCondition } from '../../gql/graphql';
 import type { DetailFieldInfo, Draft } from '../details/detail-values';
 
@@ -47,8 +47,13 @@ export function filterField(field: DetailFieldInfo): DetailFieldInfo {
 }
 
 /** An `is` value checked by the same codec as the API, or null when it is not one. */
+export function parseFilterValue(field: DetailFieldInfo, input: Draft): ParseResult {
+  return parseDetailValue(filterField(field), field.type === 'BOOLEAN' && typeof input === 'string' ? input === 'true' : input);
+}
+
+/** parseFilterValue's value, or null when refused. */
 export function filterValue(field: DetailFieldInfo, input: Draft): StoredDetailValue | null {
-  const parsed = parseDetailValue(filterField(field), field.type === 'BOOLEAN' && typeof input === 'string' ? input === 'true' : input);
+  const parsed = parseFilterValue(field, input);
   return parsed.ok ? parsed.value : null;
 }
 

@@ -1,7 +1,7 @@
 import { Chip, Group, Select, Switch, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DayInput } from '../../components/DayInput';
 import type { DetailFieldInfo, Draft } from './detail-values';
 import { useDetailAgents } from './useDetailFormat';
 
@@ -62,16 +62,7 @@ export function DetailValueInput({ field, value, onChange, label, error, autoFoc
         />
       );
     case 'DATE':
-      return (
-        <DateInput
-          {...common}
-          clearable
-          valueFormat="YYYY-MM-DD"
-          placeholder="YYYY-MM-DD"
-          value={asText(value) || null}
-          onChange={(date) => onChange(date ?? '')}
-        />
-      );
+      return <DayInput {...common} value={asText(value)} onChange={onChange} />;
     case 'SELECT':
       return (
         <Select

@@ -124,7 +124,7 @@ export function OrganizationSelect({ label, placeholder, value, onChange, allowC
             <Combobox.Option value={CREATE_OPTION}>{t('organizations.createOption', { name: term })}</Combobox.Option>
           )}
           {!canCreate && options.length === 0 && (
-            <Combobox.Empty>{loading ? <Loader size="xs" aria-label={t('app.loading')} /> : t('organizations.noOptions')}</Combobox.Empty>
+            <Combobox.Empty>{loading ? <Loader size="xs" role="progressbar" aria-label={t('app.loading')} /> : t('organizations.noOptions')}</Combobox.Empty>
           )}
         </Combobox.Options>
       </Combobox.Dropdown>

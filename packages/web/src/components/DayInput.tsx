@@ -1,0 +1,66 @@
+import { checkIsoDay } from '@cp/shared';
+import { ActionIcon, Popover, TextInput } from '@mantine/core';
+import { DatePicker } from '@mantine/dates';
+import { IconCalendar } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface DayInputProps {
+  /** The text as typed, or a day (YYYY-MM-DD) picked from the calendar. */
+  value: string;
+  onChange: (text: string) => void;
+  'aria-label': string;
+  error?: string;
+  autoFocus?: boolean;
+}
+
+/**
+ * A calendar day typed as YYYY-MM-DD or picked from a calendar (a text box
+ * with a "choose a day" button, the WAI-ARIA date picker dialog pattern).
+ * The text stays exactly as typed: the form checks it with the shared codec
+ * and shows what is wrong. Nothing here reads dates loosely, so an impossible
+ * day such as 2026-02-29 is never turned into another one (issue 10: Mantine's
+ * DateInput let dayjs roll it over to 1 March).
+ */
+export function DayInput({ value, onChange, error, autoFocus, 'aria-label': label }: DayInputProps) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const typed = checkIsoDay(value.trim());
+  const day = typed.ok ? typed.day : null;
+  return (
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" trapFocus returnFocus>
+      <TextInput
+        aria-label={label}
+        error={error}
+        autoFocus={autoFocus}
+        placeholder="YYYY-MM-DD"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        rightSection={
+          <Popover.Target>
+            <ActionIcon variant="subtle" color="gray" aria-label={t('dates.chooseDay', { label })} aria-expanded={opened} onClick={() => setOpened((o) => !o)}>
+              <IconCalendar size={16} aria-hidden />
+            </ActionIcon>
+          </Popover.Target>
+        }
+      />
+      <Popover.Dropdown
+        // Escape closes only the calendar, not the editor or dialog around it (React events bubble out of portals).
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') event.stopPropagation();
+        }}
+      >
+        <DatePicker
+          value={day}
+          defaultDate={day ?? undefined}
+          onChange={(picked) => {
+            onChange(picked ?? '');
+            setOpened(false);
+          }}
+        />
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
