@@ -191,6 +191,11 @@ function mailboxProblem(text: string): Problem {
   return refusal ?? problem('NOT_NAME_ADDR');
 }
 
+/** How a refused email or username is reported (add-customers entries, customer edits): INVALID_IDENTIFIER with the text quoted (invisibles spelled out) and its reason. */
+export function identifierRefusal(input: string, reason: Problem): Problem {
+  return problem('INVALID_IDENTIFIER', { value: shownValue(input), problem: reason });
+}
+
 /**
  * A paste read entry by entry (`splitIdentifiers`, `classifyIdentifier`),
  * repeats dropped: the same email or username ignoring case (whatever name

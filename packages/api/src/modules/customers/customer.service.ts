@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { cleanIdentifier, defaultDisplayName, emailProblem, isTextSearchable, parseDetailValue, parseIdentifiers, problem, problemText, shownValue, usernameProblem, type Identifier, type Problem } from '@cp/shared';
+import { cleanIdentifier, defaultDisplayName, emailProblem, identifierRefusal, isTextSearchable, parseDetailValue, parseIdentifiers, problem, problemText, shownValue, usernameProblem, type Identifier, type Problem } from '@cp/shared';
 import { Customer } from './customer.entity';
 import { AddCustomerStatus, CustomerOrderField, SortDirection, type AddCustomersInput, type CustomerFilter, type CustomerOrder, type UpdateCustomerInput } from './customer.inputs';
 import { badInput } from '../../common/domain-error';
@@ -53,7 +53,7 @@ export interface AddCustomersResult {
 
 /** An entry add-customers refuses: the value as shown to people, and why. */
 function refusedEntry(entry: Extract<Identifier, { kind: 'invalid' }>): { input: string; message: string; problem: Problem } {
-  const refusal = problem('INVALID_IDENTIFIER', { value: shownValue(entry.input), problem: entry.problem });
+  const refusal = identifierRefusal(entry.input, entry.problem);
   return { input: entry.input, message: problemText(refusal), problem: refusal };
 }
 
@@ -242,7 +242,7 @@ export class CustomerService {
       if (given === undefined) continue;
       const value = cleanIdentifier(given ?? '') || null;
       const refusal = value === null ? null : check(value);
-      if (refusal) throw badInput(problem('INVALID_IDENTIFIER', { value: shownValue(given), problem: refusal }), field);
+      if (refusal) throw badInput(identifierRefusal(given!, refusal), field);
       changes[field] = value;
     }
     if (input.displayName !== undefined) changes.display_name = input.displayName.trim();
