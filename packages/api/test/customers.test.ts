@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 import type { GraphQLTestClient } from './support/graphql-client';
 
 const ADD = `mutation($input: AddCustomersInput!) {
-  addCustomers(input: $input) { created existing errors { input message problem { reason params } } results { input status message customer { displayName } } customers { id email username displayName organizations { name } } }
+  addCustomers(input: $input) { created existing errors { input message problem { reason params } } results { input status message problem { reason params } customer { displayName } } customers { id email username displayName organizations { name } } }
 }`;
 const LIST = `query($first: Int, $after: String, $query: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
   customers(first: $first, after: $after, query: $query, filter: $filter, orderBy: $orderBy) {
@@ -33,20 +33,57 @@ describe('customers and organizations', () => {
     expect(addCustomers.created).toBe(2);
     expect(addCustomers.existing).toBe(1);
     expect(addCustomers.errors).toEqual([
-      { input: 'bob@', message: "'bob@' is not an email address or a username", problem: { reason: 'INVALID_IDENTIFIER', params: { value: "'bob@'", problem: { reason: 'NOT_AN_IDENTIFIER', params: {} } } } },
-      { input: 'two words', message: "'two words' is not an email address or a username", problem: { reason: 'INVALID_IDENTIFIER', params: { value: "'two words'", problem: { reason: 'NOT_AN_IDENTIFIER', params: {} } } } },
+      { input: 'bob@', message: "'bob@' has nothing after the @", problem: { reason: 'INVALID_IDENTIFIER', params: { value: "'bob@'", problem: { reason: 'EMAIL_NO_DOMAIN', params: {} } } } },
+      {
+        input: 'two words',
+        message: "'two words' has ' '; a username may use letters, digits, dots, dashes and underscores",
+        problem: { reason: 'INVALID_IDENTIFIER', params: { value: "'two words'", problem: { reason: 'USERNAME_BAD_CHARACTER', params: { character: "' '" } } } },
+      },
     ]);
     expect(addCustomers.results.map((r: any) => [r.input, r.status, r.customer?.displayName ?? r.message])).toEqual([
       ['Jane.Doe@acme.test', 'CREATED', 'Jane.Doe'],
-      ['bob@', 'REJECTED', "'bob@' is not an email address or a username"],
+      ['bob@', 'REJECTED', "'bob@' has nothing after the @"],
       ['jdoe', 'CREATED', 'jdoe'],
       ['already@ACME.test', 'EXISTING', 'already'],
-      ['two words', 'REJECTED', "'two words' is not an email address or a username"],
+      ['two words', 'REJECTED', "'two words' has ' '; a username may use letters, digits, dots, dashes and underscores"],
     ]);
     expect(addCustomers.customers.map((c: any) => [c.email, c.username, c.displayName])).toEqual([
       ['Jane.Doe@acme.test', null, 'Jane.Doe'],
       [null, 'jdoe', 'jdoe'],
       ['already@acme.test', null, 'already'],
+    ]);
+  });
+
+  it('reads names and addresses as mail clients copy them, removes invisible characters and gives specific reasons (issue 10)', async () => {
+    await agent.ok(ADD, { input: { identifiers: 'Kept Name <kept@paste.test>' } });
+    const { addCustomers } = await agent.ok(ADD, {
+      input: {
+        identifiers:
+          '"Dubois, Pierre" <pierre.dubois@example.org>, Zoë Åberg <zoe.aberg@example.org>, ops@example.org; ida@example.com\u200B\n' +
+          'Other Name <KEPT@paste.test>; user name@paste.test, ida\u2062@paste.test, Pierre <p@paste.test',
+      },
+    });
+    expect(addCustomers.results.map((r: any) => [r.input, r.status, r.customer?.displayName ?? r.problem.params.problem])).toEqual([
+      ['"Dubois, Pierre" <pierre.dubois@example.org>', 'CREATED', 'Dubois, Pierre'],
+      ['Zoë Åberg <zoe.aberg@example.org>', 'CREATED', 'Zoë Åberg'],
+      ['ops@example.org', 'CREATED', 'ops'],
+      ['ida@example.com\u200B', 'CREATED', 'ida'],
+      // An existing customer keeps the name they have.
+      ['Other Name <KEPT@paste.test>', 'EXISTING', 'Kept Name'],
+      ['user name@paste.test', 'REJECTED', { reason: 'EMAIL_HAS_SPACE', params: {} }],
+      ['ida\u2062@paste.test', 'REJECTED', { reason: 'INVISIBLE_CHARACTER', params: { character: '<U+2062>' } }],
+      ['Pierre <p@paste.test', 'REJECTED', { reason: 'NOT_NAME_ADDR', params: {} }],
+    ]);
+    expect(addCustomers.errors.map((e: any) => e.message)).toEqual([
+      "'user name@paste.test' has a space inside the address",
+      "'ida<U+2062>@paste.test' contains the invisible character <U+2062>",
+      "'Pierre <p@paste.test' is not written as name@example.com or as Name <name@example.com>",
+    ]);
+    expect(await app.sql(`SELECT email::text, display_name FROM customers WHERE email::text IN ('pierre.dubois@example.org', 'zoe.aberg@example.org', 'ops@example.org', 'ida@example.com') ORDER BY email`)).toEqual([
+      { email: 'ida@example.com', display_name: 'ida' },
+      { email: 'ops@example.org', display_name: 'ops' },
+      { email: 'pierre.dubois@example.org', display_name: 'Dubois, Pierre' },
+      { email: 'zoe.aberg@example.org', display_name: 'Zoë Åberg' },
     ]);
   });
 
@@ -124,14 +161,21 @@ describe('customers and organizations', () => {
     const clearOnlyId = await agent.request(UPDATE, { input: { id, expectedVersion: 2, email: '' } });
     expect(clearOnlyId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     const badEmail = await agent.request(UPDATE, { input: { id, expectedVersion: 2, email: 'nope@' } });
-    expect(badEmail.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(badEmail.errors?.[0]).toMatchObject({ message: "'nope@' has nothing after the @", extensions: { code: 'BAD_USER_INPUT', field: 'email', reason: 'INVALID_IDENTIFIER' } });
+    const badUsername = await agent.request(UPDATE, { input: { id, expectedVersion: 2, username: 'jo+hn' } });
+    expect(badUsername.errors?.[0]).toMatchObject({
+      message: "'jo+hn' has '+'; a username may use letters, digits, dots, dashes and underscores",
+      extensions: { field: 'username', params: { problem: { reason: 'USERNAME_BAD_CHARACTER', params: { character: "'+'" } } } },
+    });
     const taken = await agent.request(UPDATE, { input: { id, expectedVersion: 2, email: 'ALREADY@acme.test' } });
     expect(taken.errors?.[0]).toMatchObject({
       message: "Another customer already has the email 'already@acme.test'",
       extensions: { field: 'email', reason: 'CUSTOMER_IDENTIFIER_TAKEN', params: { field: 'email', value: "'already@acme.test'" } },
     });
-    const ok = await agent.ok(UPDATE, { input: { id, expectedVersion: 2, username: 'versioned', email: '' } });
+    const ok = await agent.ok(UPDATE, { input: { id, expectedVersion: 2, username: 'versioned\u200B', email: '' } });
     expect(ok.updateCustomer).toMatchObject({ email: null, username: 'versioned', version: 3 });
+    const cleaned = await agent.ok(UPDATE, { input: { id, expectedVersion: 3, email: ' \uFEFFversioned@acme.test\u200B ' } });
+    expect(cleaned.updateCustomer).toMatchObject({ email: 'versioned@acme.test', version: 4 });
   });
 
   it('renames organizations with expectedVersion, adds and removes members', async () => {

@@ -94,6 +94,58 @@ describe('agent: find customers, open a profile, add customers into a new organi
     await page.getByRole('heading', { level: 1, name }).waitFor();
   });
 
+  // Issue 10: names and addresses as mail clients copy them, an invisible character, a specific reason.
+  const PASTE = '"Dubois, Pierre" <pierre.dubois@example.org>, Zoë Åberg <zoe.aberg@example.org>, ops@example.org\nuser name@example.org';
+  const ENTRIES = ['Dubois, Pierre <pierre.dubois@example.org>', 'Zoë Åberg <zoe.aberg@example.org>', 'ops@example.org'];
+
+  it('previews pasted names and addresses as the API reads them, with the reason for a skipped one, and adds them by name', async () => {
+    await new AppLayout(page).goTo('Customers');
+    const customers = new CustomersPage(page);
+    const dialog = await customers.pasteIdentifiers(PASTE);
+    const preview = dialog.getByRole('list', { name: 'Entries to add' });
+    await preview.getByRole('listitem').nth(2).waitFor();
+    expect(await preview.getByRole('listitem').allInnerTexts()).toEqual(ENTRIES);
+    expect(await dialog.getByRole('list', { name: 'Entries that will be skipped' }).innerText()).toBe("'user name@example.org' has a space inside the address");
+    await screenshot(page, 'add-customers-preview');
+    await dialog.getByRole('button', { name: 'Add customers' }).click();
+    const results = dialog.getByRole('table', { name: 'Results' });
+    await results.waitFor();
+    expect((await results.getByRole('row').allInnerTexts()).slice(1).map((row) => row.split(/\s*\t\s*|\n/).filter(Boolean))).toEqual([
+      ['"Dubois, Pierre" <pierre.dubois@example.org>', 'Created', 'Dubois, Pierre'],
+      ['Zoë Åberg <zoe.aberg@example.org>', 'Created', 'Zoë Åberg'],
+      ['ops@example.org', 'Created', 'ops'],
+      ['user name@example.org', 'Rejected', "'user name@example.org' has a space inside the address"],
+    ]);
+    await screenshot(page, 'add-customers-names-results');
+    await page.keyboard.press('Escape');
+  });
+
+  it('says the same in Japanese; existing customers keep their names', async () => {
+    const layout = new AppLayout(page);
+    await layout.switchLanguage('日本語');
+    const customers = new CustomersPage(page);
+    const dialog = await customers.pasteIdentifiers(`${PASTE}\nida@example.com\u200B`, { open: '顧客を追加', field: 'メールアドレスまたはユーザー名' });
+    const preview = dialog.getByRole('list', { name: '追加される項目' });
+    await preview.getByRole('listitem').nth(3).waitFor();
+    expect(await preview.getByRole('listitem').allInnerTexts()).toEqual([...ENTRIES, 'ida@example.com']);
+    expect(await dialog.getByRole('list', { name: 'スキップされる項目' }).innerText()).toBe("'user name@example.org': アドレスの中に空白があります");
+    await screenshot(page, 'add-customers-preview-ja');
+    await dialog.getByRole('button', { name: '顧客を追加' }).click();
+    const results = dialog.getByRole('table', { name: '結果' });
+    await results.waitFor();
+    expect((await results.getByRole('row').allInnerTexts()).slice(1).map((row) => row.split(/\s*\t\s*|\n/).filter(Boolean))).toEqual([
+      ['"Dubois, Pierre" <pierre.dubois@example.org>', '既存', 'Dubois, Pierre'],
+      ['Zoë Åberg <zoe.aberg@example.org>', '既存', 'Zoë Åberg'],
+      ['ops@example.org', '既存', 'ops'],
+      ['user name@example.org', '却下', "'user name@example.org': アドレスの中に空白があります"],
+      // The removed character is spelled out where the entry is shown.
+      ['ida@example.com<U+200B>', '作成', 'ida'],
+    ]);
+    await screenshot(page, 'add-customers-names-results-ja');
+    await page.keyboard.press('Escape');
+    await layout.switchLanguage('English', '言語');
+  });
+
   it('ran every step above under the server\'s content security policy without a violation', () => {
     expect(appCsp).toContain("script-src 'self'");
     expect(cspViolations).toEqual([]);

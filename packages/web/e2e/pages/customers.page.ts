@@ -30,6 +30,14 @@ export class CustomersPage {
     await this.page.waitForURL((url) => url.searchParams.get('q') === text);
   }
 
+  /** Opens the add-customers dialog and pastes text, in the language shown (`labels`); returns the dialog. */
+  async pasteIdentifiers(text: string, labels = { open: 'Add customers', field: 'Emails or usernames' }): Promise<Locator> {
+    await this.page.getByRole('button', { name: labels.open }).click();
+    const dialog = this.page.getByRole('dialog', { name: labels.open });
+    await dialog.getByLabel(labels.field).fill(text);
+    return dialog;
+  }
+
   async addCustomers(identifiers: string, newOrganization: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Add customers' }).click();
     await expectAccessibleDialog(this.page, 'Add customers');

@@ -62,7 +62,10 @@ export class CustomerOrder {
 
 @InputType()
 export class AddCustomersInput {
-  @Field({ description: 'Usernames or emails separated by commas (semicolons and new lines work too).' })
+  @Field({
+    description:
+      'Usernames or emails separated by commas (semicolons and new lines work too). An email may come as mail programs copy it, `"Dubois, Pierre" <pierre.dubois@example.org>`: the name becomes a new customer\'s display name (an existing customer keeps theirs). Invisible characters (zero-width, BOM, bidi controls, soft hyphen) are removed.',
+  })
   @MaxLength(100_000, maxText('identifiers', 100_000))
   identifiers: string;
 

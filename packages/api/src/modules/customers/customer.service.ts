@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { classifyIdentifier, defaultDisplayName, isEmail, isTextSearchable, isUsername, parseDetailValue, problem, problemText, shownValue, splitIdentifiers, type Identifier, type Problem } from '@cp/shared';
+import { cleanIdentifier, defaultDisplayName, emailProblem, identifierRefusal, isTextSearchable, parseDetailValue, parseIdentifiers, problem, problemText, shownValue, usernameProblem, type Identifier, type Problem } from '@cp/shared';
 import { Customer } from './customer.entity';
 import { AddCustomerStatus, CustomerOrderField, SortDirection, type AddCustomersInput, type CustomerFilter, type CustomerOrder, type UpdateCustomerInput } from './customer.inputs';
 import { badInput } from '../../common/domain-error';
@@ -53,7 +53,7 @@ export interface AddCustomersResult {
 
 /** An entry add-customers refuses: the value as shown to people, and why. */
 function refusedEntry(entry: Extract<Identifier, { kind: 'invalid' }>): { input: string; message: string; problem: Problem } {
-  const refusal = problem('INVALID_IDENTIFIER', { value: shownValue(entry.input), problem: entry.problem });
+  const refusal = identifierRefusal(entry.input, entry.problem);
   return { input: entry.input, message: problemText(refusal), problem: refusal };
 }
 
@@ -182,15 +182,18 @@ export class CustomerService {
   }
 
   /**
-   * Adds customers from pasted identifiers: each valid one is created or
-   * found; invalid ones are reported and do not stop the others. Everything
+   * Adds customers from pasted identifiers (`parseIdentifiers`: emails,
+   * `Name <email>`, usernames): each valid one is created or found; invalid
+   * ones are reported with their specific reason and do not stop the others.
+   * A new customer's display name is the name pasted with the address, else
+   * the local part or username; an existing customer keeps theirs. Everything
    * happens in one transaction, including joining the organization.
    */
   async add(input: AddCustomersInput): Promise<AddCustomersResult> {
     if (input.organizationId && input.newOrganizationName) {
       throw badInput(problem('ORGANIZATION_BOTH_GIVEN'), 'newOrganizationName');
     }
-    const entries = splitIdentifiers(input.identifiers).map(classifyIdentifier);
+    const entries = parseIdentifiers(input.identifiers);
     if (entries.length === 0) throw badInput(problem('NO_IDENTIFIERS'), 'identifiers');
     const errors = entries.filter((e): e is Extract<Identifier, { kind: 'invalid' }> => e.kind === 'invalid').map((e) => refusedEntry(e));
     const valid = entries.filter((e): e is Exclude<Identifier, { kind: 'invalid' }> => e.kind !== 'invalid');
@@ -233,15 +236,14 @@ export class CustomerService {
 
   async update(input: UpdateCustomerInput): Promise<Customer> {
     const changes: Record<string, string | null> = {};
-    if (input.email !== undefined) {
-      const email = input.email?.trim() || null;
-      if (email !== null && !isEmail(email)) throw badInput(problem('INVALID_IDENTIFIER', { value: shownValue(email), problem: problem('NOT_EMAIL') }), 'email');
-      changes.email = email;
-    }
-    if (input.username !== undefined) {
-      const username = input.username?.trim() || null;
-      if (username !== null && !isUsername(username)) throw badInput(problem('INVALID_IDENTIFIER', { value: shownValue(username), problem: problem('NOT_USERNAME') }), 'username');
-      changes.username = username;
+    // Cleaned and checked like an add-customers entry, with the same reasons.
+    for (const [field, check] of [['email', emailProblem], ['username', usernameProblem]] as const) {
+      const given = input[field];
+      if (given === undefined) continue;
+      const value = cleanIdentifier(given ?? '') || null;
+      const refusal = value === null ? null : check(value);
+      if (refusal) throw badInput(identifierRefusal(given!, refusal), field);
+      changes[field] = value;
     }
     if (input.displayName !== undefined) changes.display_name = input.displayName.trim();
     if (input.displayName !== undefined && !changes.display_name) throw badInput(problem('NAME_EMPTY'), 'displayName');

@@ -17,7 +17,10 @@ const AddCustomersMutation = graphql(`
       results {
         input
         status
-        message
+        problem {
+          reason
+          params
+        }
         customer {
           id
           displayName
@@ -54,7 +57,7 @@ export function AddCustomersForm({ organization, onAdded, onCancel }: AddCustome
       organization: (organization ?? null) as OrganizationChoice | null,
     },
     validate: {
-      identifiers: (value) => (readIdentifiers(value).valid > 0 ? null : t('addCustomers.nothingValid')),
+      identifiers: (value) => (readIdentifiers(value).valid.length > 0 ? null : t('addCustomers.nothingValid')),
     },
   });
 

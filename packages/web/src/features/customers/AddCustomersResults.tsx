@@ -1,8 +1,9 @@
-import { classifyIdentifier } from '@cp/shared';
+import { showInvisible, type Problem } from '@cp/shared';
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { customerPath } from '../../app/paths';
+import { useProblemText } from '../../app/problems';
 import type { AddCustomerStatus } from '../../gql/graphql';
 import type { AddCustomersOutcome } from './AddCustomersForm';
 
@@ -20,6 +21,7 @@ interface AddCustomersResultsProps {
 /** What happened to each pasted entry, in the order given, as the API reports it. */
 export function AddCustomersResults({ outcome, onAddMore, onDone }: AddCustomersResultsProps) {
   const { t } = useTranslation();
+  const problemText = useProblemText();
   const { results } = outcome;
   const count = (status: AddCustomerStatus) => results.filter((result) => result.status === status).length;
   const [created, existing, rejected] = [count('CREATED'), count('EXISTING'), count('REJECTED')];
@@ -51,7 +53,8 @@ export function AddCustomersResults({ outcome, onAddMore, onDone }: AddCustomers
             {results.map((result, index) => (
               // The same text can be pasted twice; each entry keeps its own row.
               <Table.Tr key={`${index}:${result.input}`}>
-                <Table.Td style={{ wordBreak: 'break-all' }}>{result.input}</Table.Td>
+                {/* Spelled out, so an entry with an invisible character never looks like a clean one. */}
+                <Table.Td style={{ wordBreak: 'break-all' }}>{showInvisible(result.input)}</Table.Td>
                 <Table.Td>
                   <Badge color={STATUS_COLORS[result.status]} variant="light" styles={FULL_LABEL}>
                     {t(`addCustomers.status.${result.status}`)}
@@ -64,7 +67,7 @@ export function AddCustomersResults({ outcome, onAddMore, onDone }: AddCustomers
                     </Anchor>
                   ) : (
                     <Text size="sm" c="red.8">
-                      <RejectionReason input={result.input} reason={result.message ?? ''} />
+                      {result.problem && problemText(result.problem as Problem)}
                     </Text>
                   )}
                 </Table.Td>
@@ -81,14 +84,4 @@ export function AddCustomersResults({ outcome, onAddMore, onDone }: AddCustomers
       </Group>
     </Stack>
   );
-}
-
-/**
- * The API's reasons come in English. The one the shared codec can explain
- * (not an email or username) is said in the viewer's language; any other is
- * shown as the server wrote it rather than guessed at.
- */
-function RejectionReason({ input, reason }: { input: string; reason: string }) {
-  const { t } = useTranslation();
-  return classifyIdentifier(input).kind === 'invalid' ? t('addCustomers.notAnIdentifier') : reason;
 }

@@ -1,12 +1,13 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment, useMutation } from '@apollo/client/react';
-import { isEmail, isUsername } from '@cp/shared';
+import { cleanIdentifier, emailProblem, identifierRefusal, usernameProblem } from '@cp/shared';
 import { Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { forgetCachedLists } from '../../app/cache';
 import { useDialogAction } from '../../app/dialog-action';
 import { useErrorInfo } from '../../app/errors';
+import { useProblemText } from '../../app/problems';
 import { ConflictAlert, useFollowSavedValues, useSavedValueHint, useVersionConflict } from '../../components/ConflictAlert';
 import { FormActions } from '../../components/FormActions';
 import { graphql } from '../../gql';
@@ -64,6 +65,12 @@ export function EditCustomerDialog({ customer, opened, onClose }: EditCustomerDi
 function EditCustomerForm({ saved, onDone }: { saved: EditCustomerDialog_CustomerFragment; onDone: () => void }) {
   const { t } = useTranslation();
   const describeError = useErrorInfo();
+  const problemText = useProblemText();
+  // The same checks and reasons as the API, so a value it would refuse is caught here first.
+  const refusal = (value: string, check: typeof emailProblem) => {
+    const reason = cleanIdentifier(value) ? check(cleanIdentifier(value)) : null;
+    return reason ? problemText(identifierRefusal(value, reason)) : null;
+  };
   const run = useDialogAction(onDone);
   const conflict = useVersionConflict();
   const savedHint = useSavedValueHint(conflict);
@@ -74,14 +81,8 @@ function EditCustomerForm({ saved, onDone }: { saved: EditCustomerDialog_Custome
     initialValues: savedValues,
     validate: {
       displayName: (value) => (value.trim() ? null : t('profile.displayNameRequired')),
-      // The same codecs as the API, so a value it would refuse is caught here first.
-      email: (value, values) => {
-        const email = value.trim();
-        if (email && !isEmail(email)) return t('profile.emailInvalid');
-        if (!email && !values.username.trim()) return t('profile.emailOrUsername');
-        return null;
-      },
-      username: (value) => (value.trim() && !isUsername(value.trim()) ? t('profile.usernameInvalid') : null),
+      email: (value, values) => refusal(value, emailProblem) ?? (!cleanIdentifier(value) && !cleanIdentifier(values.username) ? t('profile.emailOrUsername') : null),
+      username: (value) => refusal(value, usernameProblem),
     },
   });
 
