@@ -104,7 +104,8 @@ async function initialise(layout: EmbeddedLayout, password: string, logger: Logg
   }
 }
 
-class PortTakenError extends Error {}
+/** PostgreSQL could not bind its port (taken after our check); `startEmbeddedDatabase` moves on or names the variable. */
+export class PortTakenError extends Error {}
 
 interface RunningServer {
   stop(): Promise<void>;
@@ -143,7 +144,7 @@ function startServer(layout: EmbeddedLayout, port: number, logger: Logger): Prom
       });
     });
     child.stdout!.on('data', (chunk: Buffer) => logger.debug({ embeddedPostgres: chunk.toString().trim() }));
-    child.once('error', (error) => reject(new StartupError(`${WHAT} could not be run (${error.message}): reinstall with npm start or set DATABASE_URL.`)));
+    child.once('error', (error) => reject(new StartupError(`${capitalized(WHAT)} could not be run (${error.message}): reinstall with npm start or set DATABASE_URL.`)));
     child.once('close', (code, signal) => {
       process.removeListener('exit', stopOnExit);
       if (ready) {
@@ -197,7 +198,7 @@ function runToEnd(layout: EmbeddedLayout, file: string, args: string[], logger: 
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
-    child.once('error', (error) => reject(new StartupError(`${WHAT} could not be set up (${error.message}): reinstall with npm start or set DATABASE_URL.`)));
+    child.once('error', (error) => reject(new StartupError(`${capitalized(WHAT)} could not be set up (${error.message}): reinstall with npm start or set DATABASE_URL.`)));
     child.once('close', (code) => resolve({ code, output }));
   });
 }
