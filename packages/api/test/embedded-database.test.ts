@@ -132,7 +132,7 @@ describe('the embedded PostgreSQL', () => {
     expect(readlinkSync(link)).toMatch(new RegExp(`^${relocationRoot}/data-[0-9a-f]{12}/pg$`));
     expect(existsSync(path.join(relocationRoot, `postgresql-${installed.version}`, 'bin', 'postgres'))).toBe(true);
     // The server process runs as the postgres system user, not as root.
-    const [{ pid }] = (await query(database.url, 'SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+    const pid = readFileSync(path.join(readlinkSync(link), 'postmaster.pid'), 'utf8').split('\n')[0];
     const uid = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
     expect(uid).toBe(Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()));
     await database.stop();
