@@ -116,4 +116,23 @@ describe('npm start on the embedded default', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('a plain kill (SIGTERM to the API alone) stops the API and its embedded PostgreSQL', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'cp-start-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+    delete env.DATABASE_URL;
+    delete env.EMBEDDED_PG_PORT;
+    const api = spawn(process.execPath, [path.join(root, 'packages/api/dist/main.js')], { cwd: root, env });
+    try {
+      await waitForOutput(api, /Press Ctrl-C to stop/);
+      const exited = new Promise((resolve) => api.once('exit', resolve));
+      api.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(spawnSync('pgrep', ['-f', `postgres -D ${dataDir}`]).stdout.toString()).toBe('');
+    } finally {
+      if (api.exitCode === null && api.signalCode === null) api.kill('SIGKILL');
+      spawnSync('pkill', ['-INT', '-f', `postgres -D ${dataDir}`]);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
