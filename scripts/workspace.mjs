@@ -2,13 +2,11 @@
 // dependencies, then build every package (turbo skips what has not changed).
 import { pnpm } from './pnpm.mjs';
 
-const quietTurbo = { TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1', DO_NOT_TRACK: '1' };
-
 export function prepareWorkspace(tasks = ['build']) {
   if (pnpm(['install', '--frozen-lockfile', '--reporter=append-only']) !== 0) {
     throw new Error('pnpm install failed (see above)');
   }
-  if (pnpm(['exec', 'turbo', 'run', ...tasks, '--output-logs=errors-only'], { env: quietTurbo }) !== 0) {
+  if (pnpm(['exec', 'turbo', 'run', ...tasks, '--output-logs=errors-only']) !== 0) {
     throw new Error(`turbo run ${tasks.join(' ')} failed (see above)`);
   }
 }

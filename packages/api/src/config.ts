@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StartupError } from './start-up/start-up-error';
 
 /** Every setting the API reads, from the environment, validated once at start. */
 const schema = z.object({
@@ -25,9 +26,18 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = z.infer<typeof schema>;
+/** Names of the settings whose default may be replaced by a free port when it is taken. */
+export type PortVariable = 'PORT' | 'EMBEDDED_PG_PORT';
 
-export class ConfigError extends Error {}
+/**
+ * The validated settings, plus which port variables were set by the user
+ * (a taken default is replaced by a free port; a taken explicit port stops
+ * the start and names the variable).
+ */
+export type Config = z.infer<typeof schema> & { explicitPorts: Record<PortVariable, boolean> };
+
+/** A bad setting; its message lists every bad variable, one per line. */
+export class ConfigError extends StartupError {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -38,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
-  return parsed.data;
+  const isSet = (name: PortVariable) => (env[name] ?? '').trim() !== '';
+  return { ...parsed.data, explicitPorts: { PORT: isSet('PORT'), EMBEDDED_PG_PORT: isSet('EMBEDDED_PG_PORT') } };
 }

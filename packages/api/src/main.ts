@@ -1,14 +1,20 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
+import { loadConfig } from './config';
+import { createLogger, type Logger } from './logger';
 import { openDatabase } from './db/database';
 import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, seedDemo } from './db/seed-demo';
 import { createApp } from './http/app';
+import { listenOnPort } from './start-up/ports';
+import { explainStartupFailure } from './start-up/start-up-error';
+
+/** Set once the configuration is read, so a failed start can log its details at debug level. */
+let startupLogger: Logger | undefined;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  startupLogger = logger;
   const database = await openDatabase(config, logger);
   const { db } = database;
 
@@ -22,8 +28,7 @@ async function main(): Promise<void> {
   }
   await services.auth.deleteExpiredSessions();
 
-  const server = app.listen(config.PORT, config.HOST);
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const server = await listenOnPort((port) => app.listen(port, config.HOST), { port: config.PORT, variable: 'PORT', explicit: config.explicitPorts.PORT }, 'the app');
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   console.log(`\nCustomer profiles is running at ${url}  (GraphQL: ${url}/graphql)`);
@@ -47,7 +52,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+main().catch((error: unknown) => {
+  // One sentence for people; the whole error only for those who asked for details.
+  startupLogger?.debug({ err: error }, 'start-up failed');
+  console.error(explainStartupFailure(error));
   process.exit(1);
 });

@@ -52,6 +52,8 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     introspection: true,
+    // main.ts owns SIGINT/SIGTERM: stops HTTP, Apollo, then the database; Apollo's own handler raced it and the process never exited.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error, logger),
   });
   await apollo.start();

@@ -24,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.CP_TEST_RUN = randomBytes(4).toString('hex');
   if (!process.env.TEST_DATABASE_URL) {
     const dir = mkdtempSync(path.join(tmpdir(), 'cp-test-pg-'));
-    const port = 55000 + Math.floor(Math.random() * 5000);
+    const port = { port: 55000 + Math.floor(Math.random() * 5000), variable: 'EMBEDDED_PG_PORT', explicit: false };
     state.embedded = await startEmbeddedDatabase(dir, port, createLogger('warn'));
     process.env.TEST_DATABASE_URL = state.embedded.url;
   }
