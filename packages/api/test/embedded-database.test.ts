@@ -92,6 +92,8 @@ describe('the embedded PostgreSQL', () => {
     const again = await start(dataDir, port, logger);
     expect(decodeURIComponent(new URL(again.url).password)).toBe(password);
     expect(await query(again.url, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    // UTF-8 with Unicode case rules, even where the environment names no locale.
+    expect(await query(again.url, `SELECT current_setting('server_encoding') AS encoding, lower('ÉCOLE ZOË') AS lowered`)).toEqual([{ encoding: 'UTF8', lowered: 'école zoë' }]);
   }, 60_000);
 
   it('moves a data folder from before generated passwords (superuser password "postgres") to a generated one', async () => {

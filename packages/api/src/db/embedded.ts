@@ -94,7 +94,10 @@ async function initialise(layout: EmbeddedLayout, password: string, logger: Logg
     for (const owned of [layout.clusterDir, secretDir, passwordFile]) chownSync(owned, layout.ids.uid, layout.ids.gid);
   }
   try {
-    const args = [`--pgdata=${layout.clusterDir}`, '--auth=scram-sha-256', `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, '--lc-messages=C'];
+    // UTF-8 and Unicode case rules whatever the machine's locale (with LANG unset, initdb would make SQL_ASCII):
+    // PostgreSQL's own C.UTF-8 locale needs no operating-system locale.
+    const locale = ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'];
+    const args = [`--pgdata=${layout.clusterDir}`, '--auth=scram-sha-256', `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, '--lc-messages=C', ...locale];
     const { code, output } = await runToEnd(layout, layout.binaries.initdb, args, logger);
     if (code !== 0) {
       throw new StartupError(`Creating the embedded database in ${layout.clusterDir} failed (${lastProblem(output) ?? `initdb exited with ${code}`}): fix that, or remove the folder to start afresh.`);
