@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     logger.info({ email: config.ADMIN_EMAIL }, 'created the first admin');
   }
   await services.auth.deleteExpiredSessions();
+  // In the background: after an upgrade this may build an index per field, and sorting works (slower) meanwhile.
+  services.detailFields.syncSortIndexes().catch((error) => logger.error({ err: error }, 'could not check the sort indexes of detail fields'));
 
   const server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

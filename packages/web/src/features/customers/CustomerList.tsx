@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import { sortKind } from '@cp/shared';
 import { Box, Group, Stack } from '@mantine/core';
 import { IconAddressBook, IconFilter, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -109,10 +108,9 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
   );
 }
 
-/** A sort by a detail field the viewer cannot see (a shared link), or that cannot be sorted, falls back to the default. */
+/** A sort by a detail field the viewer cannot see (a shared link) falls back to the default. */
 function usableSort(sort: CustomerSort, fields: readonly DetailFieldInfo[] | undefined): CustomerSort {
   const fieldKey = sortFieldKey(sort);
   if (fieldKey === null || fields === undefined) return sort;
-  const field = fields.find((f) => f.key === fieldKey);
-  return field && sortKind(field.type) !== null ? sort : DEFAULT_SORT;
+  return fields.some((f) => f.key === fieldKey) ? sort : DEFAULT_SORT;
 }
