@@ -240,6 +240,35 @@ describe('detail fields and field-level permissions', () => {
     expect(await sortIndexes(channels.id)).toHaveLength(1);
   });
 
+  it('counts for admins how many values removing options would change, before they remove them', async () => {
+    const size = await create({ label: 'Company size', type: 'SELECT', options: ['Small', 'Medium', 'Large'] });
+    const langs = await create({ label: 'Languages', type: 'MULTI_SELECT', options: ['English', 'Japanese', 'French'] });
+    const values: Array<[string, string, string[]]> = [
+      ['one@size.test', 'Small', ['English']],
+      ['two@size.test', 'Small', ['English', 'Japanese']],
+      ['three@size.test', 'Large', ['Japanese']],
+      ['four@size.test', 'Medium', ['French']],
+    ];
+    for (const [email, sizeValue, langValue] of values) {
+      const { id } = await customer(email);
+      await admin.ok(SET, { input: { customerId: id, values: [{ fieldKey: size.key, value: sizeValue }, { fieldKey: langs.key, value: langValue }] } });
+    }
+    const COUNT = `query($scope: DetailFieldScope!, $options: [String!]!) { detailFields(scope: $scope) { key valueCountWithOptions(options: $options) } }`;
+    const count = async (key: string, options: string[]) => (await admin.ok(COUNT, { scope: 'CUSTOMER', options })).detailFields.find((f: any) => f.key === key).valueCountWithOptions;
+    expect(await count('company_size', ['Small'])).toBe(2);
+    expect(await count('company_size', ['Small', 'Large'])).toBe(3);
+    expect(await count('company_size', ['small', 'Tiny'])).toBe(0);
+    // A list holding two removed options counts once.
+    expect(await count('languages', ['English', 'Japanese'])).toBe(3);
+    expect(await count('languages', [])).toBe(0);
+    const asAgent = await insider.request(COUNT, { scope: 'CUSTOMER', options: ['Small'] });
+    expect(asAgent.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    // The count is what the removal then does.
+    await admin.ok(UPDATE, { input: { id: size.id, options: ['Medium', 'Large'] } });
+    expect((await app.sql(`SELECT 1 FROM customers WHERE email LIKE '%@size.test' AND NOT details ? 'company_size'`)).length).toBe(2);
+  });
+
   it('handles 200 fields in a scope and 500 options in a field', async () => {
     for (let i = 0; i < 200; i += 1) await admin.ok(CREATE, { input: { scope: 'ORGANIZATION', label: `Bulk field ${i}`, type: i % 2 ? 'TEXT' : 'NUMBER' } });
     const options = Array.from({ length: 500 }, (_, i) => `Option ${i}`);

@@ -118,6 +118,20 @@ export class DetailFieldService {
     return field;
   }
 
+  /**
+   * How many records (customers, organizations) hold at least one of these
+   * options: what removing them would change. A select's value is then
+   * cleared; a multi-select loses those options (and is cleared when none is
+   * left). Options the field does not have count nothing. Admins see this
+   * before confirming a removal.
+   */
+  async valueCountWithOptions(field: DetailField, options: readonly string[]): Promise<number> {
+    if (!typeHasOptions(field.type) || options.length === 0) return 0;
+    // `?|` matches a top-level string as well as a list element, so one test serves both types.
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM ${ownerTable(field.scope)} WHERE details -> $1 ?| $2::text[]`, [field.key, options]);
+    return n;
+  }
+
   private optionsFor(type: DetailField['type'], options: readonly string[] | undefined): string[] {
     if (!typeHasOptions(type)) {
       if (options && options.length > 0) throw badInput(problem('FIELD_TYPE_HAS_NO_OPTIONS', { type }), 'options');
