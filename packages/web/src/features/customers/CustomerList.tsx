@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Box, Group, Stack } from '@mantine/core';
-import { IconAddressBook, IconFilter, IconSearch } from '@tabler/icons-react';
+import { IconAddressBook, IconFilter, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParam } from '../../app/url-state';
@@ -41,9 +41,10 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
   const detailFilters = useDetailFilters(fields);
   const requestedSort = parseCustomerSort(sortParam);
   const sort = usableSort(requestedSort, fields);
-  const conditions = detailFilters.active.map((active) => active.condition);
-  // A detail sort or filter from a link waits until the fields are known, so it is never silently ignored.
-  const ready = detailFilters.ready && (sortFieldKey(requestedSort) === null || fields !== undefined);
+  const { conditions, stale } = detailFilters;
+  // A detail sort or filter from a link waits until the fields are known, so it is never silently ignored;
+  // a filter that no longer applies holds the list until removed, rather than listing everyone as if filtered.
+  const ready = detailFilters.ready && stale.length === 0 && (sortFieldKey(requestedSort) === null || fields !== undefined);
   const pages = useCursorPages(JSON.stringify([query, sort, filterId, conditions]));
   const { data, previousData, error, refetch } = useQuery(CustomerListQuery, {
     skip: !ready,
@@ -59,6 +60,9 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
   const connection = (data ?? previousData)?.customers;
 
   function body() {
+    if (stale.length > 0) {
+      return <EmptyState icon={IconFilterOff} title={t('customers.staleFiltersTitle', { count: stale.length })} body={t('customers.staleFiltersBody', { count: stale.length })} />;
+    }
     if (error && !data) return <QueryStatus error={error} onRetry={refetch} />;
     if (data && data.customers.edges.length === 0) {
       if (query) {
@@ -100,7 +104,7 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
           <ColumnsControl fields={fields ?? []} value={columns.keys} onChange={columns.setKeys} />
         </Group>
       </Group>
-      <ActiveFilters filters={detailFilters.active} onRemove={detailFilters.remove} />
+      <ActiveFilters filters={detailFilters.requested} onRemove={detailFilters.remove} />
       <ResultCount connection={connection} noun="customers" />
       {body()}
       <CursorPagination pages={pages} pageInfo={data?.customers.pageInfo} />

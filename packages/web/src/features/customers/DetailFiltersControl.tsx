@@ -3,9 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconFilter } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProblemText } from '../../app/problems';
 import { draftOf, type DetailFieldInfo, type Draft } from '../details/detail-values';
 import { DetailValueInput } from '../details/DetailValueInput';
-import { filterField, filterValue, operatorsFor, takesValue, type DetailFilter, type FilterOperator } from './detail-filters';
+import { filterField, operatorsFor, parseFilterValue, takesValue, type DetailFilter, type FilterOperator } from './detail-filters';
 
 interface DetailFiltersControlProps {
   fields: readonly DetailFieldInfo[];
@@ -47,6 +48,7 @@ export function DetailFiltersControl({ fields, onAdd }: DetailFiltersControlProp
 
 function FilterForm({ fields, onAdd }: DetailFiltersControlProps) {
   const { t } = useTranslation();
+  const problemText = useProblemText();
   const [fieldKey, setFieldKey] = useState<string | null>(null);
   const [operator, setOperator] = useState<FilterOperator>('is');
   const [value, setValue] = useState<Draft>('');
@@ -70,9 +72,9 @@ function FilterForm({ fields, onAdd }: DetailFiltersControlProps) {
       return text ? onAdd({ fieldKey: field.key, operator, value: text }) : setError(t('customers.filterValueRequired'));
     }
     // Checked by the API's codec, and kept in its normalized form (the exact option, the ISO date…).
-    const parsed = filterValue(field, value);
-    if (parsed === null) return setError(t(`details.invalid.${filterField(field).type}`));
-    onAdd({ fieldKey: field.key, operator, value: String(parsed) });
+    const parsed = parseFilterValue(field, value);
+    if (!parsed.ok) return setError(problemText(parsed.problem));
+    onAdd({ fieldKey: field.key, operator, value: String(parsed.value) });
   }
 
   return (
