@@ -20,6 +20,7 @@ import { DEFAULT_SORT, SORT_PARAM, customerOrder, customerSortParam, parseCustom
 import { useCustomerDetailFields } from './useCustomerDetailFields';
 import { useDetailColumns } from './useDetailColumns';
 import { useDetailFilters } from './useDetailFilters';
+import { unavailableFieldKey, useUnavailableFieldRecovery } from './useUnavailableFieldRecovery';
 
 const PAGE_SIZE = 50;
 
@@ -56,6 +57,7 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
       orderBy: customerOrder(sort),
     },
   });
+  useUnavailableFieldRecovery(error, fields);
   // While the next page or search loads, the last one stays (dimmed) instead of flashing empty.
   const connection = (data ?? previousData)?.customers;
 
@@ -63,7 +65,8 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
     if (stale.length > 0) {
       return <EmptyState icon={IconFilterOff} title={t('customers.staleFiltersTitle', { count: stale.length })} body={t('customers.staleFiltersBody', { count: stale.length })} />;
     }
-    if (error && !data) return <QueryStatus error={error} onRetry={refetch} />;
+    // A field that became unavailable is recovered from (useUnavailableFieldRecovery), not shown as a failure.
+    if (error && !data && unavailableFieldKey(error) === null) return <QueryStatus error={error} onRetry={refetch} />;
     if (data && data.customers.edges.length === 0) {
       if (query) {
         return <EmptyState icon={IconSearch} title={t('customers.noMatchesTitle', { query })} body={t('customers.noMatchesBody')} />;
