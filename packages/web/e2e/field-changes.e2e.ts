@@ -89,4 +89,24 @@ describe('detail fields changed while agents use them (real Chromium)', () => {
     expect(await page.evaluate(() => (window as unknown as { stillLoaded?: boolean }).stillLoaded)).toBe(true);
     await screenshot(page, 'customers-field-unavailable');
   });
+
+  it('an admin removing options sees how many values that clears before saving', async () => {
+    const adminPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    adminPage.setDefaultTimeout(10_000);
+    const signIn = new SignInPage(adminPage);
+    await signIn.open(server.baseUrl);
+    await signIn.signIn('admin@demo.test', DEMO_PASSWORD);
+    await adminPage.waitForURL(/\/customers/);
+    await adminPage.goto(`${server.baseUrl}/settings/detail-fields`);
+    await adminPage.getByRole('button', { name: 'Actions for Plan' }).click();
+    await adminPage.getByRole('menuitem', { name: 'Edit' }).click();
+    const dialog = adminPage.getByRole('dialog', { name: 'Edit Plan' });
+    await dialog.getByRole('button', { name: 'Remove option 1' }).click();
+    await dialog.getByText('1 value uses them and will be cleared.').waitFor();
+    // Options 2 and 3 are now Platinum and Bronze: removing Platinum adds its holder.
+    await dialog.getByRole('button', { name: 'Remove option 1' }).click();
+    await dialog.getByText('2 values use them and will be cleared.').waitFor();
+    await screenshot(adminPage, 'edit-field-removal-count');
+    await adminPage.context().close();
+  });
 });
