@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     logger.info({ email: config.ADMIN_EMAIL }, 'created the first admin');
   }
   await services.auth.deleteExpiredSessions();
+  // In the background: after an upgrade this may build an index per field, and sorting works (slower) meanwhile.
+  services.detailFields.syncSortIndexes().catch((error) => logger.error({ err: error }, 'could not check the sort indexes of detail fields'));
 
   const server = await listenOnPort((port) => app.listen(port, config.HOST), { port: config.PORT, variable: 'PORT', explicit: config.explicitPorts.PORT }, 'the app');
   const { port } = server.address() as AddressInfo;

@@ -1,5 +1,7 @@
 import { Role } from '../src/graphql/enums';
 import { DENSE_SEARCH, SEARCH_COUNT_CAP } from '../src/modules/customers/customer.service';
+import { detailSortKeys } from '../src/modules/detail-fields/detail-owner-tables';
+import { keyAfter, keyOrderBy } from '../src/common/keyset';
 import { startTestApp, type TestApp } from './support/test-app';
 import type { GraphQLTestClient } from './support/graphql-client';
 
@@ -32,19 +34,33 @@ describe('customer list: keyset pagination, counts and statements', () => {
   });
   afterAll(() => app.close());
 
+  // Many customers share a tier, a creation time (one INSERT) or a name: ties must fall to the name, then the id, in the order's direction.
+  const TIER_OPTIONS = ['Gold', 'Bronze', 'Silver'];
+  const tierPosition = `array_position(ARRAY['Gold', 'Bronze', 'Silver'], details ->> 'walk_tier')`;
   it.each([
-    ['DISPLAY_NAME', 'ASC'],
-    ['EMAIL', 'DESC'],
-    ['CREATED_AT', 'DESC'],
-  ])('walks every row that existed before the walk exactly once, in order, while rows are inserted (%s %s)', async (field, direction) => {
+    ['DISPLAY_NAME', 'ASC', ['lower(display_name)']],
+    ['EMAIL', 'DESC', ['(email IS NULL)', `lower(coalesce(email::text, ''))`]],
+    ['CREATED_AT', 'DESC', ['created_at']],
+    ['UPDATED_AT', 'ASC', ['updated_at']],
+    ['DETAIL', 'ASC', [`(details ->> 'walk_tier') IS NULL`, tierPosition]],
+    ['DETAIL', 'DESC', [`(details ->> 'walk_tier') IS NULL`, tierPosition]],
+  ])('walks every row that existed before the walk exactly once, in order, while rows are inserted (%s %s)', async (field, direction, sqlOrder) => {
     const prefix = `walk${field}${direction}`.toLowerCase();
     await insertCustomers(app, prefix, 300);
+    await app.sql(`UPDATE customers SET display_name = 'Same Name' WHERE email LIKE $1 AND hashtext(email) % 4 = 0`, [`${prefix}%`]);
+    if (field === 'DETAIL') {
+      const admin = await app.signedIn(Role.ADMIN);
+      // Created by the first DETAIL case; the second finds the label taken.
+      await admin.request(`mutation($o: [String!]) { createDetailField(input: { scope: CUSTOMER, label: "Walk tier", type: SELECT, options: $o }) { id } }`, { o: TIER_OPTIONS });
+      await app.sql(`UPDATE customers SET details = jsonb_build_object('walk_tier', ($1::text[])[1 + abs(hashtext(email)) % 3]) WHERE email LIKE $2 AND hashtext(email) % 5 <> 0`, [TIER_OPTIONS, `${prefix}%`]);
+    }
     const before = new Set((await app.sql<{ id: string }>(`SELECT id FROM customers`)).map((r) => r.id));
     const seen: Array<{ id: string; displayName: string }> = [];
     let after: string | null = null;
     let round = 0;
+    const orderBy = field === 'DETAIL' ? { field, direction, fieldKey: 'walk_tier' } : { field, direction };
     do {
-      const { customers }: { customers: any } = await agent.ok(PAGE, { first: 37, after, orderBy: { field, direction } });
+      const { customers }: { customers: any } = await agent.ok(PAGE, { first: 37, after, orderBy });
       seen.push(...customers.edges.map((e: any) => e.node));
       after = customers.pageInfo.hasNextPage ? customers.pageInfo.endCursor : null;
       // Others keep adding customers that sort before, between and after the pages read so far.
@@ -57,12 +73,31 @@ describe('customer list: keyset pagination, counts and statements', () => {
     for (const id of before) expect(ids).toContain(id);
     // Every page followed the same order: compare with the database's own sort of what we saw.
     const expected = await app.sql<{ id: string }>(
-      `SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY ${
-        field === 'DISPLAY_NAME' ? 'lower(display_name)' : field === 'EMAIL' ? `(email IS NULL), lower(coalesce(email::text, ''))` : 'created_at'
-      } ${direction}, id ${direction}`,
+      `SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY ${[...sqlOrder, 'lower(display_name)', 'id'].map((e) => `${e} ${direction}`).join(', ')}`,
       [ids],
     );
     expect(ids).toEqual(expected.map((r) => r.id));
+  });
+
+  it('sorts by a select from its index (the ORDER BY matches the index built from the current options), on the first page and after a cursor', async () => {
+    const admin = await app.signedIn(Role.ADMIN);
+    const options = ['Enterprise', 'Business', 'Team', 'Starter', 'Free'];
+    const field = (await admin.ok(`mutation($o: [String!]) { createDetailField(input: { scope: CUSTOMER, label: "Plan level", type: SELECT, options: $o }) { id key label type options } }`, { o: options })).createDetailField;
+    await insertCustomers(app, 'planidx', 4000);
+    await app.sql(`UPDATE customers SET details = details || jsonb_build_object('plan_level', ($1::text[])[1 + abs(hashtext(email)) % 5]) WHERE email LIKE 'planidx%'`, [options]);
+    await app.sql(`ANALYZE customers`);
+    const orderBy = { field: 'DETAIL', fieldKey: 'plan_level', direction: 'ASC' };
+    const { customers } = await agent.ok(PAGE, { first: 50, orderBy });
+    expect(customers.edges[0].node.displayName).toMatch(/^planidx/);
+
+    const order = { name: 'explain', keys: detailSortKeys(field, 'c'), descending: false };
+    const params: unknown[] = [];
+    const after = keyAfter({ ...order, name: 'DETAIL:plan_level:ASC' }, customers.pageInfo.endCursor, params);
+    for (const [where, values] of [['', []], [`WHERE ${after}`, params]] as const) {
+      const plan = (await app.sql<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT c.id FROM customers c ${where} ORDER BY ${keyOrderBy(order)} LIMIT 51`, [...values])).map((r) => r['QUERY PLAN']).join('\n');
+      expect(plan).toMatch(/Index (Only )?Scan using customers_detail_\w+_idx/);
+      expect(plan).not.toMatch(/\bSort\b/);
+    }
   });
 
   it('caps the count of a common text match and says so', async () => {

@@ -198,6 +198,77 @@ describe('detail fields and field-level permissions', () => {
     expect(await list({ f: { details: [{ fieldKey: 'health_score', isEmpty: true }] } })).toEqual(['none@score.test']);
   });
 
+  it('sorts selects by option position and multi-selects by their first option, following renames and reorders', async () => {
+    const tier = await create({ label: 'Tier', type: 'SELECT', options: ['Gold', 'Silver', 'Bronze'] });
+    const channels = await create({ label: 'Channels', type: 'MULTI_SELECT', options: ['Phone', 'Email', 'Chat'] });
+    const rows: Array<[string, string | null, string[] | null]> = [
+      ['a', 'Bronze', ['Chat']],
+      ['b', 'Gold', ['Email', 'Chat']],
+      ['c', 'Silver', ['Phone', 'Chat']],
+      ['d', null, null],
+      ['e', 'Gold', ['Email']],
+    ];
+    const ids: Record<string, string> = {};
+    for (const [name, tierValue, channelValue] of rows) {
+      const { id } = await customer(`${name}@tier.test`);
+      ids[name] = id;
+      await admin.ok(SET, { input: { customerId: id, values: [{ fieldKey: 'tier', value: tierValue }, { fieldKey: 'channels', value: channelValue }] } });
+    }
+    const sorted = async (fieldKey: string, direction = 'ASC') =>
+      (await insider.ok(`query($o: CustomerOrder) { customers(first: 10, orderBy: $o, query: "tier.test") { edges { node { displayName } } } }`, { o: { field: 'DETAIL', fieldKey, direction } })).customers.edges
+        .map((e: any) => e.node.displayName)
+        .join('');
+    const sortIndexes = async (fieldId: string) =>
+      app.sql<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE indexname LIKE $1`, [`customers_detail_${fieldId.replace(/-/g, '').slice(0, 24)}_%`]);
+
+    // Not alphabetical (Bronze, Gold, Silver): the admin's order; ties (b, e) by name; empty last.
+    expect(await sorted('tier')).toBe('becad');
+    expect(await sorted('tier', 'DESC')).toBe('daceb');
+    expect(await sorted('channels')).toBe('cbead');
+
+    await admin.ok(UPDATE, { input: { id: tier.id, options: ['Platinum', 'Bronze', 'Gold'], optionRenames: [{ from: 'Silver', to: 'Platinum' }] } });
+    expect(await sorted('tier')).toBe('cabed');
+    const [tierIndex, ...staleTier] = await sortIndexes(tier.id);
+    expect(staleTier).toEqual([]);
+    expect(tierIndex.indexdef).toContain('"Platinum": 1');
+
+    // Reordering a multi-select's options rewrites stored lists into the new order, so "first option" follows.
+    await admin.ok(UPDATE, { input: { id: channels.id, options: ['Chat', 'Email', 'Phone'] } });
+    const { customer: c } = await admin.ok(`query($id: ID!) { customer(id: $id) { detailsByKey } }`, { id: ids.c });
+    expect(c.detailsByKey.channels).toEqual(['Chat', 'Phone']);
+    expect(await sorted('channels')).toBe('abced');
+    expect(await sortIndexes(channels.id)).toHaveLength(1);
+  });
+
+  it('counts for admins how many values removing options would change, before they remove them', async () => {
+    const size = await create({ label: 'Company size', type: 'SELECT', options: ['Small', 'Medium', 'Large'] });
+    const langs = await create({ label: 'Languages', type: 'MULTI_SELECT', options: ['English', 'Japanese', 'French'] });
+    const values: Array<[string, string, string[]]> = [
+      ['one@size.test', 'Small', ['English']],
+      ['two@size.test', 'Small', ['English', 'Japanese']],
+      ['three@size.test', 'Large', ['Japanese']],
+      ['four@size.test', 'Medium', ['French']],
+    ];
+    for (const [email, sizeValue, langValue] of values) {
+      const { id } = await customer(email);
+      await admin.ok(SET, { input: { customerId: id, values: [{ fieldKey: size.key, value: sizeValue }, { fieldKey: langs.key, value: langValue }] } });
+    }
+    const COUNT = `query($scope: DetailFieldScope!, $options: [String!]!) { detailFields(scope: $scope) { key valueCountWithOptions(options: $options) } }`;
+    const count = async (key: string, options: string[]) => (await admin.ok(COUNT, { scope: 'CUSTOMER', options })).detailFields.find((f: any) => f.key === key).valueCountWithOptions;
+    expect(await count('company_size', ['Small'])).toBe(2);
+    expect(await count('company_size', ['Small', 'Large'])).toBe(3);
+    expect(await count('company_size', ['small', 'Tiny'])).toBe(0);
+    // A list holding two removed options counts once.
+    expect(await count('languages', ['English', 'Japanese'])).toBe(3);
+    expect(await count('languages', [])).toBe(0);
+    const asAgent = await insider.request(COUNT, { scope: 'CUSTOMER', options: ['Small'] });
+    expect(asAgent.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    // The count is what the removal then does.
+    await admin.ok(UPDATE, { input: { id: size.id, options: ['Medium', 'Large'] } });
+    expect((await app.sql(`SELECT 1 FROM customers WHERE email LIKE '%@size.test' AND NOT details ? 'company_size'`)).length).toBe(2);
+  });
+
   it('handles 200 fields in a scope and 500 options in a field', async () => {
     for (let i = 0; i < 200; i += 1) await admin.ok(CREATE, { input: { scope: 'ORGANIZATION', label: `Bulk field ${i}`, type: i % 2 ? 'TEXT' : 'NUMBER' } });
     const options = Array.from({ length: 500 }, (_, i) => `Option ${i}`);

@@ -108,7 +108,6 @@ export const PROBLEM_TEXT = {
   CUSTOMER_NEEDS_IDENTIFIER: 'A customer needs an email or a username',
   NO_IDENTIFIERS: 'Enter at least one email or username',
   ORGANIZATION_BOTH_GIVEN: 'Give either organizationId or newOrganizationName, not both',
-  SORT_MULTI_SELECT: '{{label}} is a multi-select field and cannot be sorted by',
   CANNOT_DEMOTE_SELF: 'You cannot deactivate yourself or remove your own admin role',
   TOKEN_ROLE_TOO_HIGH: 'A token cannot have a higher role than yours',
   TOKEN_TEAMS_NOT_YOURS: 'A token can only be given teams you belong to',

@@ -255,13 +255,13 @@ describe('search and sort traits', () => {
     expect(detailSearchText(field('TEXT'), null)).toBeNull();
   });
 
-  it('sorts every type but multi-select, and only selects have options', () => {
+  it('sorts every type, selects by option position, and only selects have options', () => {
     expect(Object.fromEntries(DETAIL_FIELD_TYPES.map((type) => [type, sortKind(type)]))).toEqual({
       TEXT: 'text',
       NUMBER: 'number',
       DATE: 'date',
-      SELECT: 'text',
-      MULTI_SELECT: null,
+      SELECT: 'option',
+      MULTI_SELECT: 'option',
       EMAIL: 'text',
       URL: 'text',
       PHONE: 'text',

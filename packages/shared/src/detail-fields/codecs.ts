@@ -11,7 +11,8 @@ import { shownOptions, type ProblemReason } from '../problems';
 import { fitsLength, foldCase, hasControlCharacters, quote } from './text';
 import { fail, MAX_TEXT_LENGTH, ok, type DetailFieldDefinition, type DetailFieldType, type ParseResult, type StoredDetailValue } from './types';
 
-type SortKind = 'text' | 'number' | 'date' | 'boolean';
+/** 'option': by the option's position in the field's list (multi-select: its first chosen option's). */
+type SortKind = 'text' | 'number' | 'date' | 'boolean' | 'option';
 type FormatOptions = { locale?: string; agentName?: (id: string) => string | undefined; yes?: string; no?: string };
 
 interface Codec {
@@ -19,7 +20,7 @@ interface Codec {
   parse(input: unknown, field: DetailFieldDefinition): ParseResult;
   /** Absent: the stored text as is (lists joined). */
   format?(value: StoredDetailValue, opts: FormatOptions): string;
-  sort: SortKind | null;
+  sort: SortKind;
   /** Whether substring search looks at it; numbers, dates, flags and ids would only match by accident. */
   searchable: boolean;
   hasOptions: boolean;
@@ -190,8 +191,8 @@ const CODECS: Record<DetailFieldType, Codec> = {
     hasOptions: false,
   },
   SELECT: {
-    parse: (input, field) => (typeof input === 'string' ? parseSelect(input.trim(), field) : fail('NOT_AN_OPTION', { options: shownOptions(field.options) })), sort: 'text', searchable: true, hasOptions: true },
-  MULTI_SELECT: { parse: parseMultiSelect, sort: null, searchable: true, hasOptions: true },
+    parse: (input, field) => (typeof input === 'string' ? parseSelect(input.trim(), field) : fail('NOT_AN_OPTION', { options: shownOptions(field.options) })), sort: 'option', searchable: true, hasOptions: true },
+  MULTI_SELECT: { parse: parseMultiSelect, sort: 'option', searchable: true, hasOptions: true },
   EMAIL: {
     parse: fromText('NOT_EMAIL', (text) => (isEmail(text) ? ok(text) : fail('NOT_EMAIL'))),
     sort: 'text',
@@ -249,8 +250,12 @@ export function detailSearchText(field: DetailFieldDefinition, value: StoredDeta
   return Array.isArray(value) ? value.join('\n') : String(value);
 }
 
-/** How a field sorts; null for MULTI_SELECT, whose lists have no natural order. */
-export function sortKind(type: DetailFieldType): SortKind | null {
+/**
+ * How a field sorts. Selects sort by option position (the order the admin
+ * set, as the reference product does), not alphabetically; a multi-select by
+ * its first chosen option, since stored lists keep option order.
+ */
+export function sortKind(type: DetailFieldType): SortKind {
   return CODECS[type].sort;
 }
 

@@ -10,3 +10,27 @@ export function forgetCachedLists(cache: ApolloCache): void {
   cache.evict({ id: 'ROOT_QUERY', fieldName: 'organizations' });
   cache.gc();
 }
+
+/**
+ * Forgets a customer detail field the viewer may no longer view (an admin
+ * narrowed or archived it while a page was open): its definition and its
+ * value on every cached customer, so no screen keeps showing a value the
+ * viewer is no longer allowed to see. `id` is absent when only the key is
+ * known.
+ */
+export function forgetCustomerDetailField(cache: ApolloCache, field: { id?: string; key: string }): void {
+  for (const id of Object.keys(cache.extract() as Record<string, unknown>)) {
+    if (!id.startsWith('Customer:')) continue;
+    cache.modify<Record<string, unknown>>({
+      id,
+      fields: {
+        detailsByKey: (values) => {
+          const { [field.key]: _, ...rest } = values as Record<string, unknown>;
+          return rest;
+        },
+      },
+    });
+  }
+  if (field.id) cache.evict({ id: cache.identify({ __typename: 'DetailField', id: field.id }) });
+  cache.gc();
+}

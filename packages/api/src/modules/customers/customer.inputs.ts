@@ -48,12 +48,12 @@ export class CustomerFilter {
   details?: DetailCondition[];
 }
 
-@InputType()
+@InputType({ description: 'Equal values fall back to the display name, then the id, in the same direction.' })
 export class CustomerOrder {
   @Field(() => CustomerOrderField)
   field: CustomerOrderField;
 
-  @Field({ nullable: true, description: 'The detail field to sort by, with field DETAIL.' })
+  @Field({ nullable: true, description: 'The detail field to sort by, with field DETAIL. Empty values come last (ascending); selects sort by option position, multi-selects by their first option.' })
   fieldKey?: string;
 
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC })

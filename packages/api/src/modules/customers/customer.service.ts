@@ -13,6 +13,7 @@ import { OrganizationService } from '../organizations/organization.service';
 import { DetailFieldScope, DetailFieldType } from '../detail-fields/detail-field.enums';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
 import { detailSortKeys } from '../detail-fields/detail-owner-tables';
+import { customerTieBreak } from './customer-sort-keys';
 
 /** Counting every match of a text search is cut off here (clients show "1,000+"). */
 export const SEARCH_COUNT_CAP = 1000;
@@ -26,13 +27,12 @@ const searchText = (alias: string) => `(coalesce(${alias}.email::text, '') || ' 
 export const CUSTOMER_COLUMNS = `c.id, c.email::text AS email, c.username::text AS username, c.display_name AS "displayName",
   c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
-const ID_KEY = { sql: 'c.id', type: 'uuid' } as const;
 const ORDER_KEYS: Record<Exclude<CustomerOrderField, CustomerOrderField.DETAIL>, KeysetOrder['keys']> = {
-  DISPLAY_NAME: [{ sql: 'lower(c.display_name)', type: 'text' }, ID_KEY],
+  DISPLAY_NAME: customerTieBreak('c'),
   // Customers without an email come last (ascending).
-  EMAIL: [{ sql: '(c.email IS NULL)', type: 'boolean' }, { sql: `lower(coalesce(c.email::text, ''))`, type: 'text' }, ID_KEY],
-  CREATED_AT: [{ sql: 'c.created_at', type: 'timestamptz' }, ID_KEY],
-  UPDATED_AT: [{ sql: 'c.updated_at', type: 'timestamptz' }, ID_KEY],
+  EMAIL: [{ sql: '(c.email IS NULL)', type: 'boolean' }, { sql: `lower(coalesce(c.email::text, ''))`, type: 'text' }, ...customerTieBreak('c')],
+  CREATED_AT: [{ sql: 'c.created_at', type: 'timestamptz' }, ...customerTieBreak('c')],
+  UPDATED_AT: [{ sql: 'c.updated_at', type: 'timestamptz' }, ...customerTieBreak('c')],
 };
 
 export interface CustomerListArgs {
@@ -176,9 +176,7 @@ export class CustomerService {
       return { name: `${field}:${direction}`, keys: ORDER_KEYS[field], descending: direction === 'DESC' };
     }
     const detail = await visibility.readable(DetailFieldScope.CUSTOMER, orderBy?.fieldKey ?? '', 'orderBy.fieldKey');
-    const keys = detailSortKeys(detail, 'c');
-    if (!keys) throw badInput(problem('SORT_MULTI_SELECT', { label: detail.label }), 'orderBy.fieldKey');
-    return { name: `DETAIL:${detail.key}:${direction}`, keys, descending: direction === 'DESC' };
+    return { name: `DETAIL:${detail.key}:${direction}`, keys: detailSortKeys(detail, 'c'), descending: direction === 'DESC' };
   }
 
   /**

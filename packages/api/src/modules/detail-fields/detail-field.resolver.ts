@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import { PERMISSIONS } from '@cp/shared';
 import { DetailField } from './detail-field.entity';
 import { DetailFieldScope } from './detail-field.enums';
@@ -58,6 +58,15 @@ export class DetailFieldResolver {
   @FieldResolver(() => Boolean)
   viewerCanEdit(@Root() field: DetailField, @Ctx() { visibility }: Context): boolean {
     return visibility.canEdit(field);
+  }
+
+  @Requires(PERMISSIONS.MANAGE_FIELDS)
+  @FieldResolver(() => Int, {
+    description:
+      'How many records hold at least one of these options: what removing them would change (a select is cleared; a multi-select loses them, and is cleared when none is left).',
+  })
+  valueCountWithOptions(@Root() field: DetailField, @Arg('options', () => [String]) options: string[], @Ctx() { services }: Context): Promise<number> {
+    return services.detailFields.valueCountWithOptions(field, options);
   }
 
   @RequiresOrNull(PERMISSIONS.MANAGE_FIELDS)

@@ -1,10 +1,10 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import { cleanLabel, cleanOptions, detailFieldKeyFromLabel, problem, quote, typeHasOptions, type StoredDetailValue } from '@cp/shared';
 import { DetailField, type Audience } from './detail-field.entity';
-import { DetailFieldScope } from './detail-field.enums';
+import { DetailFieldScope, DetailFieldType } from './detail-field.enums';
 import type { CreateDetailFieldInput, FieldAudienceInput, SetDetailFieldPermissionsInput, UpdateDetailFieldInput } from './detail-field.inputs';
 import { loadDefinitions } from './detail-field.catalog';
-import { detailSortIndexSql, ownerTable } from './detail-owner-tables';
+import { detailSortIndex, ownerTable, sortIndexPrefix } from './detail-owner-tables';
 import { reindexDetailValues } from './detail-search-index';
 import { badInput, notFound } from '../../common/domain-error';
 import { staleVersion } from '../../common/optimistic-lock';
@@ -62,7 +62,7 @@ export class DetailFieldService {
       return rows[0].id;
     });
     const field = await this.find(id);
-    await this.buildSortIndex(field);
+    await this.syncSortIndexes([field]);
     return field;
   }
 
@@ -95,7 +95,9 @@ export class DetailFieldService {
       }
       if (input.position !== undefined && input.position !== null) await this.move(tx, field, input.position);
     });
-    return this.find(input.id);
+    const field = await this.find(input.id);
+    if (input.options !== undefined || input.optionRenames !== undefined) await this.syncSortIndexes([field]);
+    return field;
   }
 
   async setPermissions(input: SetDetailFieldPermissionsInput): Promise<DetailField> {
@@ -114,6 +116,20 @@ export class DetailFieldService {
     const [field] = isUuid(id) ? await loadDefinitions(this.db, 'WHERE f.id = $1', [id]) : [];
     if (!field) throw notFound('DETAIL_FIELD', id);
     return field;
+  }
+
+  /**
+   * How many records (customers, organizations) hold at least one of these
+   * options: what removing them would change. A select's value is then
+   * cleared; a multi-select loses those options (and is cleared when none is
+   * left). Options the field does not have count nothing. Admins see this
+   * before confirming a removal.
+   */
+  async valueCountWithOptions(field: DetailField, options: readonly string[]): Promise<number> {
+    if (!typeHasOptions(field.type) || options.length === 0) return 0;
+    // `?|` matches a top-level string as well as a list element, so one test serves both types.
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM ${ownerTable(field.scope)} WHERE details -> $1 ?| $2::text[]`, [field.key, options]);
+    return n;
   }
 
   private optionsFor(type: DetailField['type'], options: readonly string[] | undefined): string[] {
@@ -163,7 +179,11 @@ export class DetailFieldService {
     const mapping = new Map<string, string | null>(field.options.map((o) => [o, renames.get(o) ?? o]));
     for (const [from, to] of mapping) if (to !== null && !next.includes(to)) mapping.set(from, null);
     const changed = [...mapping].filter(([from, to]) => from !== to);
-    if (changed.length === 0) return next;
+    // Stored lists keep option order (sorting by the first option and equal-JSON comparisons rely on it), so a reorder rewrites them.
+    const position = new Map(next.map((option, i) => [option, i]));
+    const kept = field.options.map((o) => mapping.get(o)).filter((o): o is string => o != null);
+    const reordered = field.type === DetailFieldType.MULTI_SELECT && kept.some((o, i) => i > 0 && position.get(o)! < position.get(kept[i - 1])!);
+    if (changed.length === 0 && !reordered) return next;
 
     const table = ownerTable(field.scope);
     const rows: Array<{ id: string; value: StoredDetailValue }> = await tx.query(
@@ -172,7 +192,12 @@ export class DetailFieldService {
     );
     const updates = rows
       .map(({ id, value }) => {
-        const mapped = Array.isArray(value) ? value.map((v) => mapping.get(v) ?? null).filter((v): v is string => v !== null) : mapping.get(String(value)) ?? null;
+        const mapped = Array.isArray(value)
+          ? value
+              .map((v) => mapping.get(v) ?? null)
+              .filter((v): v is string => v !== null)
+              .sort((a, b) => position.get(a)! - position.get(b)!)
+          : mapping.get(String(value)) ?? null;
         const cleared = mapped === null || (Array.isArray(mapped) && mapped.length === 0);
         return { id, value: cleared ? null : (mapped as StoredDetailValue), before: value };
       })
@@ -201,16 +226,32 @@ export class DetailFieldService {
     );
   }
 
-  /** After commit, and concurrently, so a large customers table stays writable meanwhile. */
-  private async buildSortIndex(field: DetailField): Promise<void> {
-    if (field.scope !== DetailFieldScope.CUSTOMER) return;
-    const ddl = detailSortIndexSql(field);
-    if (!ddl) return;
-    try {
-      await this.db.query(ddl);
-    } catch (error) {
-      // Sorting still works without it, only slower; the field itself is created.
-      this.logger.error({ err: error, field: field.key }, 'could not build the sort index of a detail field');
+  /**
+   * Makes each customer field's sort index match its current sort keys:
+   * builds a missing one and drops stale or invalid ones (options changed,
+   * tie-break rule changed, a concurrent build that failed). Runs after the
+   * change is committed, concurrently, so a large customers table stays
+   * writable meanwhile; until the new index is built, that sort is slower,
+   * not wrong. Every customer field when none are given (at start).
+   */
+  async syncSortIndexes(fields?: DetailField[]): Promise<void> {
+    const targets = (fields ?? (await loadDefinitions(this.db))).filter((f) => f.scope === DetailFieldScope.CUSTOMER);
+    for (const field of targets) {
+      const wanted = detailSortIndex(field);
+      try {
+        const existing: Array<{ name: string; valid: boolean }> = await this.db.query(
+          `SELECT c.relname AS name, i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            WHERE i.indrelid = 'customers'::regclass AND c.relname LIKE $1`,
+          [`${sortIndexPrefix(field.id)}%`],
+        );
+        for (const index of existing) {
+          if (index.name !== wanted.name || !index.valid) await this.db.query(`DROP INDEX CONCURRENTLY IF EXISTS ${index.name}`);
+        }
+        await this.db.query(wanted.ddl);
+      } catch (error) {
+        // Sorting still works without it, only slower; the field itself is saved.
+        this.logger.error({ err: error, field: field.key }, 'could not build the sort index of a detail field');
+      }
     }
   }
 }

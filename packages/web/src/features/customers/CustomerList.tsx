@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { sortKind } from '@cp/shared';
 import { Box, Group, Stack } from '@mantine/core';
-import { IconAddressBook, IconFilter, IconSearch } from '@tabler/icons-react';
+import { IconAddressBook, IconFilter, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParam } from '../../app/url-state';
@@ -21,6 +20,7 @@ import { DEFAULT_SORT, SORT_PARAM, customerOrder, customerSortParam, parseCustom
 import { useCustomerDetailFields } from './useCustomerDetailFields';
 import { useDetailColumns } from './useDetailColumns';
 import { useDetailFilters } from './useDetailFilters';
+import { unavailableFieldKey, useUnavailableFieldRecovery } from './useUnavailableFieldRecovery';
 
 const PAGE_SIZE = 50;
 
@@ -42,9 +42,10 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
   const detailFilters = useDetailFilters(fields);
   const requestedSort = parseCustomerSort(sortParam);
   const sort = usableSort(requestedSort, fields);
-  const conditions = detailFilters.active.map((active) => active.condition);
-  // A detail sort or filter from a link waits until the fields are known, so it is never silently ignored.
-  const ready = detailFilters.ready && (sortFieldKey(requestedSort) === null || fields !== undefined);
+  const { conditions, stale } = detailFilters;
+  // A detail sort or filter from a link waits until the fields are known, so it is never silently ignored;
+  // a filter that no longer applies holds the list until removed, rather than listing everyone as if filtered.
+  const ready = detailFilters.ready && stale.length === 0 && (sortFieldKey(requestedSort) === null || fields !== undefined);
   const pages = useCursorPages(JSON.stringify([query, sort, filterId, conditions]));
   const { data, previousData, error, refetch } = useQuery(CustomerListQuery, {
     skip: !ready,
@@ -56,11 +57,16 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
       orderBy: customerOrder(sort),
     },
   });
+  useUnavailableFieldRecovery(error, fields);
   // While the next page or search loads, the last one stays (dimmed) instead of flashing empty.
   const connection = (data ?? previousData)?.customers;
 
   function body() {
-    if (error && !data) return <QueryStatus error={error} onRetry={refetch} />;
+    if (stale.length > 0) {
+      return <EmptyState icon={IconFilterOff} title={t('customers.staleFiltersTitle', { count: stale.length })} body={t('customers.staleFiltersBody', { count: stale.length })} />;
+    }
+    // A field that became unavailable is recovered from (useUnavailableFieldRecovery), not shown as a failure.
+    if (error && !data && unavailableFieldKey(error) === null) return <QueryStatus error={error} onRetry={refetch} />;
     if (data && data.customers.edges.length === 0) {
       if (query) {
         return <EmptyState icon={IconSearch} title={t('customers.noMatchesTitle', { query })} body={t('customers.noMatchesBody')} />;
@@ -101,7 +107,7 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
           <ColumnsControl fields={fields ?? []} value={columns.keys} onChange={columns.setKeys} />
         </Group>
       </Group>
-      <ActiveFilters filters={detailFilters.active} onRemove={detailFilters.remove} />
+      <ActiveFilters filters={detailFilters.requested} onRemove={detailFilters.remove} />
       <ResultCount connection={connection} noun="customers" />
       {body()}
       <CursorPagination pages={pages} pageInfo={data?.customers.pageInfo} />
@@ -109,10 +115,9 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
   );
 }
 
-/** A sort by a detail field the viewer cannot see (a shared link), or that cannot be sorted, falls back to the default. */
+/** A sort by a detail field the viewer cannot see (a shared link) falls back to the default. */
 function usableSort(sort: CustomerSort, fields: readonly DetailFieldInfo[] | undefined): CustomerSort {
   const fieldKey = sortFieldKey(sort);
   if (fieldKey === null || fields === undefined) return sort;
-  const field = fields.find((f) => f.key === fieldKey);
-  return field && sortKind(field.type) !== null ? sort : DEFAULT_SORT;
+  return fields.some((f) => f.key === fieldKey) ? sort : DEFAULT_SORT;
 }

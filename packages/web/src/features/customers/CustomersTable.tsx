@@ -1,7 +1,6 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { Anchor, Group, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { sortKind } from '@cp/shared';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import {
   FlexRender,
@@ -130,8 +129,7 @@ export function CustomersTable({ label, customers, detailColumns, sort, onSortCh
           column.accessor((row) => storedValue(row.detailsByKey, field.key), {
             id: detailSortKey(field.key),
             header: field.label,
-            // Sorted on the server; a list of options has no natural order.
-            enableSorting: sortKind(field.type) !== null,
+            // Sorted on the server (selects by option position).
             // A to Z (lowest, earliest) first, whatever the first row happens to hold.
             sortDescFirst: false,
             cell: ({ getValue }) => {

@@ -1,13 +1,12 @@
-import { problem, shownValue } from '@cp/shared';
 import { Button, Modal, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFilter } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProblemText } from '../../app/problems';
 import { draftOf, type DetailFieldInfo, type Draft } from '../details/detail-values';
 import { DetailValueInput } from '../details/DetailValueInput';
-import { useProblemText } from '../../app/problems';
-import { filterField, parseFilterValue, operatorsFor, takesValue, type DetailFilter, type FilterOperator } from './detail-filters';
+import { filterField, operatorsFor, parseFilterValue, takesValue, type DetailFilter, type FilterOperator } from './detail-filters';
 
 interface DetailFiltersControlProps {
   fields: readonly DetailFieldInfo[];
@@ -49,11 +48,11 @@ export function DetailFiltersControl({ fields, onAdd }: DetailFiltersControlProp
 
 function FilterForm({ fields, onAdd }: DetailFiltersControlProps) {
   const { t } = useTranslation();
+  const problemText = useProblemText();
   const [fieldKey, setFieldKey] = useState<string | null>(null);
   const [operator, setOperator] = useState<FilterOperator>('is');
   const [value, setValue] = useState<Draft>('');
   const [error, setError] = useState<string>();
-  const problemText = useProblemText();
   const field = fields.find((f) => f.key === fieldKey);
 
   function chooseField(key: string | null) {
@@ -74,7 +73,7 @@ function FilterForm({ fields, onAdd }: DetailFiltersControlProps) {
     }
     // Checked by the API's codec, and kept in its normalized form (the exact option, the ISO date…).
     const parsed = parseFilterValue(field, value);
-    if (!parsed.ok) return setError(problemText(problem('INVALID_FILTER_VALUE', { label: field.label, value: shownValue(value), problem: parsed.problem })));
+    if (!parsed.ok) return setError(problemText(parsed.problem));
     onAdd({ fieldKey: field.key, operator, value: String(parsed.value) });
   }
 

@@ -1,4 +1,4 @@
-import { DETAIL_KEY_PATTERN, isTextSearchable, parseDetailValue, type DetailFieldType, type ParseResult, type StoredDetailValue } from '@cp/shared';
+import { DETAIL_KEY_PATTERN, isTextSearchable, parseDetailValue, problem, shownValue, type DetailFieldType, type Problem, type StoredDetailValue } from '@cp/shared';
 import type { DetailCondition } from '../../gql/graphql';
 import type { DetailFieldInfo, Draft } from '../details/detail-values';
 
@@ -46,12 +46,14 @@ export function filterField(field: DetailFieldInfo): DetailFieldInfo {
   return field.type === 'MULTI_SELECT' ? { ...field, type: 'SELECT' } : field;
 }
 
-/** An `is` value checked by the same codec as the API, or null when it is not one. */
-export function parseFilterValue(field: DetailFieldInfo, input: Draft): ParseResult {
-  return parseDetailValue(filterField(field), field.type === 'BOOLEAN' && typeof input === 'string' ? input === 'true' : input);
+/** An `is` value checked by the same codec as the API; a refusal says why, as the API's INVALID_FILTER_VALUE would. */
+export function parseFilterValue(field: DetailFieldInfo, input: Draft): { ok: true; value: StoredDetailValue } | { ok: false; problem: Problem } {
+  const parsed = parseDetailValue(filterField(field), field.type === 'BOOLEAN' && typeof input === 'string' ? input === 'true' : input);
+  if (parsed.ok && parsed.value !== null) return { ok: true, value: parsed.value };
+  return { ok: false, problem: problem('INVALID_FILTER_VALUE', { label: field.label, value: shownValue(input), problem: parsed.ok ? problem('EMPTY') : parsed.problem }) };
 }
 
-/** parseFilterValue's value, or null when refused. */
+/** An `is` value checked by the same codec as the API, or null when it is not one. */
 export function filterValue(field: DetailFieldInfo, input: Draft): StoredDetailValue | null {
   const parsed = parseFilterValue(field, input);
   return parsed.ok ? parsed.value : null;

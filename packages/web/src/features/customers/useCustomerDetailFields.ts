@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 
 // Only fields the viewer may view come back, so columns, sorts and filters never offer a hidden one.
-const CustomerDetailFieldsQuery = graphql(`
+export const CustomerDetailFieldsQuery = graphql(`
   query CustomerDetailFields {
     detailFields(scope: CUSTOMER) {
       id

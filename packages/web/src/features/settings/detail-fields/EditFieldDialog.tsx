@@ -1,7 +1,7 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { cleanLabel, typeHasOptions } from '@cp/shared';
-import { Alert, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useFieldFormError } from './form-errors';
 import { useProblemText } from '../../../app/problems';
 import { optionChanges, optionDraftsOf, removedOptions } from './option-drafts';
 import { OptionsEditor } from './OptionsEditor';
+import { useRemovalCount } from './useRemovalCount';
 import { useUpdateDetailField } from './useUpdateDetailField';
 
 const EditFieldDialogField = graphql(`
@@ -21,6 +22,7 @@ const EditFieldDialogField = graphql(`
     id
     label
     type
+    scope
     options
     version
   }
@@ -65,6 +67,7 @@ function EditFieldForm({ saved, onDone }: { saved: EditFieldDialog_FieldFragment
     },
   });
   const removed = hasOptions ? removedOptions(saved.options, form.values.options) : [];
+  const removalCount = useRemovalCount(saved, removed);
 
   async function handleSubmit(values: typeof form.values) {
     const label = cleanLabel(values.label);
@@ -110,13 +113,21 @@ function EditFieldForm({ saved, onDone }: { saved: EditFieldDialog_FieldFragment
         )}
         {removed.length > 0 && (
           <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={t('detailFields.removedTitle')}>
-            {t('detailFields.removedBody', { options: removed.join(', ') })}
+            <Stack gap="xs">
+              <Text size="sm">{t('detailFields.removedBody', { options: removed.join(', ') })}</Text>
+              <Text size="sm" fw={600} role="status">
+                {removalCount === null
+                  ? t('detailFields.removedCounting')
+                  : t(saved.type === 'MULTI_SELECT' ? 'detailFields.removedCountMulti' : 'detailFields.removedCount', { count: removalCount })}
+              </Text>
+            </Stack>
           </Alert>
         )}
         <FormActions
           submitLabel={t('app.save')}
           loading={loading}
-          submitDisabled={conflict.status === 'stale'}
+          // The admin sees how many values a removal changes before saving it.
+          submitDisabled={conflict.status === 'stale' || (removed.length > 0 && removalCount === null)}
           onCancel={onDone}
         />
       </Stack>

@@ -1,0 +1,52 @@
+import { useApolloClient } from '@apollo/client/react';
+import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { forgetCustomerDetailField } from '../../app/cache';
+import { errorInfo } from '../../app/errors';
+import type { DetailFieldInfo } from '../details/detail-values';
+import { DETAIL_FILTER_PARAM, parseDetailFilter } from './detail-filters';
+import { SORT_PARAM, parseCustomerSort, sortFieldKey } from './sort';
+import { CustomerDetailFieldsQuery } from './useCustomerDetailFields';
+
+/** The key of a detail field the API no longer lets this viewer use, from an UNKNOWN_DETAIL_FIELD error. */
+export function unavailableFieldKey(error: unknown): string | null {
+  const problem = errorInfo(error).problem;
+  return problem?.reason === 'UNKNOWN_DETAIL_FIELD' && typeof problem.params.key === 'string' ? problem.params.key : null;
+}
+
+/**
+ * Recovers a customer list from a field that became unavailable while it was
+ * open (an admin narrowed it to another team, or archived it): the API then
+ * refuses the list's sort or filter on it as an unknown field. Without a
+ * reload, this drops that sort and those filters from the URL (one update,
+ * so the list asks once more), forgets the field and its cached values,
+ * refetches the field definitions (which drops its column) and tells the
+ * agent. A second such field is handled by the next refusal the same way.
+ */
+export function useUnavailableFieldRecovery(error: unknown, fields: readonly (DetailFieldInfo & { id: string })[] | undefined): void {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const [, setParams] = useSearchParams();
+  const key = error ? unavailableFieldKey(error) : null;
+  useEffect(() => {
+    if (key === null) return;
+    forgetCustomerDetailField(client.cache, { id: fields?.find((f) => f.key === key)?.id, key });
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (sortFieldKey(parseCustomerSort(current.get(SORT_PARAM) ?? '')) === key) next.delete(SORT_PARAM);
+        next.delete(DETAIL_FILTER_PARAM);
+        for (const param of current.getAll(DETAIL_FILTER_PARAM)) {
+          if (parseDetailFilter(param)?.fieldKey !== key) next.append(DETAIL_FILTER_PARAM, param);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+    void client.refetchQueries({ include: [CustomerDetailFieldsQuery] });
+    notifications.show({ id: 'detail-fields-unavailable', color: 'yellow', message: t('customers.fieldsUnavailable') });
+    // Once per refusal: `error` is a new object each time the list fails.
+  }, [error]);
+}
