@@ -31,14 +31,7 @@ async function main(): Promise<void> {
   services.detailFields.syncSortIndexes().catch((error) => logger.error({ err: error }, 'could not check the sort indexes of detail fields'));
 
   const server = await listenOnPort((port) => app.listen(port, config.HOST), { port: config.PORT, variable: 'PORT', explicit: config.explicitPorts.PORT }, 'the app');
-  const { port } = server.address() as AddressInfo;
-  const url = `http://localhost:${port}`;
-  console.log(`\nCustomer profiles is running at ${url}  (GraphQL: ${url}/graphql)`);
-  if (seedWanted) {
-    console.log(`Demo sign-ins${seeded ? ' (just created)' : ''}: ${DEMO_ADMIN_EMAIL} / ${DEMO_AGENT_EMAIL}, password: ${config.DEMO_PASSWORD}`);
-  }
-  console.log('Press Ctrl-C to stop.\n');
-
+  // Handlers first: whoever reads the lines below may signal at once (a test did, and the default action killed us).
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -52,6 +45,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  console.log(`\nCustomer profiles is running at ${url}  (GraphQL: ${url}/graphql)`);
+  if (seedWanted) {
+    console.log(`Demo sign-ins${seeded ? ' (just created)' : ''}: ${DEMO_ADMIN_EMAIL} / ${DEMO_AGENT_EMAIL}, password: ${config.DEMO_PASSWORD}`);
+  }
+  console.log('Press Ctrl-C to stop.\n');
 }
 
 main().catch((error: unknown) => {
