@@ -6,6 +6,7 @@
  */
 
 import { problem, type Problem } from './problems';
+import { foldCase, normalizeText } from './detail-fields/text';
 
 // Pragmatic, not RFC 5322: one @, no spaces, a dotted domain with a 2+ letter TLD.
 const EMAIL = /^[^\s@"<>(),;:\\[\]]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
@@ -21,12 +22,13 @@ export function isUsername(text: string): boolean {
   return USERNAME.test(text);
 }
 
+/** The entries of pasted text, each trimmed and NFC (a decomposed 'ë' is a combining mark, which no username may hold). */
 export function splitIdentifiers(text: string): string[] {
   const seen = new Set<string>();
   const result: string[] = [];
   for (const raw of text.split(/[,;\r\n]+/)) {
-    const entry = raw.trim();
-    const key = entry.toLowerCase();
+    const entry = normalizeText(raw.trim());
+    const key = foldCase(entry);
     if (entry === '' || seen.has(key)) continue;
     seen.add(key);
     result.push(entry);

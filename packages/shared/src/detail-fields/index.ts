@@ -4,4 +4,4 @@ export { detailSearchText, formatDetailValue, isTextSearchable, parseDetailValue
 export { detailValueToCsv, parseDetailCsv } from './csv';
 export { DETAIL_KEY_PATTERN, detailFieldKeyFromLabel } from './keys';
 export { cleanLabel, cleanOptions } from './options';
-export { codePointName, quote, showInvisible } from './text';
+export { codePointName, normalizeText, quote, showInvisible } from './text';
