@@ -29,6 +29,9 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, logge
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: true,
+    // initdb takes the encoding from the locale, which is SQL_ASCII where LANG is unset;
+    // Unicode normalization (stored text is NFC, checked in SQL) needs UTF8.
+    initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: (message: string) => logger.debug({ embeddedPostgres: message.trim() }),
     onError: (error: unknown) => logger.error({ err: error }, 'embedded PostgreSQL error'),
