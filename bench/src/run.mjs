@@ -1,5 +1,5 @@
 // `pnpm bench`: our API against PostGraphile 5 on one freshly loaded database.
-// Settings (env): BENCH_DATABASE_URL, BENCH_CUSTOMERS, BENCH_KEEP, BENCH_DURATION,
+// Settings (env): BENCH_DATABASE_URL, BENCH_DATABASE, BENCH_CUSTOMERS, BENCH_KEEP, BENCH_DURATION,
 // BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_LATENCY_REQUESTS, BENCH_SCENARIOS,
 // BENCH_BUILD, BENCH_PROFILE, BENCH_NODE; see bench/README.md.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ const int = (name, fallback) => (env[name] ? Number.parseInt(env[name], 10) : fa
 
 const config = {
   serverUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  database: 'cp_bench',
+  database: env.BENCH_DATABASE ?? 'cp_bench',
   customers: int('BENCH_CUSTOMERS', 100_000),
   keep: env.BENCH_KEEP === '1',
   connections: int('BENCH_CONNECTIONS', 10),
