@@ -156,3 +156,67 @@ describe('text is stored and searched in one Unicode form (NFC)', () => {
     await expect(app.sql(`UPDATE customers SET display_name = $1 WHERE id = $2`, [DECOMPOSED, customer.id])).rejects.toThrow(/customers_display_name_nfc/);
   });
 });
+
+describe('search ignores accents (unaccent), not kana or kanji', () => {
+  let app: TestApp;
+  let admin: GraphQLTestClient;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = await app.signedIn(Role.ADMIN);
+    const add = async (identifier: string, displayName: string, newOrganizationName?: string) => {
+      const [customer] = (await admin.ok(ADD, { input: { identifiers: identifier, newOrganizationName } })).addCustomers.customers;
+      await admin.ok(`mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id } }`, { input: { id: customer.id, expectedVersion: customer.version, displayName } });
+      return customer.id as string;
+    };
+    ids.jurgen = await add('jm@example.com', 'Jürgen Mäkelä');
+    ids.upper = await add('jk@example.com', 'JÜRGEN KLOPP');
+    ids.zoe = await add('zb@example.com', `${DECOMPOSED} Brûlé`);
+    ids.strasse = await add('strasse@example.com', 'Hauptstraße Büro');
+    ids.muller = await add('staff@muller.example', 'Staff member', 'Müller Ångström GmbH');
+    ids.yamada = await add('yamada@example.jp', '山田太郎');
+    ids.gakkou = await add('gakkou@example.jp', 'がっこう');
+    ids.percent = await add('percent@example.com', 'Sale 50％ qz');
+    ids.plain = await add('plain@example.com', 'Sale 50 qz');
+    const { createDetailField } = await admin.ok(CREATE_FIELD, { input: { scope: 'CUSTOMER', label: 'Dessert', type: 'TEXT' } });
+    ids.field = createDetailField.key;
+    await admin.ok(SET, { input: { customerId: ids.plain, values: [{ fieldKey: createDetailField.key, value: 'Crème brûlée' }] } });
+  });
+  afterAll(() => app.close());
+
+  const found = async (query: string, filter?: unknown) => ((await admin.ok(SEARCH, { query, filter })).customers.edges as any[]).map((e) => e.node.id).sort();
+  const only = (...keys: string[]) => keys.map((key) => ids[key]).sort();
+
+  it('finds accented names typed without accents, in any case, and the other way round', async () => {
+    expect(await found('Jurgen')).toEqual(only('jurgen', 'upper'));
+    expect(await found('jurgen')).toEqual(only('jurgen', 'upper'));
+    expect(await found('JÜRGEN')).toEqual(only('jurgen', 'upper'));
+    expect(await found('makela')).toEqual(only('jurgen'));
+    expect(await found('Zoe brule')).toEqual(only('zoe'));
+    expect(await found('zoë')).toEqual(only('zoe'));
+    expect(await found('strasse')).toEqual(only('strasse'));
+  });
+
+  it('folds organization names, in customer search and the organizations list', async () => {
+    expect(await found('muller angstrom')).toEqual(only('muller'));
+    const { organizations } = await admin.ok(`query($q: String) { organizations(query: $q) { edges { node { name } } } }`, { q: 'MULLER' });
+    expect(organizations.edges).toEqual([{ node: { name: 'Müller Ångström GmbH' } }]);
+  });
+
+  it('folds detail values, in search and in the contains filter', async () => {
+    expect(await found('creme brulee')).toEqual(only('plain'));
+    expect(await found('', { details: [{ fieldKey: ids.field, contains: 'CREME' }] })).toEqual(only('plain'));
+  });
+
+  it('leaves Japanese as typed: kanji and kana still match, a voiced kana is not its unvoiced one', async () => {
+    expect(await found('山田')).toEqual(only('yamada'));
+    expect(await found('がっこう')).toEqual(only('gakkou'));
+    expect(await found('かっこう')).toEqual([]);
+  });
+
+  it('keeps a folded full-width percent sign literal, not a wildcard', async () => {
+    expect(await found('50％ qz')).toEqual(only('percent'));
+    expect(await found('50% qz')).toEqual(only('percent'));
+  });
+});
