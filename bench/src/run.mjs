@@ -1,5 +1,5 @@
 // `pnpm bench`: our API against PostGraphile 5 on one freshly loaded database.
-// Settings (env): BENCH_DATABASE_URL, BENCH_CUSTOMERS, BENCH_KEEP, BENCH_DURATION,
+// Settings (env): BENCH_DATABASE_URL, BENCH_DATABASE, BENCH_CUSTOMERS, BENCH_KEEP, BENCH_DURATION,
 // BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_LATENCY_REQUESTS, BENCH_SCENARIOS,
 // BENCH_BUILD, BENCH_PROFILE, BENCH_NODE; see bench/README.md.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ const int = (name, fallback) => (env[name] ? Number.parseInt(env[name], 10) : fa
 
 const config = {
   serverUrl: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  database: 'cp_bench',
+  database: env.BENCH_DATABASE ?? 'cp_bench',
   customers: int('BENCH_CUSTOMERS', 100_000),
   keep: env.BENCH_KEEP === '1',
   connections: int('BENCH_CONNECTIONS', 10),
@@ -339,7 +339,7 @@ async function run() {
       'single = sequential requests, one at a time; load = autocannon, connections concurrent; latencies in ms.',
       'serverCpuCores: CPU the server process used per second of load (1.0 = one core); PostgreSQL and autocannon share the same 2 cores.',
       'Ours authenticates every request with an API token (one SQL lookup); the peer runs unauthenticated as a read-only role.',
-      'Ours searches email, username, display name and organization names; the peer filters one computed column holding the same customer text (same trigram index), not organization names.',
+      'Ours searches email, username, display name and organization names; the peer filters our stored search_text column, the same accent-folded customer text (same trigram index), not organization names.',
       'count-common: ours stops counting at 1,000 (totalCountIsExact false); the peer counts every match.',
       'The peer sorts by display_name (an extra index added for it); ours by lower(display_name).',
       'details-* and hidden-search run on ours only (the peer has no detail fields): their peer results are null. 30 customer detail fields are created through createDetailField (details.createDetailField: ms per call, each building its sort index concurrently over customers whose details are still empty); about 60 % of values per customer are then filled in SQL, with the sort, GIN and trigram indexes rebuilt after.',

@@ -108,6 +108,13 @@ describe('add-customers identifiers', () => {
     expect(problemText(usernameProblem('two words')!)).toBe("has ' '; a username may use letters, digits, dots, dashes and underscores");
   });
 
+  it('normalizes entries to NFC, so a decomposed username is valid and equals the composed one', () => {
+    // 'zoe' + U+0308 (COMBINING DIAERESIS), as macOS pastes it; a combining mark alone is no letter.
+    expect(splitIdentifiers('zoe\u0308, zo\u00eb, Zoe\u0308@example.com')).toEqual(['zo\u00eb', 'zo\u00eb', 'Zo\u00eb@example.com']);
+    expect(parseIdentifiers('zoe\u0308, zo\u00eb, Zoe\u0308@example.com').map((entry) => entry.input)).toEqual(['zo\u00eb', 'Zo\u00eb@example.com']);
+    expect(classifyIdentifier(splitIdentifiers('zoe\u0308')[0])).toEqual({ kind: 'username', input: 'zo\u00eb', username: 'zo\u00eb' });
+  });
+
   it('bounds email length', () => {
     expect(isEmail(`${'a'.repeat(64)}@${'b'.repeat(60)}.com`)).toBe(true);
     expect(isEmail(`${'a'.repeat(250)}@b.com`)).toBe(false);

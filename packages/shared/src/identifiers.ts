@@ -22,7 +22,7 @@
  */
 
 import addresses from 'email-addresses';
-import { codePointName, fitsLength, foldCase } from './detail-fields/text';
+import { codePointName, fitsLength, foldCase, normalizeText } from './detail-fields/text';
 import { problem, shownValue, type Problem } from './problems';
 
 export const MAX_EMAIL_LENGTH = 254;
@@ -126,7 +126,7 @@ export function isUsername(text: string): boolean {
  * (email-addresses' list parser returns null for the whole list then).
  */
 export function splitIdentifiers(text: string): string[] {
-  const normalized = text.normalize('NFC');
+  const normalized = normalizeText(text);
   const entries: string[] = [];
   let [start, quoted, comment] = [0, false, 0];
   for (let i = 0; i < normalized.length; i++) {

@@ -8,13 +8,15 @@ import { CreatePeople1764072000000 } from './migrations/1764072000000-create-peo
 import { CreateCustomers1764075600000 } from './migrations/1764075600000-create-customers';
 import { CreateDetailFields1764079200000 } from './migrations/1764079200000-create-detail-fields';
 import { AddPeopleVersions1764082800000 } from './migrations/1764082800000-add-people-versions';
+import { NormalizeStoredText1764087300000 } from './migrations/1764087300000-normalize-stored-text';
+import { FoldAccentsInSearch1764087400000 } from './migrations/1764087400000-fold-accents-in-search';
 import { BreakSortTiesByName1764093600000 } from './migrations/1764093600000-break-sort-ties-by-name';
 import { DetailField } from '../modules/detail-fields/detail-field.entity';
 import { Customer } from '../modules/customers/customer.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 
 export const entities = [Agent, Team, Session, ApiToken, Customer, Organization, DetailField];
-export const migrations = [CreatePeople1764072000000, CreateCustomers1764075600000, CreateDetailFields1764079200000, AddPeopleVersions1764082800000, BreakSortTiesByName1764093600000];
+export const migrations = [CreatePeople1764072000000, CreateCustomers1764075600000, CreateDetailFields1764079200000, AddPeopleVersions1764082800000, NormalizeStoredText1764087300000, FoldAccentsInSearch1764087400000, BreakSortTiesByName1764093600000];
 
 export interface DataSourceOptions {
   url: string;

@@ -11,6 +11,7 @@ import { TeamResolver } from '../modules/teams/team.resolver';
 import { CustomerResolver } from '../modules/customers/customer.resolver';
 import { OrganizationResolver } from '../modules/organizations/organization.resolver';
 import { DetailFieldResolver } from '../modules/detail-fields/detail-field.resolver';
+import { normalizeArguments } from './normalize-arguments';
 
 /** Documents, in the SDL, the permission keys a field needs (enforced by authChecker, not by this). */
 const authDirective = new GraphQLDirective({
@@ -20,8 +21,9 @@ const authDirective = new GraphQLDirective({
   args: { requires: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))) } },
 });
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/** The executable schema: the resolvers, their auth rules, and every argument's text NFC-normalized. */
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [AuthResolver, ApiTokenResolver, AgentResolver, TeamResolver, CustomerResolver, OrganizationResolver, DetailFieldResolver],
     authChecker,
     // authChecker throws its own errors; returning false means "answer null" (see RequiresOrNull).
@@ -31,6 +33,7 @@ export function createSchema(): Promise<GraphQLSchema> {
     // Giving `directives` replaces graphql-js's defaults: keep @skip, @include, @deprecated, @specifiedBy, @oneOf.
     directives: [...specifiedDirectives, authDirective],
   });
+  return normalizeArguments(schema);
 }
 
 export function printSchemaFile(schema: GraphQLSchema): string {

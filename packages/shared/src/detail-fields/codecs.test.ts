@@ -34,6 +34,13 @@ describe('parseDetailValue: TEXT', () => {
     expect(value('TEXT', 'Caf\u00e9')).toBe('Caf\u00e9');
   });
 
+  it('normalizes every text-like type to NFC, not only TEXT', () => {
+    expect(value('EMAIL', 'zoe\u0308@example.com')).toBe('zo\u00eb@example.com');
+    expect(value('URL', 'https://example.com/Zoe\u0308')).toBe('https://example.com/Zo\u00eb');
+    expect(value('SELECT', 'Zoe\u0308', ['Zo\u00eb'])).toBe('Zo\u00eb');
+    expect(value('MULTI_SELECT', ['Zoe\u0308'], ['Zo\u00eb'])).toEqual(['Zo\u00eb']);
+  });
+
   it('keeps emoji and formula-looking text as is', () => {
     expect(value('TEXT', '👩🏽‍💻 VIP 🇯🇵')).toBe('👩🏽‍💻 VIP 🇯🇵');
     expect(value('TEXT', '=cmd()')).toBe('=cmd()');

@@ -8,7 +8,7 @@ import { isEmail } from '../identifiers';
 import { checkIsoDay, FIRST_YEAR } from './dates';
 import { MAX_SIGNIFICANT_DIGITS, MIN_NORMAL, PLAIN_DECIMAL, significantDigits } from './numbers';
 import { shownOptions, type ProblemReason } from '../problems';
-import { fitsLength, foldCase, hasControlCharacters, quote } from './text';
+import { fitsLength, foldCase, hasControlCharacters, normalizeText, quote } from './text';
 import { fail, MAX_TEXT_LENGTH, ok, type DetailFieldDefinition, type DetailFieldType, type ParseResult, type StoredDetailValue } from './types';
 
 /** 'option': by the option's position in the field's list (multi-select: its first chosen option's). */
@@ -26,17 +26,16 @@ interface Codec {
   hasOptions: boolean;
 }
 
-/** Most types arrive as text: check the shape once, then parse the trimmed text. */
+/** Most types arrive as text: check the shape once, then parse the trimmed NFC text (every text-like type, so stored values and searches agree). */
 function fromText(expected: ProblemReason, parse: (text: string, field: DetailFieldDefinition) => ParseResult): Codec['parse'] {
-  return (input, field) => (typeof input === 'string' ? parse(input.trim(), field) : fail(expected));
+  return (input, field) => (typeof input === 'string' ? parse(normalizeText(input.trim()), field) : fail(expected));
 }
 
 function parseText(text: string): ParseResult {
   // Browsers and spreadsheets on Windows send CRLF; one line-break form keeps equality and diffs honest.
   const lines = text.replace(/\r\n?/g, '\n');
   if (hasControlCharacters(lines, true)) return fail('CONTROL_CHARACTERS');
-  const normalized = lines.normalize('NFC');
-  return fitsLength(normalized, MAX_TEXT_LENGTH) ? ok(normalized) : fail('TOO_LONG', { max: MAX_TEXT_LENGTH });
+  return fitsLength(lines, MAX_TEXT_LENGTH) ? ok(lines) : fail('TOO_LONG', { max: MAX_TEXT_LENGTH });
 }
 
 /** `written` is the decimal text the value came from, to count the digits the sender meant. */
@@ -90,7 +89,7 @@ function parseMultiSelect(input: unknown, field: DetailFieldDefinition): ParseRe
   const index = optionIndex(field.options);
   const chosen = new Set<number>();
   for (const item of items) {
-    const text = item.trim();
+    const text = normalizeText(item.trim());
     if (text === '') continue; // 'a||b' in a cell, or an emptied row in a form
     const position = index.get(foldCase(text));
     if (position === undefined) return fail('OPTION_NOT_FOUND', { option: quote(text), options: shownOptions(field.options) });
@@ -191,7 +190,11 @@ const CODECS: Record<DetailFieldType, Codec> = {
     hasOptions: false,
   },
   SELECT: {
-    parse: (input, field) => (typeof input === 'string' ? parseSelect(input.trim(), field) : fail('NOT_AN_OPTION', { options: shownOptions(field.options) })), sort: 'option', searchable: true, hasOptions: true },
+    parse: (input, field) => (typeof input === 'string' ? parseSelect(normalizeText(input.trim()), field) : fail('NOT_AN_OPTION', { options: shownOptions(field.options) })),
+    sort: 'option',
+    searchable: true,
+    hasOptions: true,
+  },
   MULTI_SELECT: { parse: parseMultiSelect, sort: 'option', searchable: true, hasOptions: true },
   EMAIL: {
     parse: fromText('NOT_EMAIL', (text) => (isEmail(text) ? ok(text) : fail('NOT_EMAIL'))),

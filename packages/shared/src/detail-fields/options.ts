@@ -1,7 +1,7 @@
 /** Field labels and select options, as admins type them in Settings or send through the API. */
 
 import { problem, type Problem } from '../problems';
-import { fitsLength, foldCase, hasControlCharacters, quote } from './text';
+import { fitsLength, foldCase, hasControlCharacters, normalizeText, quote } from './text';
 
 const MAX_LABEL_LENGTH = 100;
 const MAX_OPTION_LENGTH = 200;
@@ -18,7 +18,7 @@ function nameProblem(text: string, max: number): Problem | null {
 
 /** Label rules: trimmed, 1–100 chars, no control characters. */
 export function cleanLabel(label: string): { ok: true; label: string } | { ok: false; problem: Problem } {
-  const text = label.trim().normalize('NFC');
+  const text = normalizeText(label.trim());
   const found = nameProblem(text, MAX_LABEL_LENGTH);
   return found === null ? { ok: true, label: text } : { ok: false, problem: found };
 }
@@ -33,7 +33,7 @@ export function cleanOptions(options: readonly string[]): { ok: true; options: s
   if (options.length > MAX_OPTIONS) return { ok: false, problem: problem('TOO_MANY_OPTIONS', { max: MAX_OPTIONS }) };
   const seen = new Map<string, string>();
   for (const [index, raw] of options.entries()) {
-    const option = raw.trim().normalize('NFC');
+    const option = normalizeText(raw.trim());
     const found = nameProblem(option, MAX_OPTION_LENGTH);
     // An empty option has nothing to quote, so it is named by position.
     if (found !== null) {

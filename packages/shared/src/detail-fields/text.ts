@@ -22,9 +22,19 @@ export function fitsLength(text: string, max: number): boolean {
   return text.length <= max * 2 && Array.from(text).length <= max;
 }
 
+/**
+ * The one form every stored and searched text takes: Unicode NFC. macOS
+ * pastes 'ë' as 'e' + U+0308, other keyboards as one code point; PostgreSQL
+ * compares code points, so without this the two never match. NFC (not NFKC)
+ * keeps what people typed: full-width and half-width forms stay distinct.
+ */
+export function normalizeText(text: string): string {
+  return text.normalize('NFC');
+}
+
 /** How values are compared "ignoring case": NFC first so a decomposed 'é' equals a composed one. */
 export function foldCase(text: string): string {
-  return text.normalize('NFC').toLowerCase();
+  return normalizeText(text).toLowerCase();
 }
 
 const QUOTED_MAX = 40;

@@ -5,7 +5,7 @@ import { AddCustomerStatus, CustomerOrderField, SortDirection, type AddCustomers
 import { badInput } from '../../common/domain-error';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { isUuid } from '../../common/ids';
-import { containsPattern } from '../../common/like';
+import { containsText } from '../../common/like';
 import { keysetPage, type KeysetOrder } from '../../common/keyset';
 import type { CountResult, Page } from '../../common/connection';
 import { constraintError } from '../../db/pg-errors';
@@ -20,9 +20,6 @@ export const SEARCH_COUNT_CAP = 1000;
 
 /** From this many text matches on, a search walks the sort order instead of fetching matches by id. */
 export const DENSE_SEARCH = 2000;
-
-/** Must match the expression of customers_search_trgm_idx for the index to be used. */
-const searchText = (alias: string) => `(coalesce(${alias}.email::text, '') || ' ' || coalesce(${alias}.username::text, '') || ' ' || ${alias}.display_name)`;
 
 export const CUSTOMER_COLUMNS = `c.id, c.email::text AS email, c.username::text AS username, c.display_name AS "displayName",
   c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
@@ -133,7 +130,7 @@ export class CustomerService {
         where.push(`${condition.isEmpty ? 'NOT ' : ''}(c.details ? ${param(field.key)})`);
       } else if (condition.contains != null) {
         if (!isTextSearchable(field.type)) throw badInput(problem('DETAIL_FILTER_CONTAINS_TEXT_ONLY', { label: field.label }), 'filter.details');
-        where.push(`c.id IN (SELECT s.owner_id FROM detail_search s WHERE s.field_id = ${param(field.id)} AND s.text ILIKE ${param(containsPattern(condition.contains))})`);
+        where.push(`c.id IN (SELECT s.owner_id FROM detail_search s WHERE s.field_id = ${param(field.id)} AND ${containsText('s', param(condition.contains))})`);
       } else {
         // For multi-select, equals names one option the value must include.
         const input = field.type === DetailFieldType.MULTI_SELECT && !Array.isArray(condition.equals) ? [condition.equals] : condition.equals;
@@ -156,17 +153,17 @@ export class CustomerService {
    * sorting them cost 40 ms and more). See bench/ and DESIGN.md.
    */
   private async searchCondition(text: string, visibility: FieldVisibility, param: (value: unknown) => string): Promise<string> {
-    const probeParams: unknown[] = [containsPattern(text), await visibility.searchableFieldIds(DetailFieldScope.CUSTOMER)];
+    const probeParams: unknown[] = [text, await visibility.searchableFieldIds(DetailFieldScope.CUSTOMER)];
     const branches = (p: string, fields: string) => [
-      `SELECT m.id FROM customers m WHERE ${searchText('m')} ILIKE ${p}`,
-      `SELECT co.customer_id FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE o.name::text ILIKE ${p}`,
-      `SELECT s.owner_id FROM detail_search s WHERE s.text ILIKE ${p} AND s.field_id = ANY(${fields}::uuid[])`,
+      `SELECT m.id FROM customers m WHERE ${containsText('m', p)}`,
+      `SELECT co.customer_id FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE ${containsText('o', p)}`,
+      `SELECT s.owner_id FROM detail_search s WHERE ${containsText('s', p)} AND s.field_id = ANY(${fields}::uuid[])`,
     ];
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM (${branches('$1', '$2').join(' UNION ALL ')} LIMIT ${DENSE_SEARCH}) hits`, probeParams);
     const [p, fields] = probeParams.map(param);
     const [builtIn, organizations, details] = branches(p, fields);
     if (n < DENSE_SEARCH) return `c.id = ANY(ARRAY(${builtIn} UNION ${organizations} UNION ${details}))`;
-    return `(${searchText('c')} ILIKE ${p} OR c.id IN (${organizations}) OR c.id IN (${details}))`;
+    return `(${containsText('c', p)} OR c.id IN (${organizations}) OR c.id IN (${details}))`;
   }
 
   private async order(orderBy: CustomerOrder | null | undefined, visibility: FieldVisibility): Promise<KeysetOrder> {

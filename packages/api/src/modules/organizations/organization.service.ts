@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Organization } from './organization.entity';
 import { badInput, notFound } from '../../common/domain-error';
 import { assertIds, isUuid, uniq } from '../../common/ids';
-import { containsPattern } from '../../common/like';
+import { containsText } from '../../common/like';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { keysetPage, type KeysetOrder } from '../../common/keyset';
 import type { Page } from '../../common/connection';
@@ -43,8 +43,8 @@ export class OrganizationService {
     const where: string[] = [];
     const text = query?.trim();
     if (text) {
-      params.push(containsPattern(text));
-      where.push(`o.name::text ILIKE $${params.length}`);
+      params.push(text);
+      where.push(containsText('o', `$${params.length}`));
     }
     return keysetPage({
       db: this.db,
