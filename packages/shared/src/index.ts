@@ -3,4 +3,5 @@ export * from './error-codes';
 export * from './problems';
 export * from './identifiers';
 export * from './passwords';
+export * from './notes';
 export * from './detail-fields';

@@ -20,6 +20,7 @@ export const ENTITIES = {
   TEAM: 'team',
   DETAIL_FIELD: 'detail field',
   API_TOKEN: 'API token',
+  NOTE: 'note',
 } as const;
 export type Entity = keyof typeof ENTITIES;
 
@@ -116,6 +117,10 @@ export const PROBLEM_TEXT = {
   SIGN_IN_FIRST: 'Sign in first',
   WRONG_CREDENTIALS: 'Wrong email or password',
   TOO_MANY_SIGN_INS: 'Too many failed sign-ins. Try again in {{retryAfterSeconds}} seconds.',
+  INVALID_NOTE_BODY: 'The note {{problem}}',
+  ONE_NOTE_OWNER: 'Give exactly one of customerId or organizationId',
+  NOTE_NOT_YOURS: 'This note was written by {{author}}: only its author or an admin may change or delete it',
+  NOTE_NEEDS_AGENT: 'Notes are written by agents, and this API token has no agent behind it',
   BAD_CURSOR: 'after is not a cursor of this list in this order',
   PAGE_SIZE: 'first must be between 0 and {{max}}',
   FIELD_LENGTH: '{{field}} must have {{min}} to {{max}} characters',

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   MANAGE_FIELDS: 'MANAGE_FIELDS',
   /** See and revoke every API token, not only one's own. */
   MANAGE_API_TOKENS: 'MANAGE_API_TOKENS',
+  /** Edit and delete notes other agents wrote (everyone may change their own). */
+  MANAGE_ANY_NOTE: 'MANAGE_ANY_NOTE',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 

@@ -63,6 +63,7 @@ function identifier(column: 'email' | 'username'): UniqueRule {
 
 const CHECK_RULES: Record<string, { field: string; refusal: Problem }> = {
   customers_check: { field: 'email', refusal: problem('CUSTOMER_NEEDS_IDENTIFIER') },
+  notes_one_owner_check: { field: 'customerId', refusal: problem('ONE_NOTE_OWNER') },
 };
 
 interface Queryable {

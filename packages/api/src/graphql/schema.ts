@@ -12,6 +12,7 @@ import { CustomerResolver } from '../modules/customers/customer.resolver';
 import { OrganizationResolver } from '../modules/organizations/organization.resolver';
 import { DetailFieldResolver } from '../modules/detail-fields/detail-field.resolver';
 import { normalizeArguments } from './normalize-arguments';
+import { CustomerNotesResolver, NoteResolver, OrganizationNotesResolver } from '../modules/notes/note.resolver';
 
 /** Documents, in the SDL, the permission keys a field needs (enforced by authChecker, not by this). */
 const authDirective = new GraphQLDirective({
@@ -24,7 +25,10 @@ const authDirective = new GraphQLDirective({
 /** The executable schema: the resolvers, their auth rules, and every argument's text NFC-normalized. */
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AuthResolver, ApiTokenResolver, AgentResolver, TeamResolver, CustomerResolver, OrganizationResolver, DetailFieldResolver],
+    resolvers: [
+      AuthResolver, ApiTokenResolver, AgentResolver, TeamResolver, CustomerResolver, OrganizationResolver, DetailFieldResolver,
+      NoteResolver, CustomerNotesResolver, OrganizationNotesResolver,
+    ],
     authChecker,
     // authChecker throws its own errors; returning false means "answer null" (see RequiresOrNull).
     authMode: 'null',

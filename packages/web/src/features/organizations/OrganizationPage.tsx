@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { IconCertificate, IconNotes } from '@tabler/icons-react';
+import { IconCertificate } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { UrlTabs } from '../../components/UrlTabs';
 import { graphql } from '../../gql';
 import { CustomerList } from '../customers/CustomerList';
 import type { CustomerRowActionsTarget } from '../customers/CustomersTable';
+import { NotesPanel } from '../notes/NotesPanel';
 import { OrganizationDetails } from './OrganizationDetails';
 import { OrganizationHeader } from './OrganizationHeader';
 import { RemoveMemberButton } from './RemoveMemberButton';
@@ -75,7 +76,12 @@ export function OrganizationPage() {
           {
             value: 'notes',
             label: t('organizations.tabs.notes'),
-            panel: <EmptyState icon={IconNotes} title={t('organizations.empty.notesTitle')} body={t('organizations.empty.notesBody')} />,
+            panel: (
+              <NotesPanel
+                owner={{ typename: 'Organization', id: organization.id }}
+                empty={{ title: t('organizations.empty.notesTitle'), body: t('organizations.empty.notesBody') }}
+              />
+            ),
           },
         ]}
       />

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { IconCertificate, IconHistory, IconMessage2, IconNotes } from '@tabler/icons-react';
+import { IconCertificate, IconHistory, IconMessage2 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { paths } from '../../app/paths';
@@ -11,6 +11,7 @@ import { UrlTabs } from '../../components/UrlTabs';
 import { graphql } from '../../gql';
 import { CustomerDetails } from './CustomerDetails';
 import { CustomerHeader } from './CustomerHeader';
+import { NotesPanel } from '../notes/NotesPanel';
 
 const CustomerProfileQuery = graphql(`
   query CustomerProfile($id: ID!) {
@@ -64,7 +65,12 @@ export function CustomerProfilePage() {
           {
             value: 'notes',
             label: t('profile.tabs.notes'),
-            panel: <EmptyState icon={IconNotes} title={t('profile.empty.notesTitle')} body={t('profile.empty.notesBody')} />,
+            panel: (
+              <NotesPanel
+                owner={{ typename: 'Customer', id: data.customer.id }}
+                empty={{ title: t('profile.empty.notesTitle'), body: t('profile.empty.notesBody') }}
+              />
+            ),
           },
           {
             value: 'history',

@@ -1,0 +1,6 @@
+import { ObjectType } from 'type-graphql';
+import { Connection } from '../../common/connection';
+import { Note } from './note.entity';
+
+@ObjectType()
+export class NoteConnection extends Connection(Note, 'Note') {}

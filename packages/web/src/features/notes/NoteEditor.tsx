@@ -1,0 +1,97 @@
+import { useMutation } from '@apollo/client/react';
+import { cleanNoteBody } from '@cp/shared';
+import { Button, Group, Stack } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorInfo, useNotifyError } from '../../app/errors';
+import { useProblemText } from '../../app/problems';
+import { ConflictAlert, useSavedValueHint, useVersionConflict } from '../../components/ConflictAlert';
+import { graphql } from '../../gql';
+import { NoteBodyInput } from './NoteBodyInput';
+
+// The note comes back with its new version, so the list updates from the cache.
+const UpdateNoteMutation = graphql(`
+  mutation UpdateNote($id: ID!, $body: String!, $expectedVersion: Int!) {
+    updateNote(id: $id, body: $body, expectedVersion: $expectedVersion) {
+      id
+      body
+      version
+      updatedAt
+    }
+  }
+`);
+
+interface NoteEditorProps {
+  note: { id: string; body: string; version: number };
+  onDone: () => void;
+}
+
+/**
+ * Edits a note in place. Someone else's newer edit (CONFLICT) keeps the
+ * draft; Reload brings the saved text, shown beneath the box, and the next
+ * save is against that version. Escape or Cancel leaves the note as it was.
+ */
+export function NoteEditor({ note, onDone }: NoteEditorProps) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  const describeError = useErrorInfo();
+  const notifyError = useNotifyError();
+  const conflict = useVersionConflict();
+  const savedHint = useSavedValueHint(conflict);
+  const [draft, setDraft] = useState(note.body);
+  const [error, setError] = useState<string>();
+  const [updateNote, { loading }] = useMutation(UpdateNoteMutation);
+
+  async function submit() {
+    if (loading || conflict.status === 'stale') return;
+    const cleaned = cleanNoteBody(draft);
+    if (!cleaned.ok) return setError(problemText(cleaned.problem));
+    if (cleaned.body === note.body) return onDone();
+    try {
+      await updateNote({ variables: { id: note.id, body: cleaned.body, expectedVersion: note.version } });
+      onDone();
+    } catch (caught) {
+      if (conflict.caught(caught)) return;
+      const info = describeError(caught);
+      if (info.field === 'body' && info.detail) setError(info.detail);
+      else notifyError(caught);
+    }
+  }
+
+  return (
+    <form
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        void submit();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) onDone();
+      }}
+      noValidate
+    >
+      <Stack gap="xs">
+        <ConflictAlert conflict={conflict} title={t('notes.conflictTitle')} />
+        <NoteBodyInput
+          label={t('notes.editLabel')}
+          value={draft}
+          onChange={(next) => {
+            setDraft(next);
+            setError(undefined);
+          }}
+          onSubmit={() => void submit()}
+          error={error}
+          hint={savedHint(note.body, draft)}
+          autoFocus
+        />
+        <Group gap="xs">
+          <Button type="submit" size="compact-sm" loading={loading} disabled={conflict.status === 'stale'}>
+            {t('app.save')}
+          </Button>
+          <Button variant="default" size="compact-sm" onClick={onDone}>
+            {t('app.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
