@@ -11,6 +11,7 @@ import { ApiTokenService } from './auth/api-token.service';
 import { SignInLimiter } from './auth/sign-in-limiter';
 import { CustomerService } from './modules/customers/customer.service';
 import { OrganizationService } from './modules/organizations/organization.service';
+import { RequestService } from './modules/requests/request.service';
 
 /** Stateless services, built once per process and shared by all requests. */
 export function createServices(db: DataSource, config: Config, logger: Logger) {
@@ -27,6 +28,7 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
     teams: new TeamService(db),
     auth: new AuthService(db, limiter, config.SESSION_TTL_HOURS * 3600_000),
     apiTokens: new ApiTokenService(db),
+    requests: new RequestService(db),
   };
 }
 

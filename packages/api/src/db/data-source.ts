@@ -9,12 +9,14 @@ import { CreateCustomers1764075600000 } from './migrations/1764075600000-create-
 import { CreateDetailFields1764079200000 } from './migrations/1764079200000-create-detail-fields';
 import { AddPeopleVersions1764082800000 } from './migrations/1764082800000-add-people-versions';
 import { BreakSortTiesByName1764093600000 } from './migrations/1764093600000-break-sort-ties-by-name';
+import { CreateRequests1764200000000 } from './migrations/1764200000000-create-requests';
 import { DetailField } from '../modules/detail-fields/detail-field.entity';
 import { Customer } from '../modules/customers/customer.entity';
 import { Organization } from '../modules/organizations/organization.entity';
+import { SupportRequest } from '../modules/requests/request.entity';
 
-export const entities = [Agent, Team, Session, ApiToken, Customer, Organization, DetailField];
-export const migrations = [CreatePeople1764072000000, CreateCustomers1764075600000, CreateDetailFields1764079200000, AddPeopleVersions1764082800000, BreakSortTiesByName1764093600000];
+export const entities = [Agent, Team, Session, ApiToken, Customer, Organization, DetailField, SupportRequest];
+export const migrations = [CreatePeople1764072000000, CreateCustomers1764075600000, CreateDetailFields1764079200000, AddPeopleVersions1764082800000, BreakSortTiesByName1764093600000, CreateRequests1764200000000];
 
 export interface DataSourceOptions {
   url: string;

@@ -4,6 +4,7 @@ import { createTeamLoaders } from '../modules/teams/team.loader';
 import { createCustomerLoaders } from '../modules/customers/customer.loader';
 import { createOrganizationLoaders } from '../modules/organizations/organization.loader';
 import { createDetailLoaders } from '../modules/detail-fields/detail-field.loader';
+import { createRequestLoaders } from '../modules/requests/request.loader';
 import type { FieldVisibility } from '../modules/detail-fields/field-visibility';
 
 /** Fresh per request, so a cache never serves one viewer's rows to another. */
@@ -14,6 +15,7 @@ export function createLoaders(db: DataSource, visibility: FieldVisibility) {
     ...createCustomerLoaders(db),
     ...createOrganizationLoaders(db),
     ...createDetailLoaders(db, visibility),
+    ...createRequestLoaders(db),
   };
 }
 

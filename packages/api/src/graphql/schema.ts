@@ -11,6 +11,7 @@ import { TeamResolver } from '../modules/teams/team.resolver';
 import { CustomerResolver } from '../modules/customers/customer.resolver';
 import { OrganizationResolver } from '../modules/organizations/organization.resolver';
 import { DetailFieldResolver } from '../modules/detail-fields/detail-field.resolver';
+import { CustomerRequestsResolver, OrganizationRequestsResolver, RequestResolver } from '../modules/requests/request.resolver';
 
 /** Documents, in the SDL, the permission keys a field needs (enforced by authChecker, not by this). */
 const authDirective = new GraphQLDirective({
@@ -22,7 +23,8 @@ const authDirective = new GraphQLDirective({
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, ApiTokenResolver, AgentResolver, TeamResolver, CustomerResolver, OrganizationResolver, DetailFieldResolver],
+    resolvers: [AuthResolver, ApiTokenResolver, AgentResolver, TeamResolver, CustomerResolver, OrganizationResolver, DetailFieldResolver,
+      RequestResolver, CustomerRequestsResolver, OrganizationRequestsResolver],
     authChecker,
     // authChecker throws its own errors; returning false means "answer null" (see RequiresOrNull).
     authMode: 'null',
