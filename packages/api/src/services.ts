@@ -12,6 +12,7 @@ import { SignInLimiter } from './auth/sign-in-limiter';
 import { CustomerService } from './modules/customers/customer.service';
 import { OrganizationService } from './modules/organizations/organization.service';
 import { NoteService } from './modules/notes/note.service';
+import { RequestService } from './modules/requests/request.service';
 
 /** Stateless services, built once per process and shared by all requests. */
 export function createServices(db: DataSource, config: Config, logger: Logger) {
@@ -29,6 +30,7 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
     auth: new AuthService(db, limiter, config.SESSION_TTL_HOURS * 3600_000),
     apiTokens: new ApiTokenService(db),
     notes: new NoteService(db),
+    requests: new RequestService(db),
   };
 }
 

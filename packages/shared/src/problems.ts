@@ -21,6 +21,7 @@ export const ENTITIES = {
   DETAIL_FIELD: 'detail field',
   API_TOKEN: 'API token',
   NOTE: 'note',
+  REQUEST: 'request',
 } as const;
 export type Entity = keyof typeof ENTITIES;
 
@@ -96,6 +97,8 @@ export const PROBLEM_TEXT = {
   POSITION_OUT_OF_RANGE: 'The position must be between 0 and {{max}}',
   EDIT_WIDER_THAN_VIEW: 'Every agent could edit a field not every agent may view: the edit audience must be within the view audience',
   EDIT_TEAM_CANNOT_VIEW: 'Team {{team}} may edit but not view: the edit audience must be within the view audience',
+  INVALID_FIELD_VALUE: '{{field}}: {{value}} {{problem}}',
+  REPORTER_NOT_IN_ORGANIZATION: 'The reporter is not a member of {{organization}}: a request can be filed only under one of its reporter\'s organizations',
   DETAIL_SCOPE_NOT_STORED: 'Detail values of scope {{scope}} cannot be stored yet',
   ONE_DETAIL_OWNER: 'Give exactly one of customerId, organizationId or entitlementId',
   NOT_FOUND: 'No {{entity}} has the id {{id}}',

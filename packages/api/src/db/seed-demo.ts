@@ -24,6 +24,7 @@ export async function seedDemo(db: DataSource, password: string): Promise<boolea
   await teams.create('Billing', [billingAgent.id]);
   const { faker } = await import('@faker-js/faker');
   await seedCustomers(db, faker);
+  await seedRequests(db, faker);
   await seedNotes(db, faker, [admin.id, agent.id, billingAgent.id]);
   return true;
 }
@@ -104,5 +105,63 @@ async function seedNotes(db: DataSource, faker: Faker, authorIds: string[]): Pro
      SELECT c, o, b, a, t, CASE WHEN e THEN t + interval '2 hours' ELSE t END, CASE WHEN e THEN 2 ELSE 1 END
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[], $6::boolean[]) AS x(c, o, b, a, t, e)`,
     [rows.customer, rows.organization, rows.body, rows.author, rows.createdAt, rows.edited],
+  );
+}
+
+const REQUEST_SUMMARIES: Array<(f: Faker) => string> = [
+  (f) => `Cannot sign in to ${f.commerce.productName()}`,
+  (f) => `Invoice ${f.finance.accountNumber(6)} shows the wrong amount`,
+  (f) => `Export to ${f.helpers.arrayElement(['CSV', 'PDF', 'Excel'])} fails with an error`,
+  (f) => `Please add ${f.person.fullName()} to our account`,
+  (f) => `${f.commerce.productName()} is slow since this morning`,
+  (f) => `Refund for order ${f.string.numeric(7)}`,
+  (f) => `How do I change my ${f.helpers.arrayElement(['password', 'billing address', 'email address', 'plan'])}?`,
+  (f) => `Error ${f.string.numeric(3)} when uploading ${f.system.fileName()}`,
+  (f) => `Our ${f.helpers.arrayElement(['API key', 'webhook', 'SSO login', 'integration'])} stopped working`,
+  (f) => `Question about the ${f.commerce.productAdjective().toLowerCase()} plan`,
+  (f) => `Notifications arrive twice for ${f.internet.domainName()}`,
+  (f) => `Request a demo of ${f.commerce.productName()}`,
+];
+const PRIORITIES = ['Low', 'Medium', 'High', 'Highest'];
+
+/**
+ * Requests over the last two years for about two thirds of the customers, in
+ * every status (old ones mostly resolved or closed, recent ones open), so
+ * the Requests tabs are lived-in. The first three customers by name get 25
+ * to 40 each, so their tab has pages. Keys follow creation time.
+ */
+async function seedRequests(db: DataSource, faker: Faker): Promise<void> {
+  faker.seed(7);
+  const customers: Array<{ id: string; createdAt: Date; organizationId: string | null }> = await db.query(
+    `SELECT c.id, c.created_at AS "createdAt", (SELECT co.organization_id FROM customer_organizations co WHERE co.customer_id = c.id LIMIT 1) AS "organizationId"
+       FROM customers c ORDER BY lower(c.display_name), c.id`,
+  );
+  const now = Date.now();
+  const twoYearsAgo = now - 730 * 86_400_000;
+  const rows = { summary: [] as string[], description: [] as Array<string | null>, status: [] as string[], priority: [] as Array<string | null>, reporter: [] as string[], organization: [] as Array<string | null>, url: [] as Array<string | null>, createdAt: [] as string[], updatedAt: [] as string[] };
+  customers.forEach((customer, index) => {
+    const count = index < 3 ? faker.number.int({ min: 25, max: 40 }) : faker.helpers.weightedArrayElement([{ weight: 3, value: 0 }, { weight: 6, value: faker.number.int({ min: 1, max: 12 }) }]);
+    for (let i = 0; i < count; i += 1) {
+      const createdAt = faker.date.between({ from: Math.max(twoYearsAgo, new Date(customer.createdAt).getTime()), to: now });
+      const ageDays = (now - createdAt.getTime()) / 86_400_000;
+      const status = ageDays > 30
+        ? faker.helpers.weightedArrayElement([{ weight: 6, value: 'CLOSED' }, { weight: 3, value: 'RESOLVED' }, { weight: 1, value: 'WAITING_FOR_CUSTOMER' }])
+        : faker.helpers.weightedArrayElement([{ weight: 4, value: 'OPEN' }, { weight: 3, value: 'IN_PROGRESS' }, { weight: 2, value: 'WAITING_FOR_CUSTOMER' }, { weight: 1, value: 'RESOLVED' }]);
+      rows.summary.push(faker.helpers.arrayElement(REQUEST_SUMMARIES)(faker));
+      rows.description.push(faker.helpers.maybe(() => `${faker.hacker.phrase()}\n\n${faker.hacker.phrase()}`, { probability: 0.7 }) ?? null);
+      rows.status.push(status);
+      rows.priority.push(faker.helpers.maybe(() => faker.helpers.weightedArrayElement(PRIORITIES.map((value, p) => ({ value, weight: 4 - p }))), { probability: 0.8 }) ?? null);
+      rows.reporter.push(customer.id);
+      rows.organization.push(customer.organizationId && faker.datatype.boolean(0.8) ? customer.organizationId : null);
+      rows.url.push(faker.helpers.maybe(() => `https://tracker.example.com/browse/EXT-${faker.number.int({ min: 100, max: 99_999 })}`, { probability: 0.3 }) ?? null);
+      rows.createdAt.push(createdAt.toISOString());
+      rows.updatedAt.push(faker.date.between({ from: createdAt, to: Math.min(now, createdAt.getTime() + ageDays * 0.2 * 86_400_000 + 3_600_000) }).toISOString());
+    }
+  });
+  await db.query(
+    `INSERT INTO requests (summary, description, status, priority, reporter_id, organization_id, external_url, created_at, updated_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::request_status[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::timestamptz[], $9::timestamptz[])
+      ORDER BY 8`,
+    [rows.summary, rows.description, rows.status, rows.priority, rows.reporter, rows.organization, rows.url, rows.createdAt, rows.updatedAt],
   );
 }

@@ -5,6 +5,7 @@ import { createCustomerLoaders } from '../modules/customers/customer.loader';
 import { createOrganizationLoaders } from '../modules/organizations/organization.loader';
 import { createDetailLoaders } from '../modules/detail-fields/detail-field.loader';
 import { createNoteLoaders } from '../modules/notes/note.loader';
+import { createRequestLoaders } from '../modules/requests/request.loader';
 import type { FieldVisibility } from '../modules/detail-fields/field-visibility';
 
 /** Fresh per request, so a cache never serves one viewer's rows to another. */
@@ -16,6 +17,7 @@ export function createLoaders(db: DataSource, visibility: FieldVisibility) {
     ...createOrganizationLoaders(db),
     ...createDetailLoaders(db, visibility),
     ...createNoteLoaders(db),
+    ...createRequestLoaders(db),
   };
 }
 

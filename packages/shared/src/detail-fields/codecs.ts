@@ -231,6 +231,15 @@ export function parseDetailValue(field: DetailFieldDefinition, input: unknown): 
 }
 
 /**
+ * The same rules and reasons for a value that is not a detail field's, e.g.
+ * a request's description (TEXT) or external link (URL). Only types without
+ * options: a select needs its field's option list.
+ */
+export function parseValueOfType(type: Exclude<DetailFieldType, 'SELECT' | 'MULTI_SELECT'>, input: unknown): ParseResult {
+  return parseDetailValue({ key: '', label: '', type, options: [] }, input);
+}
+
+/**
  * Human text for a stored value (the `displayValue`): numbers and dates for
  * the locale, booleans as yes/no labels, agents by name when known, options
  * joined with ', '.

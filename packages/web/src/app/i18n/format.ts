@@ -11,9 +11,31 @@ export function useFormat() {
   return useMemo(() => {
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
     return {
       date: (iso: string) => date.format(new Date(iso)),
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      /** "3 hours ago", "yesterday", "2 years ago": the largest unit that fits, in the UI language. */
+      relative: (iso: string, now = Date.now()) => {
+        const [value, unit] = relativeUnit((new Date(iso).getTime() - now) / 1000);
+        return relative.format(value, unit);
+      },
     };
   }, [locale]);
+}
+
+// Thresholds as Moment.js and Day.js round them (45 s, 45 min, 22 h, 26 d, 11 months), so "1 month ago" starts at 26 days.
+const STEPS: Array<[Intl.RelativeTimeFormatUnit, number, number]> = [
+  ['second', 1, 45],
+  ['minute', 60, 45],
+  ['hour', 3600, 22],
+  ['day', 86_400, 26],
+  ['month', 2_629_746, 11],
+];
+
+function relativeUnit(seconds: number): [number, Intl.RelativeTimeFormatUnit] {
+  for (const [unit, size, limit] of STEPS) {
+    if (Math.abs(seconds) / size < limit) return [unit === 'second' ? 0 : Math.round(seconds / size), unit];
+  }
+  return [Math.round(seconds / 31_556_952), 'year'];
 }

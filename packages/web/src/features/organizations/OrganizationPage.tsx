@@ -11,6 +11,7 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { UrlTabs } from '../../components/UrlTabs';
 import { graphql } from '../../gql';
 import { CustomerList } from '../customers/CustomerList';
+import { OrganizationRequests } from '../requests/RequestList';
 import type { CustomerRowActionsTarget } from '../customers/CustomersTable';
 import { NotesPanel } from '../notes/NotesPanel';
 import { OrganizationDetails } from './OrganizationDetails';
@@ -72,6 +73,11 @@ export function OrganizationPage() {
             value: 'entitlements',
             label: t('organizations.tabs.entitlements'),
             panel: <EmptyState icon={IconCertificate} title={t('organizations.empty.entitlementsTitle')} body={t('organizations.empty.entitlementsBody')} />,
+          },
+          {
+            value: 'requests',
+            label: t('organizations.tabs.requests'),
+            panel: <OrganizationRequests organizationId={organization.id} />,
           },
           {
             value: 'notes',

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { IconCertificate, IconHistory, IconMessage2 } from '@tabler/icons-react';
+import { IconCertificate, IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { paths } from '../../app/paths';
@@ -9,6 +9,7 @@ import { NotFoundState } from '../../components/NotFoundState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { UrlTabs } from '../../components/UrlTabs';
 import { graphql } from '../../gql';
+import { CustomerRequests } from '../requests/RequestList';
 import { CustomerDetails } from './CustomerDetails';
 import { CustomerHeader } from './CustomerHeader';
 import { NotesPanel } from '../notes/NotesPanel';
@@ -60,7 +61,7 @@ export function CustomerProfilePage() {
           {
             value: 'requests',
             label: t('profile.tabs.requests'),
-            panel: <EmptyState icon={IconMessage2} title={t('profile.empty.requestsTitle')} body={t('profile.empty.requestsBody')} />,
+            panel: <CustomerRequests customerId={data.customer.id} />,
           },
           {
             value: 'notes',
