@@ -125,7 +125,7 @@ describe('detail fields and field-level permissions', () => {
       ['every_number_field', 'twelve', "Every NUMBER field: 'twelve' must be a plain decimal number like -1234.5", 'NOT_PLAIN_DECIMAL'],
       ['every_date_field', '2026-02-30', "Every DATE field: '2026-02-30' is not a date: 2026-02 has 28 days (YYYY-MM-DD)", 'NOT_CALENDAR_DATE'],
       ['every_select_field', 'Bronze', "Every SELECT field: 'Bronze' is not one of the options: 'Gold', 'Silver'", 'NOT_AN_OPTION'],
-      ['every_email_field', 'nope@', "Every EMAIL field: 'nope@' must be an email address like name@example.com", 'NOT_EMAIL'],
+      ['every_email_field', 'nope@', "Every EMAIL field: 'nope@' has nothing after the @", 'EMAIL_NO_DOMAIN'],
       ['every_url_field', 'javascript:alert(1)', "Every URL field: 'javascript:alert(1)' must be a link starting with http:// or https://", 'NOT_HTTP_URL'],
       ['every_user_field', '00000000-0000-4000-8000-000000000000', "Every USER field: '00000000-0000-4000-8000-000000000000' is not an agent of this help desk", 'NOT_AN_AGENT'],
     ] as const) {

@@ -129,4 +129,31 @@ describe('add-customers identifiers', () => {
     expect(defaultDisplayName(classifyIdentifier('jane.doe@example.com'))).toBe('jane.doe');
     expect(defaultDisplayName(classifyIdentifier('jdoe'))).toBe('jdoe');
   });
+
+  it('reads Outlook\'s unquoted "Last, First <address>" as one person', () => {
+    const entries = parseIdentifiers('Smith, John <john.smith@example.org>; van der Berg, Jan <jan@example.org>\nops@example.org, Doe, Jane <jane@example.org>');
+    expect(entries.map((entry) => [entry.kind, defaultDisplayName(entry)])).toEqual([
+      ['email', 'Smith, John'],
+      ['email', 'van der Berg, Jan'],
+      ['email', 'ops'],
+      ['email', 'Doe, Jane'],
+    ]);
+    // A quoted name, or two named addresses, are not joined.
+    expect(parseIdentifiers('"Dubois, Pierre" <p@example.org>, Ann <ann@example.org>').map(defaultDisplayName)).toEqual(['Dubois, Pierre', 'Ann']);
+  });
+
+  it('removes every invisible format character from a pasted name (but ZWNJ/ZWJ), and names a control character', () => {
+    expect(parseIdentifiers('Bad\u2063Invisible <inv@example.org>').map(defaultDisplayName)).toEqual(['BadInvisible']);
+    expect(parseIdentifiers('\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 <fa@example.org>').map(defaultDisplayName)).toEqual(['\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645']);
+    const [control] = parseIdentifiers('Ctl\u0007Name <ctl@example.org>');
+    expect(control).toMatchObject({ kind: 'invalid', problem: { reason: 'INVISIBLE_CHARACTER', params: { character: '<U+0007>' } } });
+  });
+
+  it('reads full-width addresses and usernames (as Japanese input methods type them) as ASCII', () => {
+    expect(parseIdentifiers('Ｆｕｌｌ＠ｅｘａｍｐｌｅ．ｏｒｇ, ｙａｍａｄａ')).toMatchObject([
+      { kind: 'email', email: 'Full@example.org' },
+      { kind: 'username', username: 'yamada' },
+    ]);
+    expect(cleanIdentifier('ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｊｐ')).toBe('yamada@example.jp');
+  });
 });

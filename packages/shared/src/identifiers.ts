@@ -22,7 +22,7 @@
  */
 
 import addresses from 'email-addresses';
-import { codePointName, fitsLength, foldCase, normalizeText } from './detail-fields/text';
+import { codePointName, fitsLength, foldCase, foldWidth, normalizeText } from './detail-fields/text';
 import { problem, shownValue, type Problem } from './problems';
 
 export const MAX_EMAIL_LENGTH = 254;
@@ -33,9 +33,12 @@ export const MAX_USERNAME_LENGTH = 64;
 // overrides and isolates, word joiner, BOM: invisible, carried along by copy
 // and paste, and never part of an address or a username.
 const REMOVABLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
-// In a name, the zero-width non-joiner and joiner shape Persian and Indic
-// letters and emoji sequences: kept there.
-const REMOVABLE_FROM_NAME = /[\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+// In a name every format character is invisible and removed, except the
+// zero-width non-joiner and joiner, which shape Persian and Indic letters and
+// emoji sequences.
+const REMOVABLE_FROM_NAME = /(?![\u200C\u200D])\p{Cf}/gu;
+// A control character (not white space) has no place in a name: refused and named.
+const CONTROL = /(?!\s)\p{Cc}/u;
 const EDGES = /^[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]+|[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]+$/g;
 const SPACE = /[\s\p{Z}]/u;
 // Still invisible after REMOVABLE is gone: other format characters, controls
@@ -99,9 +102,9 @@ export function usernameProblem(username: string): Problem | null {
   return null;
 }
 
-/** What a field holding one identifier stores: NFC, copy-and-paste invisibles removed, trimmed. */
+/** What a field holding one identifier stores: NFC, copy-and-paste invisibles removed, full-width ASCII as ASCII, trimmed. */
 export function cleanIdentifier(text: string): string {
-  return removeInvisible(text.normalize('NFC')).trim();
+  return foldWidth(removeInvisible(normalizeText(text))).trim();
 }
 
 /** Whether text, as given, is an email address this app accepts (detail values of type EMAIL). */
@@ -128,6 +131,8 @@ export function isUsername(text: string): boolean {
 export function splitIdentifiers(text: string): string[] {
   const normalized = normalizeText(text);
   const entries: string[] = [];
+  // The character that ended each entry (',', ';' or a line break).
+  const separators: string[] = [];
   let [start, quoted, comment] = [0, false, 0];
   for (let i = 0; i < normalized.length; i++) {
     const c = normalized[i];
@@ -139,10 +144,38 @@ export function splitIdentifiers(text: string): string[] {
     else if (c === ')' && comment > 0) comment--;
     if (quoted || comment > 0 || !',;\r\n'.includes(c)) continue;
     entries.push(normalized.slice(start, i));
+    separators.push(c);
     start = i + 1;
   }
   entries.push(normalized.slice(start));
-  return entries.map((entry) => entry.trim()).filter((entry) => entry.replace(EDGES, '') !== '');
+  return joinLastFirst(entries.map((entry) => entry.trim()), separators).filter((entry) => entry.replace(EDGES, '') !== '');
+}
+
+// An unquoted `Name <address>` entry: what follows the comma of `Last, First <address>`.
+const UNQUOTED_NAME_ADDR = /^[^"<>()@,;]+<[^<>]+>$/;
+const BARE_WORDS = /^[^"<>()@]+$/;
+
+/**
+ * Outlook copies people as `Smith, John <john.smith@example.org>; …`, without
+ * quotes: a name part with no @ followed, after a comma, by an unquoted
+ * `Name <address>` is one person, "Smith, John" (quoted here so the RFC 5322
+ * grammar reads it). A username listed just before a named address with a
+ * comma between them is read the same way; the preview shows it.
+ */
+function joinLastFirst(entries: string[], separators: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const [last, rest] = [entries[i], entries[i + 1]];
+    if (separators[i] === ',' && rest !== undefined && BARE_WORDS.test(last) && UNQUOTED_NAME_ADDR.test(rest)) {
+      const at = rest.indexOf('<');
+      const name = `${last}, ${rest.slice(0, at).trim()}`.replace(/[\\"]/g, (c) => `\\${c}`);
+      joined.push(`"${name}" ${rest.slice(at)}`);
+      i++;
+    } else {
+      joined.push(last);
+    }
+  }
+  return joined;
 }
 
 export type Identifier =
@@ -160,13 +193,13 @@ export type Identifier =
 export function classifyIdentifier(input: string): Identifier {
   const text = input.normalize('NFC').replace(EDGES, '');
   if (!MAILBOX_SYNTAX.test(text)) {
-    const value = removeInvisible(text);
+    const value = foldWidth(removeInvisible(text));
     return value.includes('@') ? emailEntry(input, value, null) : usernameEntry(input, value);
   }
   // rfc6532: names and addresses may be UTF-8 (Zoë Åberg).
   const mailbox = addresses.parseOneAddress({ input: text, rfc6532: true });
   if (mailbox?.type === 'mailbox') {
-    const email = removeInvisible(mailbox.address);
+    const email = foldWidth(removeInvisible(mailbox.address));
     const name = mailbox.name?.replace(REMOVABLE_FROM_NAME, '').replace(/\s+/g, ' ').trim();
     return emailEntry(input, email, name && foldCase(name) !== foldCase(email) ? name : null);
   }
@@ -185,6 +218,8 @@ function usernameEntry(input: string, username: string): Identifier {
 
 /** Why an entry with quotes or brackets is not `Name <address>`: the address's own fault if it has one. */
 function mailboxProblem(text: string): Problem {
+  const control = CONTROL.exec(text);
+  if (control) return problem('INVISIBLE_CHARACTER', { character: codePointName(control[0]) });
   const angle = /<([^<>]*)/.exec(text);
   const address = angle ? angle[1] : text.includes('@') ? text : null;
   const refusal = address === null ? usernameProblem(removeInvisible(text)) : emailProblem(removeInvisible(address).trim());

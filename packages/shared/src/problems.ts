@@ -48,6 +48,7 @@ export const PROBLEM_TEXT = {
   NOT_AN_OPTION: 'is not one of the options: {{options}}',
   OPTION_NOT_FOUND: 'includes {{option}}, which is not one of the options: {{options}}',
   NOT_A_LIST_OF_OPTIONS: 'must be a list of options',
+  NOT_SINGLE_OPTION: 'must be one option as text, not a list; the options: {{options}}',
   NOT_EMAIL: 'must be an email address like name@example.com',
   URL_SPACES: 'must not contain spaces or control characters',
   NOT_HTTP_URL: 'must be a link starting with http:// or https://',

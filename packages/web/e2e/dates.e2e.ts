@@ -84,7 +84,7 @@ describe('a DATE detail field: impossible days are refused, a day is the same da
     await page.getByRole('button', { name: `${FIELD} を編集` }).click();
     await profile.dateInput(FIELD).fill('2026-02-29');
     await profile.field(FIELD).getByRole('button', { name: '保存' }).click();
-    await profile.field(FIELD).getByText("Renewal date: '2026-02-29' は日付ではありません。2026年2月は 28 日までです（YYYY-MM-DD）").waitFor();
+    await profile.field(FIELD).getByText("Renewal date: '2026-02-29' — 存在しない日付です。2026年2月は 28 日までです（YYYY-MM-DD）").waitFor();
     await expectAccessible(page, 'a refused date, in Japanese');
     await screenshot(page, 'date-refused-ja');
     await new AppLayout(page).switchLanguage('English', '言語');

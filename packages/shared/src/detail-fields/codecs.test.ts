@@ -139,7 +139,8 @@ describe('parseDetailValue: SELECT', () => {
 
   it('rejects anything else', () => {
     expect(reason('SELECT', 'Platinum', TIERS)).toBe("is not one of the options: 'Bronze', 'Silver', 'Gold', 'Tokyo, Japan'");
-    expect(reason('SELECT', ['Gold'], TIERS)).toBe("is not one of the options: 'Bronze', 'Silver', 'Gold', 'Tokyo, Japan'");
+    // A list where one option is expected says so, rather than that 'Gold' is not an option.
+    expect(reason('SELECT', ['Gold'], TIERS)).toBe("must be one option as text, not a list; the options: 'Bronze', 'Silver', 'Gold', 'Tokyo, Japan'");
     expect(reason('SELECT', 1, ['1'])).toBe("is not one of the options: '1'");
   });
 });
@@ -173,7 +174,12 @@ describe('parseDetailValue: MULTI_SELECT', () => {
 describe('parseDetailValue: EMAIL, URL, PHONE, BOOLEAN, USER', () => {
   it('EMAIL: trimmed, case kept', () => {
     expect(value('EMAIL', '  Jane.Doe@Example.COM ')).toBe('Jane.Doe@Example.COM');
-    for (const bad of ['jane', 'a@b', 'a b@c.io', '=cmd()@x.io', 7]) expect(reason('EMAIL', bad)).toBe('must be an email address like name@example.com');
+    // The same specific reasons as add customers.
+    expect(reason('EMAIL', 'jane')).toBe('has no @ (an address looks like name@example.com)');
+    expect(reason('EMAIL', 'a@b')).toMatch(/^has 'b' after the @, which is not a domain/);
+    expect(reason('EMAIL', 'a b@c.io')).toBe('has a space inside the address');
+    expect(reason('EMAIL', '=cmd()@x.io')).toMatch(/^has '\('/);
+    expect(reason('EMAIL', 7)).toBe('must be an email address like name@example.com');
   });
 
   it('URL: absolute http(s) only, stored as given', () => {
@@ -276,5 +282,17 @@ describe('search and sort traits', () => {
       USER: 'text',
     });
     expect(DETAIL_FIELD_TYPES.filter(typeHasOptions)).toEqual(['SELECT', 'MULTI_SELECT']);
+  });
+});
+
+describe('parseDetailValue: full-width input', () => {
+  it('reads full-width digits and punctuation as ASCII where the syntax is ASCII, and keeps free text as typed', () => {
+    expect(value('NUMBER', '１２３．５')).toBe(123.5);
+    expect(value('NUMBER', '－４２')).toBe(-42);
+    expect(value('PHONE', '０３－１２３４－５６７８')).toBe('03-1234-5678');
+    expect(value('DATE', '２０２６－０３－０１')).toBe('2026-03-01');
+    expect(value('EMAIL', 'ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｊｐ')).toBe('yamada@example.jp');
+    expect(value('URL', 'ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｊｐ')).toBe('https://example.jp');
+    expect(value('TEXT', 'Ｔｏｋｙｏ　１２３')).toBe('Ｔｏｋｙｏ　１２３');
   });
 });

@@ -4,11 +4,11 @@
  * and the web forms all go through here so they agree on every value.
  */
 
-import { isEmail } from '../identifiers';
+import { emailProblem } from '../identifiers';
 import { checkIsoDay, FIRST_YEAR } from './dates';
 import { MAX_SIGNIFICANT_DIGITS, MIN_NORMAL, PLAIN_DECIMAL, significantDigits } from './numbers';
 import { shownOptions, type ProblemReason } from '../problems';
-import { fitsLength, foldCase, hasControlCharacters, normalizeText, quote } from './text';
+import { fitsLength, foldCase, foldWidth, hasControlCharacters, normalizeText, quote } from './text';
 import { fail, MAX_TEXT_LENGTH, ok, type DetailFieldDefinition, type DetailFieldType, type ParseResult, type StoredDetailValue } from './types';
 
 /** 'option': by the option's position in the field's list (multi-select: its first chosen option's). */
@@ -31,6 +31,11 @@ function fromText(expected: ProblemReason, parse: (text: string, field: DetailFi
   return (input, field) => (typeof input === 'string' ? parse(normalizeText(input.trim()), field) : fail(expected));
 }
 
+/** For types with an ASCII syntax: full-width forms typed by Japanese input methods read as ASCII ('１２３' is 123). */
+function fromAsciiText(expected: ProblemReason, parse: (text: string) => ParseResult): Codec['parse'] {
+  return fromText(expected, (text) => parse(foldWidth(text).trim()));
+}
+
 function parseText(text: string): ParseResult {
   // Browsers and spreadsheets on Windows send CRLF; one line-break form keeps equality and diffs honest.
   const lines = text.replace(/\r\n?/g, '\n');
@@ -51,7 +56,7 @@ function checkNumber(n: number, written: string): ParseResult {
 function parseNumber(input: unknown): ParseResult {
   if (typeof input === 'number') return checkNumber(input, String(input));
   if (typeof input !== 'string') return fail('NOT_A_NUMBER');
-  const text = input.trim();
+  const text = foldWidth(input).trim();
   if (PLAIN_DECIMAL.test(text)) return checkNumber(Number(text), text);
   return fail(/\d[,\s']\d/.test(text) ? 'THOUSANDS_SEPARATORS' : 'NOT_PLAIN_DECIMAL');
 }
@@ -180,7 +185,7 @@ const CODECS: Record<DetailFieldType, Codec> = {
     hasOptions: false,
   },
   DATE: {
-    parse: fromText('NOT_ISO_DATE', parseDate),
+    parse: fromAsciiText('NOT_ISO_DATE', parseDate),
     format: (value, { locale }) => {
       const day = typeof value === 'string' ? checkIsoDay(value) : null;
       return day?.ok ? dateFormat(locale).format(day.utcMidnight) : plain(value);
@@ -190,20 +195,27 @@ const CODECS: Record<DetailFieldType, Codec> = {
     hasOptions: false,
   },
   SELECT: {
-    parse: (input, field) => (typeof input === 'string' ? parseSelect(normalizeText(input.trim()), field) : fail('NOT_AN_OPTION', { options: shownOptions(field.options) })),
+    parse: (input, field) =>
+      typeof input === 'string'
+        ? parseSelect(normalizeText(input.trim()), field)
+        : fail(Array.isArray(input) ? 'NOT_SINGLE_OPTION' : 'NOT_AN_OPTION', { options: shownOptions(field.options) }),
     sort: 'option',
     searchable: true,
     hasOptions: true,
   },
   MULTI_SELECT: { parse: parseMultiSelect, sort: 'option', searchable: true, hasOptions: true },
   EMAIL: {
-    parse: fromText('NOT_EMAIL', (text) => (isEmail(text) ? ok(text) : fail('NOT_EMAIL'))),
+    // The same specific reasons as add customers ('has nothing after the @').
+    parse: fromAsciiText('NOT_EMAIL', (text) => {
+      const refusal = emailProblem(text);
+      return refusal ? { ok: false, problem: refusal } : ok(text);
+    }),
     sort: 'text',
     searchable: true,
     hasOptions: false,
   },
-  URL: { parse: fromText('NOT_HTTP_URL', parseUrl), sort: 'text', searchable: true, hasOptions: false },
-  PHONE: { parse: fromText('NOT_PHONE', parsePhone), sort: 'text', searchable: true, hasOptions: false },
+  URL: { parse: fromAsciiText('NOT_HTTP_URL', parseUrl), sort: 'text', searchable: true, hasOptions: false },
+  PHONE: { parse: fromAsciiText('NOT_PHONE', parsePhone), sort: 'text', searchable: true, hasOptions: false },
   BOOLEAN: {
     // Only real booleans: the API has a JSON type for them, and 'false' being truthy is a classic bug.
     parse: (input) => (typeof input === 'boolean' ? ok(input) : fail('NOT_BOOLEAN')),

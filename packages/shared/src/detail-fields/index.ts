@@ -4,6 +4,6 @@ export { detailSearchText, formatDetailValue, isTextSearchable, parseDetailValue
 export { detailValueToCsv, parseDetailCsv } from './csv';
 export { DETAIL_KEY_PATTERN, detailFieldKeyFromLabel } from './keys';
 export { cleanLabel, cleanOptions } from './options';
-export { codePointName, normalizeText, quote, showInvisible } from './text';
+export { codePointName, foldWidth, normalizeText, quote, showInvisible } from './text';
 export { checkIsoDay, FIRST_YEAR } from './dates';
 export type { DayCheck, DayProblem } from './dates';

@@ -32,6 +32,17 @@ export function normalizeText(text: string): string {
   return text.normalize('NFC');
 }
 
+/**
+ * Full-width ASCII (U+FF01–U+FF5E, as Japanese input methods type digits,
+ * letters and punctuation) and the ideographic space as their ASCII forms.
+ * Only for text with a fixed ASCII syntax (numbers, dates, phones, emails,
+ * URLs, usernames), where '１２３' can only mean 123; free text keeps what
+ * was typed.
+ */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
 /** How values are compared "ignoring case": NFC first so a decomposed 'é' equals a composed one. */
 export function foldCase(text: string): string {
   return normalizeText(text).toLowerCase();
