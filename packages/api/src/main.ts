@@ -5,7 +5,7 @@ import { createLogger, type Logger } from './logger';
 import { openDatabase } from './db/database';
 import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, seedDemo } from './db/seed-demo';
 import { createApp } from './http/app';
-import { listenOnPort } from './start-up/ports';
+import { choosePort, listenOnPort } from './start-up/ports';
 import { explainStartupFailure } from './start-up/start-up-error';
 
 /** Set once the configuration is read, so a failed start can log its details at debug level. */
@@ -15,6 +15,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   startupLogger = logger;
+  const appPort = { port: config.PORT, variable: 'PORT', explicit: config.explicitPorts.PORT };
+  // A taken PORT that was set on purpose ends the start before the database is created, migrated and seeded.
+  if (appPort.explicit) await choosePort(appPort, config.HOST, 'the app');
   const database = await openDatabase(config, logger);
   const { db } = database;
 
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
   // In the background: after an upgrade this may build an index per field, and sorting works (slower) meanwhile.
   services.detailFields.syncSortIndexes().catch((error) => logger.error({ err: error }, 'could not check the sort indexes of detail fields'));
 
-  const server = await listenOnPort((port) => app.listen(port, config.HOST), { port: config.PORT, variable: 'PORT', explicit: config.explicitPorts.PORT }, 'the app');
+  const server = await listenOnPort((port) => app.listen(port, config.HOST), appPort, 'the app');
   // Handlers first: whoever reads the lines below may signal at once (a test did, and the default action killed us).
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -116,6 +116,28 @@ describe('npm start on the embedded default', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('an explicitly set PORT that is taken stops the start before any database is made, in one sentence', async () => {
+    const taken = await freePort();
+    const holder = (await holdPort(taken))!;
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'cp-start-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(taken), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+    delete env.DATABASE_URL;
+    delete env.EMBEDDED_PG_PORT;
+    const api = spawn(process.execPath, [path.join(root, 'packages/api/dist/main.js')], { cwd: root, env });
+    let output = '';
+    api.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    api.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      expect(await new Promise((resolve) => api.once('exit', resolve))).toBe(1);
+      expect(output.trim()).toBe(`Port ${taken} for the app is already in use (another copy of the app?): stop whatever listens there or set PORT to a free port.`);
+      expect(existsSync(path.join(dataDir, 'pg'))).toBe(false);
+    } finally {
+      if (api.exitCode === null) api.kill('SIGKILL');
+      holder.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('a plain kill (SIGTERM to the API alone) stops the API and its embedded PostgreSQL', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'cp-start-'));
