@@ -27,12 +27,7 @@ describe('notes (real Chromium)', () => {
     customerId = customers.edges.find((e: { node: { notes: { totalCount: number } } }) => e.node.notes.totalCount === 0).node.id;
     await admin.ok(`mutation($id: ID!) { addNote(input: { customerId: $id, body: "Admin's note: VIP since 2019." }) { id } }`, { id: customerId });
     profileUrl = `${server.baseUrl}/customers/${customerId}`;
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(10_000);
-    const signIn = new SignInPage(page);
-    await signIn.open(server.baseUrl);
-    await signIn.signIn('agent@demo.test', DEMO_PASSWORD);
-    await page.waitForURL(/\/customers/);
+    page = await SignInPage.signedInPage(browser, server.baseUrl, 'agent@demo.test', DEMO_PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();

@@ -15,12 +15,7 @@ describe('requests: a profile and an organization list them newest first, by sta
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(10_000);
-    const signIn = new SignInPage(page);
-    await signIn.open(server.baseUrl);
-    await signIn.signIn('agent@demo.test', DEMO_PASSWORD);
-    await page.waitForURL(/\/customers/);
+    page = await SignInPage.signedInPage(browser, server.baseUrl, 'agent@demo.test', DEMO_PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expectAccessible } from '../support/accessibility';
 
 export class SignInPage {
@@ -18,6 +18,20 @@ export class SignInPage {
     await this.page.goto(`${baseUrl}/sign-in`);
     await this.submit.waitFor();
     await expectAccessible(this.page, 'the sign-in page');
+  }
+
+  /**
+   * A page in a fresh browser context (axe needs one of its own), signed in
+   * as `email` and on the customers list, with a 10 s default timeout.
+   */
+  static async signedInPage(browser: Browser, baseUrl: string, email: string, password: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.setDefaultTimeout(10_000);
+    const signIn = new SignInPage(page);
+    await signIn.open(baseUrl);
+    await signIn.signIn(email, password);
+    await page.waitForURL(/\/customers/);
+    return page;
   }
 
   async signIn(email: string, password: string): Promise<void> {
