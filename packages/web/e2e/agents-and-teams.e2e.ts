@@ -43,6 +43,10 @@ describe('admin: sign in, manage agents and teams, sign out (real Chromium)', ()
     const row = settings.agentRow('new.agent@demo.test');
     await row.getByText('Nia New').waitFor();
     await row.getByText('Escalations').waitFor();
+    // Repeated buttons name whom they act on.
+    await row.getByRole('button', { name: 'Edit Nia New', exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Deactivate Nia New', exact: true }).waitFor();
+    await settings.teamRow('Escalations').getByRole('button', { name: 'Edit team Escalations', exact: true }).waitFor();
     await screenshot(page, 'settings-agents-and-teams');
   });
 
@@ -50,6 +54,9 @@ describe('admin: sign in, manage agents and teams, sign out (real Chromium)', ()
     const layout = new AppLayout(page);
     await layout.switchLanguage('日本語');
     await page.getByRole('radiogroup', { name: '言語' }).waitFor();
+    const settings = new AgentsAndTeamsPage(page, { agents: 'エージェント', teams: 'チーム' });
+    await settings.agentRow('new.agent@demo.test').getByRole('button', { name: 'Nia New を編集', exact: true }).waitFor();
+    await settings.teamRow('Escalations').getByRole('button', { name: 'チーム Escalations を編集', exact: true }).waitFor();
     await screenshot(page, 'settings-agents-and-teams-ja');
     await layout.switchLanguage('English', '言語');
     await layout.signOut.waitFor();

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
 import { launchBrowser, recordCspViolations, screenshot } from './support/browser';
+import { expectAccessible } from './support/accessibility';
 import { SignInPage } from './pages/sign-in.page';
 import { AppLayout } from './pages/app-layout.page';
 import { CustomersPage } from './pages/customers.page';
@@ -74,6 +75,14 @@ describe('agent: find customers, open a profile, add customers into a new organi
     await customers.table.getByText('zoe.e2e@newco.example').waitFor();
     await customers.table.getByText('yann_e2e').first().waitFor();
     expect(await customers.rows().count()).toBe(3); // header + the two new customers
+
+    // On the organization's page, each member's Remove button names the member and the organization.
+    await customers.table.getByRole('link', { name: 'Newco E2E' }).first().click();
+    const members = customers.membersTable();
+    await members.getByRole('button', { name: /^Remove .+ from Newco E2E$/ }).nth(1).waitFor();
+    expect(await members.getByRole('button', { name: 'Remove', exact: true }).count()).toBe(0);
+    await members.getByRole('button', { name: 'Remove yann_e2e from Newco E2E' }).waitFor();
+    await expectAccessible(page, 'an organization, Members tab');
   });
 
   it('opens a profile from the list with the keyboard only: Tab to the first row, Down to the next, Enter', async () => {
@@ -92,6 +101,9 @@ describe('agent: find customers, open a profile, add customers into a new organi
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === href);
     await page.getByRole('heading', { level: 1, name }).waitFor();
+    // Focus lands on the page opened, not on the document's body.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(name);
   });
 
   // Issue 10: names and addresses as mail clients copy them, an invisible character, a specific reason.
@@ -116,6 +128,13 @@ describe('agent: find customers, open a profile, add customers into a new organi
       ['ops@example.org', 'Created', 'ops'],
       ['user name@example.org', 'Rejected', "'user name@example.org' has a space inside the address"],
     ]);
+    // The entry column is wide enough that an entry wraps at most once (not every few characters).
+    const lines = await results.getByRole('cell', { name: 'Zoë Åberg <zoe.aberg@example.org>' }).evaluate((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lines).toBeLessThanOrEqual(2);
     await screenshot(page, 'add-customers-names-results');
     await page.keyboard.press('Escape');
   });

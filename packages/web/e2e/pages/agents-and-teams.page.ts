@@ -6,9 +6,13 @@ export class AgentsAndTeamsPage {
   readonly teams: Locator;
   readonly dialog: Locator;
 
-  constructor(private readonly page: Page) {
-    this.agents = page.getByRole('region', { name: 'Agents' });
-    this.teams = page.getByRole('region', { name: 'Teams' });
+  /** `names`: the section (and table) names in the language shown. */
+  constructor(
+    private readonly page: Page,
+    private readonly names = { agents: 'Agents', teams: 'Teams' },
+  ) {
+    this.agents = page.getByRole('region', { name: names.agents });
+    this.teams = page.getByRole('region', { name: names.teams });
     this.dialog = page.getByRole('dialog');
   }
 
@@ -35,11 +39,12 @@ export class AgentsAndTeamsPage {
     await this.dialog.waitFor({ state: 'detached' });
   }
 
+  /** A row of the agents table, found through the table's accessible name (the section heading). */
   agentRow(email: string): Locator {
-    return this.agents.getByRole('row').filter({ hasText: email });
+    return this.agents.getByRole('table', { name: this.names.agents }).getByRole('row').filter({ hasText: email });
   }
 
   teamRow(name: string): Locator {
-    return this.teams.getByRole('row').filter({ hasText: name });
+    return this.teams.getByRole('table', { name: this.names.teams }).getByRole('row').filter({ hasText: name });
   }
 }

@@ -20,6 +20,11 @@ export class CustomersPage {
     await expectAccessible(this.page, 'the customers list');
   }
 
+  /** The members table on an organization's page (the same list, named for its members). */
+  membersTable(): Locator {
+    return this.page.getByRole('table', { name: 'Members' });
+  }
+
   rows(): Locator {
     return this.table.getByRole('row');
   }

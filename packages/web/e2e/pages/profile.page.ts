@@ -21,16 +21,32 @@ export class ProfilePage {
     return this.page.getByRole('group', { name: label, exact: true });
   }
 
+  /** A field's pencil button ("Edit <label>"), where focus returns when its editor closes. */
+  editButton(label: string): Locator {
+    return this.page.getByRole('button', { name: `Edit ${label}`, exact: true });
+  }
+
   async editSelect(label: string, option: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Edit ${label}` }).click();
+    await this.chooseOption(label, option);
+    await this.field(label).getByRole('button', { name: 'Save' }).click();
+  }
+
+  /** Opens a SELECT field's editor and picks an option, without saving. */
+  async chooseOption(label: string, option: string): Promise<void> {
+    await this.editButton(label).click();
     await this.field(label).getByRole('combobox', { name: label }).click();
     await this.page.getByRole('option', { name: option, exact: true }).click();
-    await this.field(label).getByRole('button', { name: 'Save' }).click();
+  }
+
+  /** Opens a field's editor and types into its text box, without saving. */
+  async typeValue(label: string, text: string): Promise<void> {
+    await this.editButton(label).click();
+    await this.field(label).getByRole('textbox', { name: label, exact: true }).fill(text);
   }
 
   /** Opens a DATE field's editor; its text box is `dateInput(label)`. */
   async startEditing(label: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Edit ${label}` }).click();
+    await this.editButton(label).click();
     await this.dateInput(label).waitFor();
   }
 

@@ -12,15 +12,16 @@ export function forgetCachedLists(cache: ApolloCache): void {
 }
 
 /**
- * Forgets a customer detail field the viewer may no longer view (an admin
- * narrowed or archived it while a page was open): its definition and its
- * value on every cached customer, so no screen keeps showing a value the
- * viewer is no longer allowed to see. `id` is absent when only the key is
- * known.
+ * Forgets a detail field the viewer may no longer view (an admin narrowed or
+ * archived it while a page was open): its definition and its value on every
+ * cached customer (scope CUSTOMER) or organization (ORGANIZATION), so no
+ * screen keeps showing a value the viewer is no longer allowed to see. `id`
+ * is absent when only the key is known.
  */
-export function forgetCustomerDetailField(cache: ApolloCache, field: { id?: string; key: string }): void {
+export function forgetDetailField(cache: ApolloCache, scope: 'CUSTOMER' | 'ORGANIZATION', field: { id?: string; key: string }): void {
+  const prefix = scope === 'CUSTOMER' ? 'Customer:' : 'Organization:';
   for (const id of Object.keys(cache.extract() as Record<string, unknown>)) {
-    if (!id.startsWith('Customer:')) continue;
+    if (!id.startsWith(prefix)) continue;
     cache.modify<Record<string, unknown>>({
       id,
       fields: {

@@ -77,13 +77,29 @@ export function useErrorMessage() {
   );
 }
 
-/** For failed mutations: a red toast saying what went wrong in the viewer's language. */
+const REFUSAL_CODES: readonly ErrorInfo['code'][] = ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'];
+
+/**
+ * Whether an error is the API refusing on purpose (a domain rule said no and
+ * said why, as a problem), as opposed to a failure: a refusal is the answer,
+ * not "something went wrong".
+ */
+export function isRefusal(info: ErrorInfo): boolean {
+  return info.problem !== undefined && REFUSAL_CODES.includes(info.code);
+}
+
+/**
+ * For failed mutations: a red toast saying what went wrong in the viewer's
+ * language, titled "Not saved" for a refusal and "Something went wrong" for a
+ * failure (server, network, unknown).
+ */
 export function useNotifyError() {
   const { t } = useTranslation();
   const message = useErrorMessage();
   return useCallback(
     (error: unknown) => {
-      notifications.show({ color: 'red', title: t('errors.title'), message: message(error) });
+      const title = isRefusal(errorInfo(error)) ? t('errors.refusedTitle') : t('errors.title');
+      notifications.show({ color: 'red', title, message: message(error) });
     },
     [t, message],
   );

@@ -1,5 +1,6 @@
 import { showInvisible, type Problem } from '@cp/shared';
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { customerPath } from '../../app/paths';
@@ -9,6 +10,10 @@ import type { AddCustomersOutcome } from './AddCustomersForm';
 
 // The word is the whole message: never cut it short.
 const FULL_LABEL = { label: { overflow: 'visible' } };
+
+// Lines break at spaces, or after an '@' (breakableAfterAt); inside a word only when nothing else fits
+// (`break-word`, unlike `break-all` or `anywhere`, does not shrink the column to a few characters).
+const ENTRY_STYLE = { overflowWrap: 'break-word' } as const;
 
 const STATUS_COLORS: Record<AddCustomerStatus, string> = { CREATED: 'teal', EXISTING: 'gray', REJECTED: 'red' };
 
@@ -44,8 +49,10 @@ export function AddCustomersResults({ outcome, onAddMore, onDone }: AddCustomers
         <Table withTableBorder verticalSpacing="xs" aria-label={t('addCustomers.resultsLabel')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('addCustomers.entry')}</Table.Th>
-              <Table.Th>{t('addCustomers.result')}</Table.Th>
+              {/* The entry is what the agent reads first and the longest text: it gets half the width; the badge
+                  column only what its word needs; the customer (or why not) the rest. */}
+              <Table.Th w="50%">{t('addCustomers.entry')}</Table.Th>
+              <Table.Th w="1%">{t('addCustomers.result')}</Table.Th>
               <Table.Th>{t('addCustomers.customer')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -54,7 +61,7 @@ export function AddCustomersResults({ outcome, onAddMore, onDone }: AddCustomers
               // The same text can be pasted twice; each entry keeps its own row.
               <Table.Tr key={`${index}:${result.input}`}>
                 {/* Spelled out, so an entry with an invisible character never looks like a clean one. */}
-                <Table.Td style={{ wordBreak: 'break-all' }}>{showInvisible(result.input)}</Table.Td>
+                <Table.Td style={ENTRY_STYLE}>{breakableAfterAt(showInvisible(result.input))}</Table.Td>
                 <Table.Td>
                   <Badge color={STATUS_COLORS[result.status]} variant="light" styles={FULL_LABEL}>
                     {t(`addCustomers.status.${result.status}`)}
@@ -84,4 +91,18 @@ export function AddCustomersResults({ outcome, onAddMore, onDone }: AddCustomers
       </Group>
     </Stack>
   );
+}
+
+/** An entry with a line-break opportunity after each '@', so an address wraps between its name and domain. */
+function breakableAfterAt(text: string): ReactNode {
+  return text.split('@').map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && (
+        <>
+          @<wbr />
+        </>
+      )}
+      {part}
+    </Fragment>
+  ));
 }

@@ -10,6 +10,7 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { ResultCount } from '../../components/ResultCount';
 import { SEARCH_PARAM, SearchField } from '../../components/SearchField';
 import type { DetailFieldInfo } from '../details/detail-values';
+import { useFieldAccessChanges } from '../details/useFieldAccessChanges';
 import { ActiveFilters } from './ActiveFilters';
 import { ColumnsControl } from './ColumnsControl';
 import { CustomerListQuery } from './CustomerListQuery';
@@ -58,6 +59,7 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
     },
   });
   useUnavailableFieldRecovery(error, fields);
+  useFieldAccessChanges('CUSTOMER', fields, (key) => columns.keys.includes(key));
   // While the next page or search loads, the last one stays (dimmed) instead of flashing empty.
   const connection = (data ?? previousData)?.customers;
 

@@ -2,7 +2,10 @@ import { graphql } from '../../gql';
 
 /**
  * One page of customers. In its own module so dialogs that add or remove
- * customers can refetch whichever lists are on screen.
+ * customers can refetch whichever lists are on screen. The viewer's visible
+ * customer fields come with every page: the API leaves hidden values out of
+ * `detailsByKey`, so only the definitions in the same answer tell a column
+ * whose field was hidden meanwhile from an empty one (useFieldAccessChanges).
  */
 export const CustomerListQuery = graphql(`
   query CustomerList(
@@ -12,6 +15,9 @@ export const CustomerListQuery = graphql(`
     $filter: CustomerFilter
     $orderBy: CustomerOrder
   ) {
+    detailFields(scope: CUSTOMER) {
+      ...CustomerDetailField
+    }
     customers(first: $first, after: $after, query: $query, filter: $filter, orderBy: $orderBy) {
       totalCount
       totalCountIsExact

@@ -1,11 +1,11 @@
 import { useApolloClient } from '@apollo/client/react';
-import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { forgetCustomerDetailField } from '../../app/cache';
+import { forgetDetailField } from '../../app/cache';
 import { errorInfo } from '../../app/errors';
 import type { DetailFieldInfo } from '../details/detail-values';
+import { notifyFieldUnavailable } from '../details/useFieldAccessChanges';
 import { DETAIL_FILTER_PARAM, parseDetailFilter } from './detail-filters';
 import { SORT_PARAM, parseCustomerSort, sortFieldKey } from './sort';
 import { CustomerDetailFieldsQuery } from './useCustomerDetailFields';
@@ -32,7 +32,8 @@ export function useUnavailableFieldRecovery(error: unknown, fields: readonly (De
   const key = error ? unavailableFieldKey(error) : null;
   useEffect(() => {
     if (key === null) return;
-    forgetCustomerDetailField(client.cache, { id: fields?.find((f) => f.key === key)?.id, key });
+    const field = fields?.find((f) => f.key === key);
+    forgetDetailField(client.cache, 'CUSTOMER', { id: field?.id, key });
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -46,7 +47,7 @@ export function useUnavailableFieldRecovery(error: unknown, fields: readonly (De
       { replace: true },
     );
     void client.refetchQueries({ include: [CustomerDetailFieldsQuery] });
-    notifications.show({ id: 'detail-fields-unavailable', color: 'yellow', message: t('customers.fieldsUnavailable') });
+    notifyFieldUnavailable(t, { key, label: field?.label });
     // Once per refusal: `error` is a new object each time the list fails.
   }, [error]);
 }

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { parseDetailValue, problem, shownValue, type StoredDetailValue } from '@cp/shared';
 import { Button, Group, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
@@ -9,7 +9,9 @@ import { useProblemText } from '../../app/problems';
 import { ConflictAlert, useVersionConflict } from '../../components/ConflictAlert';
 import { graphql } from '../../gql';
 import { draftOf, type DetailFieldInfo } from './detail-values';
+import { DetailsPanelQuery } from './DetailsPanelQuery';
 import { DetailValueInput } from './DetailValueInput';
+import { notifyFieldReadOnly, notifyFieldUnavailable } from './useFieldAccessChanges';
 
 // The owner comes back with its new version and values, so the page updates from the cache.
 const SetDetailValuesMutation = graphql(`
@@ -52,10 +54,12 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
   const describeError = useErrorInfo();
   const problemText = useProblemText();
   const conflict = useVersionConflict();
+  const client = useApolloClient();
   const [draft, setDraft] = useState(() => draftOf(field.type, saved));
   const [error, setError] = useState<string>();
-  // Lists may be sorted or filtered by this value, so cached pages are dropped.
-  const [setDetailValues, { loading }] = useMutation(SetDetailValuesMutation, { update: forgetCachedLists });
+  // Lists may be sorted or filtered by this value, so cached pages are dropped. The answer carries the
+  // owner's values but not which fields they cover: the definitions come again with them (DetailsPanelQuery).
+  const [setDetailValues, { loading }] = useMutation(SetDetailValuesMutation, { update: forgetCachedLists, refetchQueries: [DetailsPanelQuery] });
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -72,7 +76,15 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
     } catch (caught) {
       if (conflict.caught(caught)) return;
       const info = describeError(caught);
-      if (info.field === field.key && info.detail) setError(info.detail);
+      // An admin hid the field or took away the viewer's edit while the editor was open: not a failure, the page
+      // catches up (the field goes, or shows locked) and says so.
+      const withdrawn = info.problem?.reason === 'UNKNOWN_DETAIL_FIELD' && info.problem.params.key === field.key;
+      if (withdrawn || info.problem?.reason === 'DETAIL_FIELD_READ_ONLY') {
+        if (withdrawn) notifyFieldUnavailable(t, field);
+        else notifyFieldReadOnly(t, field);
+        onDone();
+        void client.refetchQueries({ include: [DetailsPanelQuery] });
+      } else if (info.field === field.key && info.detail) setError(info.detail);
       else notifyError(caught);
     }
   }

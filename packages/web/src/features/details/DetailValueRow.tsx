@@ -1,7 +1,7 @@
 import type { StoredDetailValue } from '@cp/shared';
 import { ActionIcon, Box, Group, Text, Tooltip } from '@mantine/core';
 import { IconLock, IconPencil } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DetailFieldInfo } from './detail-values';
 import { DetailValueEditor, type DetailOwner } from './DetailValueEditor';
@@ -19,6 +19,15 @@ export function DetailValueRow({ field, value, text, owner }: DetailValueRowProp
   const { t } = useTranslation();
   const labelId = useId();
   const [editing, setEditing] = useState(false);
+  // Closing the editor removes the focused control: focus goes back to where editing started (or to the lock,
+  // if the field became view-only meanwhile), never to the page's body.
+  const [returnFocus, setReturnFocus] = useState(false);
+  const controlRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!returnFocus || editing) return;
+    controlRef.current?.focus();
+    setReturnFocus(false);
+  }, [returnFocus, editing]);
   return (
     <Group role="group" aria-labelledby={labelId} align="flex-start" wrap="nowrap" py="sm" gap="md">
       <Text id={labelId} size="sm" fw={600} w={200} style={{ flexShrink: 0, overflowWrap: 'anywhere' }}>
@@ -26,20 +35,28 @@ export function DetailValueRow({ field, value, text, owner }: DetailValueRowProp
       </Text>
       <Box style={{ flex: 1, minWidth: 0 }}>
         {editing ? (
-          <DetailValueEditor field={field} saved={value} owner={owner} onDone={() => setEditing(false)} />
+          <DetailValueEditor
+            field={field}
+            saved={value}
+            owner={owner}
+            onDone={() => {
+              setEditing(false);
+              setReturnFocus(true);
+            }}
+          />
         ) : (
           <DetailValueView field={field} value={value} text={text} />
         )}
       </Box>
       {!editing &&
         (field.viewerCanEdit ? (
-          <ActionIcon variant="subtle" color="gray" aria-label={t('details.editLabel', { label: field.label })} onClick={() => setEditing(true)}>
+          <ActionIcon ref={controlRef as RefObject<HTMLButtonElement>} variant="subtle" color="gray" aria-label={t('details.editLabel', { label: field.label })} onClick={() => setEditing(true)}>
             <IconPencil size={16} aria-hidden />
           </ActionIcon>
         ) : (
           // Focusable, so keyboard users reach the explanation too.
           <Tooltip label={t('details.viewOnly')}>
-            <Box component="span" tabIndex={0} role="img" aria-label={t('details.viewOnly')} c="dimmed" lh={0} p={6}>
+            <Box ref={controlRef} component="span" tabIndex={0} role="img" aria-label={t('details.viewOnly')} c="dimmed" lh={0} p={6}>
               <IconLock size={16} aria-hidden />
             </Box>
           </Tooltip>

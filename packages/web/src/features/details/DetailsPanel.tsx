@@ -8,26 +8,14 @@ import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryStatus } from '../../components/QueryStatus';
-import { graphql } from '../../gql';
 import { useCan } from '../auth/session';
 import { storedValue } from './detail-values';
 import type { DetailOwner } from './DetailValueEditor';
+import { DetailsPanelQuery } from './DetailsPanelQuery';
 import { DetailValueRow } from './DetailValueRow';
+import { useFieldAccessChanges } from './useFieldAccessChanges';
 import { useDetailFormat } from './useDetailFormat';
 
-// Every field the viewer may view, empty ones included, in the admins' order; values come with the owner.
-const DetailsPanelQuery = graphql(`
-  query DetailsPanel($scope: DetailFieldScope!) {
-    detailFields(scope: $scope) {
-      id
-      key
-      label
-      type
-      options
-      viewerCanEdit
-    }
-  }
-`);
 
 interface DetailsPanelProps {
   owner: DetailOwner;
@@ -40,9 +28,13 @@ export function DetailsPanel({ owner, values }: DetailsPanelProps) {
   const { t } = useTranslation();
   const canManageFields = useCan(PERMISSIONS.MANAGE_FIELDS);
   // Admins change fields and permissions at run time: check again each time the tab opens.
-  const { data, error, refetch } = useQuery(DetailsPanelQuery, { variables: { scope: owner.scope }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(DetailsPanelQuery, {
+    variables: { scope: owner.scope, ownerId: owner.id, customer: owner.scope === 'CUSTOMER' },
+    fetchPolicy: 'cache-and-network',
+  });
   const fields = data?.detailFields ?? [];
   const format = useDetailFormat(fields);
+  useFieldAccessChanges(owner.scope, data?.detailFields);
 
   if (!data) return <QueryStatus error={error} onRetry={refetch} />;
   if (fields.length === 0) {

@@ -1,8 +1,9 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
-import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { ArrivalTitle } from '../../components/ArrivalTitle';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/i18n/format';
 import { graphql } from '../../gql';
@@ -36,9 +37,7 @@ export function OrganizationHeader({ organization }: { organization: FragmentTyp
     <Paper withBorder radius="md" p="lg" mb="lg">
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-            {data.name}
-          </Title>
+          <ArrivalTitle subject={data.id}>{data.name}</ArrivalTitle>
           <Text c="dimmed" size="sm" mt={4}>
             {t('organizations.summary', {
               members: t('organizations.memberCount', { count: data.customerCount }),

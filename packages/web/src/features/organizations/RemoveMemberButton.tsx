@@ -49,7 +49,7 @@ export function RemoveMemberButton({ organization, customer }: RemoveMemberButto
         variant="subtle"
         color="red"
         onClick={confirm.open}
-        aria-label={t('organizations.removeMemberLabel', { name: customer.displayName })}
+        aria-label={t('organizations.removeMemberLabel', names)}
       >
         {t('organizations.removeMember')}
       </Button>

@@ -1,9 +1,10 @@
 import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { ArrivalTitle } from '../../components/ArrivalTitle';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../app/i18n/format';
@@ -42,9 +43,7 @@ export function CustomerHeader({ customer }: { customer: FragmentType<typeof Cus
   return (
     <Paper withBorder radius="md" p="lg" mb="lg">
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="md">
-        <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-          {data.displayName}
-        </Title>
+        <ArrivalTitle subject={data.id}>{data.displayName}</ArrivalTitle>
         <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open}>
           {t('profile.edit')}
         </Button>

@@ -101,7 +101,7 @@ export function AgentRow({ agent, teamOptions }: AgentRowProps) {
       </Table.Td>
       <Table.Td>
         <Group gap="xs" justify="flex-end" wrap="nowrap">
-          <Button size="compact-sm" variant="default" onClick={edit.open}>
+          <Button size="compact-sm" variant="default" onClick={edit.open} aria-label={t('agents.editLabel', { name: data.displayName })}>
             {t('agents.edit')}
           </Button>
           <Button
@@ -111,6 +111,7 @@ export function AgentRow({ agent, teamOptions }: AgentRowProps) {
             loading={loading}
             disabled={isSelf}
             onClick={() => void toggleActive()}
+            aria-label={t(data.active ? 'agents.deactivateLabel' : 'agents.reactivateLabel', { name: data.displayName })}
           >
             {t(data.active ? 'agents.deactivate' : 'agents.reactivate')}
           </Button>

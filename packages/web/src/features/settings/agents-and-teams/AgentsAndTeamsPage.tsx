@@ -66,7 +66,7 @@ function AgentsAndTeams() {
           </Button>
         </Group>
         <Table.ScrollContainer minWidth={860}>
-          <Table verticalSpacing="sm" highlightOnHover withTableBorder bg="white">
+          <Table verticalSpacing="sm" highlightOnHover withTableBorder bg="white" aria-labelledby="agents-heading">
             <ActionsTableHead
               columns={[
                 t('agents.name'),
@@ -104,7 +104,7 @@ function AgentsAndTeams() {
         {data.teams.length === 0 ? (
           <Text c="dimmed">{t('teams.empty')}</Text>
         ) : (
-          <Table verticalSpacing="sm" highlightOnHover withTableBorder bg="white">
+          <Table verticalSpacing="sm" highlightOnHover withTableBorder bg="white" aria-labelledby="teams-heading">
             <ActionsTableHead columns={[t('teams.name'), t('teams.members')]} actionsLabel={t('agents.actions')} />
             <Table.Tbody>
               {data.teams.map((team) => (

@@ -53,7 +53,7 @@ export function TeamRow({ team, agentOptions }: TeamRowProps) {
       </Table.Td>
       <Table.Td>
         <Group justify="flex-end">
-          <Button size="compact-sm" variant="default" onClick={edit.open}>
+          <Button size="compact-sm" variant="default" onClick={edit.open} aria-label={t('teams.editLabel', { name: data.name })}>
             {t('teams.edit')}
           </Button>
         </Group>

@@ -88,7 +88,7 @@ export function ApiTokenRow({ token }: { token: FragmentType<typeof ApiTokenRowA
       <Table.Td>
         {!revoked && (
           <Group justify="flex-end">
-            <Button size="compact-sm" variant="subtle" color="red" onClick={confirm.open}>
+            <Button size="compact-sm" variant="subtle" color="red" onClick={confirm.open} aria-label={t('tokens.revokeLabel', { name: data.name })}>
               {t('tokens.revoke')}
             </Button>
           </Group>

@@ -38,7 +38,7 @@ export function ApiTokensPage() {
         <Text c="dimmed">{t('tokens.empty')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={860}>
-          <Table verticalSpacing="sm" withTableBorder highlightOnHover bg="white">
+          <Table verticalSpacing="sm" withTableBorder highlightOnHover bg="white" aria-label={t('settings.apiTokens')}>
             <ActionsTableHead
               columns={[
                 t('tokens.name'),

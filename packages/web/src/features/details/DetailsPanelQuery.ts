@@ -1,0 +1,33 @@
+import { graphql } from '../../gql';
+
+/**
+ * What the Details tab shows: every field the viewer may view (empty ones
+ * included, in the admins' order) and the owner's values, in one response so
+ * the two always agree — the API leaves hidden values out, so only the
+ * definitions beside them tell a hidden field from an empty one. Refetched
+ * after every save and every refusal that says a field changed. In its own
+ * module so the editor can refetch it. The owner's values reach the cache
+ * (and the tab through the owner's fragment); `$customer` picks the owner.
+ */
+export const DetailsPanelQuery = graphql(`
+  query DetailsPanel($scope: DetailFieldScope!, $ownerId: ID!, $customer: Boolean!) {
+    detailFields(scope: $scope) {
+      id
+      key
+      label
+      type
+      options
+      viewerCanEdit
+    }
+    customer(id: $ownerId) @include(if: $customer) {
+      id
+      version
+      detailsByKey
+    }
+    organization(id: $ownerId) @skip(if: $customer) {
+      id
+      version
+      detailsByKey
+    }
+  }
+`);
