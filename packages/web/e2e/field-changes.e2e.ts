@@ -139,6 +139,21 @@ describe('detail fields changed while agents use them (real Chromium)', () => {
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Edit Seats');
   });
 
+  it('on a profile, Escape in an open option list only closes the list; the next Escape leaves the editor', async () => {
+    await createField('Contract level', 'SELECT', ['Gold', 'Silver']);
+    const profile = new ProfilePage(page);
+    await profile.openDetails(profileUrl);
+    await profile.editButton('Contract level').click();
+    await profile.field('Contract level').getByRole('combobox', { name: 'Contract level' }).click();
+    await page.getByRole('option', { name: 'Silver', exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('option', { name: 'Silver', exact: true }).waitFor({ state: 'hidden' });
+    expect(await profile.field('Contract level').getByRole('button', { name: 'Save' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await profile.editButton('Contract level').waitFor();
+    expect(await profile.field('Contract level').getByRole('button', { name: 'Save' }).count()).toBe(0);
+  });
+
   it('on a profile, saving a field an admin just hid or made view-only closes the editor and says so, without an error', async () => {
     const tier = await createField('Tier', 'SELECT', ['Gold', 'Silver']);
     const region = await createField('Region', 'TEXT');

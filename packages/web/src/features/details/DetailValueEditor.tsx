@@ -12,6 +12,7 @@ import { draftOf, type DetailFieldInfo } from './detail-values';
 import { DetailsPanelQuery } from './DetailsPanelQuery';
 import { DetailValueInput } from './DetailValueInput';
 import { notifyFieldReadOnly, notifyFieldUnavailable } from './useFieldAccessChanges';
+import { leavesEditor } from '../../components/leaves-editor';
 
 // The owner comes back with its new version and values, so the page updates from the cache.
 const SetDetailValuesMutation = graphql(`
@@ -93,7 +94,7 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
     <form
       onSubmit={(event) => void handleSubmit(event)}
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) onDone();
+        if (leavesEditor(event)) onDone();
       }}
       noValidate
     >

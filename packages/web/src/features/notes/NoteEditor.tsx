@@ -8,6 +8,7 @@ import { useProblemText } from '../../app/problems';
 import { ConflictAlert, useSavedValueHint, useVersionConflict } from '../../components/ConflictAlert';
 import { graphql } from '../../gql';
 import { NoteBodyInput } from './NoteBodyInput';
+import { leavesEditor } from '../../components/leaves-editor';
 
 // The note comes back with its new version, so the list updates from the cache.
 const UpdateNoteMutation = graphql(`
@@ -65,7 +66,7 @@ export function NoteEditor({ note, onDone }: NoteEditorProps) {
         void submit();
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) onDone();
+        if (leavesEditor(event)) onDone();
       }}
       noValidate
     >
