@@ -136,6 +136,7 @@ export async function parentPages<T>(q: ParentPagesQuery<T>): Promise<Array<Page
   const params: unknown[] = [q.parentIds, ...q.params];
   const where = q.after ? [...q.where, keyAfter(q.order, q.after, params)] : q.where;
   params.push(q.first + 1);
+  // A LATERAL reference makes PostgreSQL run the subquery once per parent (a nested loop), so each parent's rows arrive in its ORDER BY.
   const rows = await q.db.query(
     `SELECT p.id AS "parentId", page.* FROM unnest($1::uuid[]) AS p(id)
        CROSS JOIN LATERAL (
