@@ -1,11 +1,21 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { Customer } from './customer.entity';
-import { CUSTOMER_COLUMNS, toCustomer } from './customer.service';
+import { CustomerOrderField, SortDirection } from './customer.inputs';
+import { builtInOrder, CUSTOMER_COLUMNS, toCustomer } from './customer.service';
 import { Organization } from '../organizations/organization.entity';
 import { ORGANIZATION_COLUMNS, toOrganization } from '../organizations/organization.service';
 import { groupBy } from '../../common/group-by';
+import { batchByArgs, parentPages, type PageRows, type ParentPageKey } from '../../common/keyset';
 
+/** Members by display name: the same order and cursors as `customers(filter: { organizationId })`. */
+const MEMBERS_ORDER = builtInOrder(CustomerOrderField.DISPLAY_NAME, SortDirection.ASC);
+
+/**
+ * Per-request loaders. `membersByOrganization` pages `Organization.customers`
+ * for every organization of a list in one statement per distinct (first,
+ * after); their totalCount comes from `customerCountByOrganizationId`.
+ */
 export function createCustomerLoaders(db: DataSource) {
   return {
     customerById: new DataLoader<string, Customer | null>(async (ids) => {
@@ -22,5 +32,26 @@ export function createCustomerLoaders(db: DataSource) {
       );
       return groupBy(customerIds, rows, (r) => r.customerId).map((group) => group.map(toOrganization));
     }),
+    membersByOrganization: new DataLoader<ParentPageKey, PageRows<Customer>, string>(
+      (keys) =>
+        batchByArgs(
+          keys,
+          (key) => [key.first, key.after ?? null],
+          (group) =>
+            parentPages({
+              db,
+              parentIds: group.map((key) => key.parentId),
+              from: 'customers c',
+              columns: CUSTOMER_COLUMNS,
+              where: ['c.id IN (SELECT co.customer_id FROM customer_organizations co WHERE co.organization_id = p.id)'],
+              params: [],
+              order: MEMBERS_ORDER,
+              first: group[0].first,
+              after: group[0].after,
+              toNode: toCustomer,
+            }),
+        ),
+      { cacheKeyFn: (key) => JSON.stringify([key.parentId, key.first, key.after ?? null]) },
+    ),
   };
 }

@@ -32,6 +32,15 @@ const ORDER_KEYS: Record<Exclude<CustomerOrderField, CustomerOrderField.DETAIL>,
   UPDATED_AT: [{ sql: 'c.updated_at', type: 'timestamptz' }, ...customerTieBreak('c')],
 };
 
+/**
+ * A customer order on a built-in attribute over the alias `c`. Its name is
+ * the cursor's order tag (`DISPLAY_NAME:ASC`, ...), so every list in this
+ * order (the customers list, an organization's members) shares one cursor format.
+ */
+export function builtInOrder(field: Exclude<CustomerOrderField, CustomerOrderField.DETAIL>, direction: SortDirection): KeysetOrder {
+  return { name: `${field}:${direction}`, keys: ORDER_KEYS[field], descending: direction === SortDirection.DESC };
+}
+
 export interface CustomerListArgs {
   first: number;
   after?: string | null;
@@ -168,12 +177,10 @@ export class CustomerService {
 
   private async order(orderBy: CustomerOrder | null | undefined, visibility: FieldVisibility): Promise<KeysetOrder> {
     const field = orderBy?.field ?? CustomerOrderField.DISPLAY_NAME;
-    const direction = orderBy?.direction === SortDirection.DESC ? 'DESC' : 'ASC';
-    if (field !== CustomerOrderField.DETAIL) {
-      return { name: `${field}:${direction}`, keys: ORDER_KEYS[field], descending: direction === 'DESC' };
-    }
+    const direction = orderBy?.direction ?? SortDirection.ASC;
+    if (field !== CustomerOrderField.DETAIL) return builtInOrder(field, direction);
     const detail = await visibility.readable(DetailFieldScope.CUSTOMER, orderBy?.fieldKey ?? '', 'orderBy.fieldKey');
-    return { name: `DETAIL:${detail.key}:${direction}`, keys: detailSortKeys(detail, 'c'), descending: direction === 'DESC' };
+    return { name: `DETAIL:${detail.key}:${direction}`, keys: detailSortKeys(detail, 'c'), descending: direction === SortDirection.DESC };
   }
 
   /**

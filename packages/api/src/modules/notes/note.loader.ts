@@ -3,9 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { Note } from './note.entity';
 import { NOTE_COLUMNS, noteFrom, toNote } from './note.service';
 import type { Page } from '../../common/connection';
-import { groupBy } from '../../common/group-by';
 import { uniq } from '../../common/ids';
-import { keyAfter, keyOrderBy, keySelect, rowCursor, type KeysetOrder } from '../../common/keyset';
+import { batchByArgs, parentPages, type KeysetOrder } from '../../common/keyset';
 
 /** What a note hangs on; also names its column (`customer_id`, `organization_id`). */
 export type NoteOwner = 'customer' | 'organization';
@@ -55,52 +54,29 @@ export function createNoteLoaders(db: DataSource) {
     { cacheKeyFn: (k) => `${k.owner}:${k.ownerId}` },
   );
 
-  async function pagesOf(owner: NoteOwner, first: number, after: string | null, ownerIds: string[]): Promise<Array<Page<Note>>> {
-    const params: unknown[] = [ownerIds];
-    const where = [`n.${ownerColumn(owner)} = p.owner_id`, 'n.deleted_at IS NULL'];
-    if (after) where.push(keyAfter(NEWEST_FIRST, after, params));
-    params.push(first + 1);
-    const rows: Array<Record<string, any>> = await db.query(
-      `SELECT p.owner_id AS "ownerId", page.*
-         FROM unnest($1::uuid[]) WITH ORDINALITY AS p(owner_id, position)
-        CROSS JOIN LATERAL (
-          SELECT ${NOTE_COLUMNS}, ${keySelect(NEWEST_FIRST)} FROM ${noteFrom()}
-           WHERE ${where.join(' AND ')}
-           ORDER BY ${keyOrderBy(NEWEST_FIRST)} LIMIT $${params.length}) page
-        ORDER BY p.position, page."createdAt" DESC, page.id DESC`,
-      params,
-    );
-    return groupBy(ownerIds, rows, (row) => row.ownerId).map((group, i) => {
-      const pageRows = group.slice(0, first);
-      return {
-        nodes: pageRows.map(toNote),
-        cursors: pageRows.map((row) => rowCursor(NEWEST_FIRST, row)),
-        hasNextPage: group.length > first,
-        count: async () => ({ count: await countsOf.load({ owner, ownerId: ownerIds[i] }), exact: true }),
-      };
-    });
-  }
-
   return {
     notePages: new DataLoader<NotePageKey, Page<Note>, string>(
-      async (keys) => {
-        const groups = new Map<string, NotePageKey[]>();
-        for (const key of keys) {
-          const args = JSON.stringify([key.owner, key.first, key.after ?? null]);
-          groups.set(args, [...(groups.get(args) ?? []), key]);
-        }
-        const pages = new Map<NotePageKey, Page<Note>>();
-        await Promise.all(
-          [...groups.values()].map(async (group) => {
+      (keys) =>
+        batchByArgs(
+          keys,
+          (key) => [key.owner, key.first, key.after ?? null],
+          async (group) => {
             const { owner, first, after } = group[0];
-            // DataLoader has already merged equal keys, so each owner appears once.
-            const ids = group.map((k) => k.ownerId);
-            const byOwner = new Map((await pagesOf(owner, first, after ?? null, ids)).map((page, i) => [ids[i], page]));
-            for (const key of group) pages.set(key, byOwner.get(key.ownerId)!);
-          }),
-        );
-        return keys.map((key) => pages.get(key)!);
-      },
+            const pages = await parentPages({
+              db,
+              parentIds: group.map((key) => key.ownerId),
+              from: noteFrom(),
+              columns: NOTE_COLUMNS,
+              where: [`n.${ownerColumn(owner)} = p.id`, 'n.deleted_at IS NULL'],
+              params: [],
+              order: NEWEST_FIRST,
+              first,
+              after,
+              toNode: toNote,
+            });
+            return pages.map((page, i) => ({ ...page, count: async () => ({ count: await countsOf.load({ owner, ownerId: group[i].ownerId }), exact: true }) }));
+          },
+        ),
       { cacheKeyFn: (k) => JSON.stringify([k.owner, k.ownerId, k.first, k.after ?? null]) },
     ),
   };

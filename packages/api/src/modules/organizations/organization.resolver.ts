@@ -53,9 +53,11 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => CustomerConnection, { description: 'Members, by display name.' })
-  async customers(@Root() organization: Organization, @Args() { first, after }: PaginationArgs, @Ctx() { services, visibility }: Context): Promise<CustomerConnection> {
-    const page = await services.customers.list({ first: pageSize(first, 50), after, filter: { organizationId: organization.id } }, visibility);
-    return toConnection(CustomerConnection, page);
+  async customers(@Root() organization: Organization, @Args() { first, after }: PaginationArgs, @Ctx() { loaders }: Context): Promise<CustomerConnection> {
+    // Batched across the organizations of a list; every member is counted, so customerCount's loader answers totalCount.
+    const page = await loaders.membersByOrganization.load({ parentId: organization.id, first: pageSize(first, 50), after });
+    const count = async () => ({ count: await loaders.customerCountByOrganizationId.load(organization.id), exact: true });
+    return toConnection(CustomerConnection, { ...page, count });
   }
 
   @FieldResolver(() => [DetailValue], { description: 'Only the fields the viewer may view.' })

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Page } from '../../common/connection';
 import { groupBy } from '../../common/group-by';
-import { keyAfter, keyOrderBy, keySelect, rowCursor } from '../../common/keyset';
+import { batchByArgs, parentPages, type PageRows, type ParentPageKey } from '../../common/keyset';
 import { REQUEST_STATUSES, RequestStatus, SupportRequest } from './request.entity';
 import type { RequestStatusCount } from './request.connection';
 import { NEWEST_FIRST, REQUEST_COLUMNS, toRequest } from './request.service';
@@ -10,13 +10,8 @@ import { NEWEST_FIRST, REQUEST_COLUMNS, toRequest } from './request.service';
 /** Whose requests a list holds: one reporter's, or those of an organization's members (whoever is a member now). */
 export type RequestOwner = 'reporter' | 'organization';
 
-/** A page without its count: requestList() counts through the counts loader. */
-type PageRows = Omit<Page<SupportRequest>, 'count'>;
-
 /** One parent's page request; parents asking the same page (size, cursor, statuses) share one statement. */
-export interface RequestPageKey {
-  parentId: string;
-  first: number;
+export interface RequestPageKey extends ParentPageKey {
   after: string | null;
   /** Empty: every status. */
   statuses: readonly RequestStatus[];
@@ -37,52 +32,30 @@ const COUNTS: Record<RequestOwner, string> = {
 
 /**
  * Pages for many parents in one statement per distinct (first, after,
- * statuses): a LATERAL subquery runs the keyset page for each parent id, so
- * `customers(first: 50) { requests(first: 3) }` costs what first: 10 costs.
+ * statuses) (`parentPages`), so `customers(first: 50) { requests(first: 3) }`
+ * costs what first: 10 costs.
  */
-async function loadPages(db: DataSource, owner: RequestOwner, keys: readonly RequestPageKey[]): Promise<Array<PageRows | Error>> {
-  const groups = new Map<string, RequestPageKey[]>();
-  for (const key of keys) {
-    const args = JSON.stringify([key.first, key.after, key.statuses]);
-    groups.set(args, [...(groups.get(args) ?? []), key]);
-  }
-  const pages = new Map<RequestPageKey, PageRows | Error>();
-  await Promise.all(
-    [...groups.values()].map(async (group) => {
+function loadPages(db: DataSource, owner: RequestOwner, keys: readonly RequestPageKey[]): Promise<Array<PageRows<SupportRequest> | Error>> {
+  return batchByArgs(
+    keys,
+    (key) => [key.first, key.after, key.statuses],
+    (group) => {
       const { first, after, statuses } = group[0];
-      const parentIds = group.map((key) => key.parentId);
-      const params: unknown[] = [parentIds];
-      const where = [OWNED_BY[owner]];
-      if (statuses.length > 0) {
-        params.push(statuses);
-        where.push(`r.status = ANY($${params.length}::request_status[])`);
-      }
-      try {
-        if (after) where.push(keyAfter(NEWEST_FIRST, after, params));
-      } catch (error) {
-        // A bad cursor fails the fields that sent it, not the other parents' pages.
-        for (const key of group) pages.set(key, error as Error);
-        return;
-      }
-      params.push(first + 1);
-      const rows: Array<Record<string, any>> = await db.query(
-        `SELECT p.id AS "parentId", page.* FROM unnest($1::uuid[]) AS p(id)
-           CROSS JOIN LATERAL (
-             SELECT ${REQUEST_COLUMNS}, ${keySelect(NEWEST_FIRST)} FROM requests r
-              WHERE ${where.join(' AND ')} ORDER BY ${keyOrderBy(NEWEST_FIRST)} LIMIT $${params.length}) page`,
-        params,
-      );
-      groupBy(parentIds, rows, (row) => row.parentId).forEach((parentRows, i) => {
-        const pageRows = parentRows.slice(0, first);
-        pages.set(group[i], {
-          nodes: pageRows.map(toRequest),
-          cursors: pageRows.map((row) => rowCursor(NEWEST_FIRST, row)),
-          hasNextPage: parentRows.length > first,
-        });
+      const statusFilter = statuses.length > 0 ? ['r.status = ANY($2::request_status[])'] : [];
+      return parentPages({
+        db,
+        parentIds: group.map((key) => key.parentId),
+        from: 'requests r',
+        columns: REQUEST_COLUMNS,
+        where: [OWNED_BY[owner], ...statusFilter],
+        params: statuses.length > 0 ? [statuses] : [],
+        order: NEWEST_FIRST,
+        first,
+        after,
+        toNode: toRequest,
       });
-    }),
+    },
   );
-  return keys.map((key) => pages.get(key)!);
 }
 
 /** Every status with its count, zeros included, for many parents in one statement. */
@@ -95,7 +68,7 @@ async function loadCounts(db: DataSource, owner: RequestOwner, parentIds: readon
 
 function ownerLoaders(db: DataSource, owner: RequestOwner) {
   return {
-    pages: new DataLoader<RequestPageKey, PageRows, string>((keys) => loadPages(db, owner, keys), {
+    pages: new DataLoader<RequestPageKey, PageRows<SupportRequest>, string>((keys) => loadPages(db, owner, keys), {
       cacheKeyFn: (key) => JSON.stringify([key.parentId, key.first, key.after, key.statuses]),
     }),
     counts: new DataLoader<string, RequestStatusCount[]>((ids) => loadCounts(db, owner, ids)),
