@@ -1,5 +1,5 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import { cleanLabel, cleanOptions, detailFieldKeyFromLabel, problem, quote, typeHasOptions, type StoredDetailValue } from '@cp/shared';
+import { cleanLabel, cleanOptions, detailFieldKeyFromLabel, editBeyondView, problem, quote, typeHasOptions, type StoredDetailValue } from '@cp/shared';
 import { DetailField, type Audience } from './detail-field.entity';
 import { DetailFieldScope, DetailFieldType } from './detail-field.enums';
 import type { CreateDetailFieldInput, FieldAudienceInput, SetDetailFieldPermissionsInput, UpdateDetailFieldInput } from './detail-field.inputs';
@@ -21,12 +21,12 @@ function toAudience(input: FieldAudienceInput | undefined, field: string): Audie
   return { allAgents: input.agents, teamIds: input.agents ? [] : teamIds };
 }
 
-/** Edit implies view: an edit audience may not admit anyone the view audience does not. */
+/** Edit implies view (`editBeyondView`, the rule the web's form follows too): a wider edit audience is refused. */
 function assertEditWithinView(view: Audience, edit: Audience): void {
-  if (view.allAgents) return;
-  if (edit.allAgents) throw badInput(problem('EDIT_WIDER_THAN_VIEW'), 'edit');
-  const outside = edit.teamIds.find((id) => !view.teamIds.includes(id));
-  if (outside) throw badInput(problem('EDIT_TEAM_CANNOT_VIEW', { team: outside }), 'edit.teamIds');
+  const beyond = editBeyondView(view, edit);
+  if (beyond === null) return;
+  if ('allAgents' in beyond) throw badInput(problem('EDIT_WIDER_THAN_VIEW'), 'edit');
+  throw badInput(problem('EDIT_TEAM_CANNOT_VIEW', { team: beyond.teamId }), 'edit.teamIds');
 }
 
 /** Admin work on field definitions: create, change, reorder, archive, permissions. */

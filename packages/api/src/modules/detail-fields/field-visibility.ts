@@ -1,25 +1,21 @@
 import type { DataSource } from 'typeorm';
-import { isTextSearchable, problem, showInvisible } from '@cp/shared';
-import { DetailField, type Audience } from './detail-field.entity';
+import { fieldAccess, isTextSearchable, problem, showInvisible } from '@cp/shared';
+import { DetailField } from './detail-field.entity';
 import type { DetailFieldScope } from './detail-field.enums';
 import { loadDefinitions } from './detail-field.catalog';
 import type { ViewerIdentity } from '../../auth/viewer';
-import { Role } from '../../graphql/enums';
 import { badInput, forbidden } from '../../common/domain-error';
 
 /** The one message for a key that does not exist and one the viewer may not see: they must be indistinguishable. */
 export const unknownDetailField = (key: string, field: string) => badInput(problem('UNKNOWN_DETAIL_FIELD', { key: showInvisible(key) }), field);
-
-function admits(audience: Audience, viewer: ViewerIdentity | null): boolean {
-  return viewer !== null && (audience.allAgents || audience.teamIds.some((team) => viewer.teamIds.includes(team)));
-}
 
 /**
  * The only place that decides which detail fields a viewer may view and
  * edit, built once per request from the viewer (role and teams). Every read
  * and write of detail values asks it; the SQL that reads the `details`
  * columns is produced here, so hidden values never leave the database for
- * that viewer. Admins view and edit everything.
+ * that viewer. The rules themselves (admins view and edit everything, edit
+ * implies view) are `fieldAccess` in `@cp/shared`, which the web app uses too.
  */
 export class FieldVisibility {
   private definitions?: Promise<DetailField[]>;
@@ -35,21 +31,16 @@ export class FieldVisibility {
   }
 
   canView(field: DetailField): boolean {
-    return this.viewer?.role === Role.ADMIN || admits(field.view, this.viewer);
+    return fieldAccess(field, this.viewer).view;
   }
 
   canEdit(field: DetailField): boolean {
-    return this.viewer?.role === Role.ADMIN || (admits(field.edit, this.viewer) && admits(field.view, this.viewer));
+    return fieldAccess(field, this.viewer).edit;
   }
 
   /** Definitions the viewer may view, by position; archived ones only when asked for. */
   async viewable(scope: DetailFieldScope, includeArchived = false): Promise<DetailField[]> {
     return (await this.all()).filter((f) => f.scope === scope && (includeArchived || !f.archived) && this.canView(f));
-  }
-
-  async viewableById(id: string): Promise<DetailField | null> {
-    const field = (await this.all()).find((f) => f.id === id);
-    return field && this.canView(field) ? field : null;
   }
 
   /** For filters and sorting: a hidden or archived field is reported exactly like an unknown key. */
