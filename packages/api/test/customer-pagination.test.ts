@@ -1,6 +1,8 @@
 import { Role } from '../src/graphql/enums';
 import { DENSE_SEARCH, SEARCH_COUNT_CAP } from '../src/modules/customers/customer.service';
-import { detailSortKeys } from '../src/modules/detail-fields/detail-owner-tables';
+import { detailSortKeys, isSortableOwner } from '../src/modules/detail-values/detail-sort-keys';
+import { detailOwner } from '../src/modules/detail-values/detail-owner.registry';
+import { DetailFieldScope } from '../src/modules/detail-fields/detail-field.enums';
 import { keyAfter, keyOrderBy } from '../src/common/keyset';
 import { startTestApp, type TestApp } from './support/test-app';
 import type { GraphQLTestClient } from './support/graphql-client';
@@ -90,7 +92,9 @@ describe('customer list: keyset pagination, counts and statements', () => {
     const { customers } = await agent.ok(PAGE, { first: 50, orderBy });
     expect(customers.edges[0].node.displayName).toMatch(/^planidx/);
 
-    const order = { name: 'explain', keys: detailSortKeys(field, 'c'), descending: false };
+    const owner = detailOwner(DetailFieldScope.CUSTOMER);
+    if (!isSortableOwner(owner)) throw new Error('customers sort by detail fields');
+    const order = { name: 'explain', keys: detailSortKeys(owner, field, 'c'), descending: false };
     const params: unknown[] = [];
     const after = keyAfter({ ...order, name: 'DETAIL:plan_level:ASC' }, customers.pageInfo.endCursor, params);
     for (const [where, values] of [['', []], [`WHERE ${after}`, params]] as const) {

@@ -6,8 +6,8 @@ import { Organization } from '../organizations/organization.entity';
 import { GraphQLJSON } from 'graphql-scalars';
 import { DetailValue } from '../detail-fields/detail-field.inputs';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
-import { toDetailValues } from '../detail-fields/detail-values';
-import type { StoredDetails } from '../detail-fields/detail-field.loader';
+import { toDetailValues } from '../detail-values/detail-values';
+import type { StoredDetails } from '../detail-values/detail-value.loader';
 import { Requires } from '../../auth/requires.decorator';
 import { pageSize, toConnection } from '../../common/connection';
 import { isUuid } from '../../common/ids';
@@ -43,12 +43,12 @@ export class CustomerResolver {
 
   @FieldResolver(() => [DetailValue], { description: 'Only the fields the viewer may view.' })
   async details(@Root() customer: Customer, @Ctx() context: Context): Promise<DetailValue[]> {
-    return toDetailValues(DetailFieldScope.CUSTOMER, await context.loaders.customerDetails.load(customer.id), context);
+    return toDetailValues(DetailFieldScope.CUSTOMER, await context.loaders.detailsOf(DetailFieldScope.CUSTOMER).load(customer.id), context);
   }
 
   @FieldResolver(() => GraphQLJSON, { description: 'The same values as one object keyed by field key (compact, for lists and sync).' })
   detailsByKey(@Root() customer: Customer, @Ctx() { loaders }: Context): Promise<StoredDetails> {
-    return loaders.customerDetails.load(customer.id);
+    return loaders.detailsOf(DetailFieldScope.CUSTOMER).load(customer.id);
   }
 
   @FieldResolver(() => [Organization])

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { cleanIdentifier, defaultDisplayName, emailProblem, identifierRefusal, isTextSearchable, parseDetailValue, parseIdentifiers, problem, problemText, shownValue, usernameProblem, type Identifier, type Problem } from '@cp/shared';
+import { cleanIdentifier, defaultDisplayName, emailProblem, identifierRefusal, parseIdentifiers, problem, problemText, shownValue, usernameProblem, type Identifier, type Problem } from '@cp/shared';
 import { Customer } from './customer.entity';
 import { AddCustomerStatus, CustomerOrderField, SortDirection, type AddCustomersInput, type CustomerFilter, type CustomerOrder, type UpdateCustomerInput } from './customer.inputs';
 import { badInput } from '../../common/domain-error';
@@ -10,9 +10,9 @@ import { keysetPage, type KeysetOrder } from '../../common/keyset';
 import type { CountResult, Page } from '../../common/connection';
 import { constraintError } from '../../db/pg-errors';
 import { OrganizationService } from '../organizations/organization.service';
-import { DetailFieldScope, DetailFieldType } from '../detail-fields/detail-field.enums';
+import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
-import { detailSortKeys } from '../detail-fields/detail-owner-tables';
+import type { DetailValueStore } from '../detail-values/detail-value.store';
 import { customerTieBreak } from './customer-sort-keys';
 
 /** Counting every match of a text search is cut off here (clients show "1,000+"). */
@@ -69,6 +69,7 @@ export class CustomerService {
   constructor(
     private readonly db: DataSource,
     private readonly organizations: OrganizationService,
+    private readonly detailValues: DetailValueStore,
   ) {}
 
   async find(id: string): Promise<Customer | null> {
@@ -123,21 +124,7 @@ export class CustomerService {
       where.push(`c.id IN (SELECT customer_id FROM customer_organizations WHERE organization_id = ${param(filter.organizationId)})`);
     }
     for (const condition of filter?.details ?? []) {
-      const field = await visibility.readable(DetailFieldScope.CUSTOMER, condition.fieldKey, 'filter.details');
-      const given = [condition.equals !== undefined && condition.equals !== null, condition.contains != null, condition.isEmpty != null].filter(Boolean).length;
-      if (given !== 1) throw badInput(problem('DETAIL_FILTER_ONE_TEST', { label: field.label }), 'filter.details');
-      if (condition.isEmpty != null) {
-        where.push(`${condition.isEmpty ? 'NOT ' : ''}(c.details ? ${param(field.key)})`);
-      } else if (condition.contains != null) {
-        if (!isTextSearchable(field.type)) throw badInput(problem('DETAIL_FILTER_CONTAINS_TEXT_ONLY', { label: field.label }), 'filter.details');
-        where.push(`c.id IN (SELECT s.owner_id FROM detail_search s WHERE s.field_id = ${param(field.id)} AND ${containsText('s', param(condition.contains))})`);
-      } else {
-        // For multi-select, equals names one option the value must include.
-        const input = field.type === DetailFieldType.MULTI_SELECT && !Array.isArray(condition.equals) ? [condition.equals] : condition.equals;
-        const parsed = parseDetailValue(field, input);
-        if (!parsed.ok) throw badInput(problem('INVALID_FILTER_VALUE', { label: field.label, value: shownValue(condition.equals), problem: parsed.problem }), 'filter.details');
-        where.push(`c.details @> ${param(JSON.stringify({ [field.key]: parsed.value }))}::jsonb`);
-      }
+      where.push(await this.detailValues.filterCondition(DetailFieldScope.CUSTOMER, 'c', condition, visibility, param));
     }
     return where;
   }
@@ -153,11 +140,12 @@ export class CustomerService {
    * sorting them cost 40 ms and more). See bench/ and DESIGN.md.
    */
   private async searchCondition(text: string, visibility: FieldVisibility, param: (value: unknown) => string): Promise<string> {
-    const probeParams: unknown[] = [text, await visibility.searchableFieldIds(DetailFieldScope.CUSTOMER)];
+    const detailSearch = await this.detailValues.search(DetailFieldScope.CUSTOMER, visibility);
+    const probeParams: unknown[] = [text, detailSearch.fieldIds];
     const branches = (p: string, fields: string) => [
       `SELECT m.id FROM customers m WHERE ${containsText('m', p)}`,
       `SELECT co.customer_id FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE ${containsText('o', p)}`,
-      `SELECT s.owner_id FROM detail_search s WHERE ${containsText('s', p)} AND s.field_id = ANY(${fields}::uuid[])`,
+      detailSearch.ownersMatching(p, fields),
     ];
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM (${branches('$1', '$2').join(' UNION ALL ')} LIMIT ${DENSE_SEARCH}) hits`, probeParams);
     const [p, fields] = probeParams.map(param);
@@ -172,8 +160,7 @@ export class CustomerService {
     if (field !== CustomerOrderField.DETAIL) {
       return { name: `${field}:${direction}`, keys: ORDER_KEYS[field], descending: direction === 'DESC' };
     }
-    const detail = await visibility.readable(DetailFieldScope.CUSTOMER, orderBy?.fieldKey ?? '', 'orderBy.fieldKey');
-    return { name: `DETAIL:${detail.key}:${direction}`, keys: detailSortKeys(detail, 'c'), descending: direction === 'DESC' };
+    return this.detailValues.sortOrder(DetailFieldScope.CUSTOMER, orderBy?.fieldKey ?? '', 'c', direction === 'DESC', visibility);
   }
 
   /**

@@ -12,10 +12,11 @@ export const unknownDetailField = (key: string, field: string) => badInput(probl
 /**
  * The only place that decides which detail fields a viewer may view and
  * edit, built once per request from the viewer (role and teams). Every read
- * and write of detail values asks it; the SQL that reads the `details`
- * columns is produced here, so hidden values never leave the database for
- * that viewer. The rules themselves (admins view and edit everything, edit
- * implies view) are `fieldAccess` in `@cp/shared`, which the web app uses too.
+ * and write of detail values asks it (through the value store,
+ * `detail-values/detail-value.store.ts`, which builds the SQL from its
+ * answers, so hidden values never leave the database for that viewer).
+ * The rules themselves (admins view and edit everything, edit implies view)
+ * are the audience rules of `@cp/shared`, which the web app follows too.
  */
 export class FieldVisibility {
   private definitions?: Promise<DetailField[]>;
@@ -55,15 +56,6 @@ export class FieldVisibility {
     const field = await this.readable(scope, key, 'values');
     if (!this.canEdit(field)) throw forbidden(problem('DETAIL_FIELD_READ_ONLY', { label: field.label }));
     return field;
-  }
-
-  /**
-   * SQL for `<alias>.details` reduced to the viewer's visible keys; the only
-   * expression that reads detail values for a response.
-   */
-  async detailsSql(scope: DetailFieldScope, alias: string, params: unknown[]): Promise<string> {
-    params.push((await this.viewable(scope)).map((f) => f.key));
-    return `(SELECT coalesce(jsonb_object_agg(d.key, d.value), '{}'::jsonb) FROM jsonb_each(${alias}.details) d WHERE d.key = ANY($${params.length}::text[]))`;
   }
 
   /** Ids of the visible fields whose values are indexed for substring search. */
