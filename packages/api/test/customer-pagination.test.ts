@@ -147,4 +147,35 @@ describe('customer list: keyset pagination, counts and statements', () => {
     // page, organizations of the page, count
     expect(fifty).toBe(6);
   });
+
+  it('reads a page and its visible detail values in one statement, with or without a search', async () => {
+    const admin = await app.signedIn(Role.ADMIN);
+    const team = (await admin.ok(`mutation { createTeam(name: "Page secret keepers") { id } }`)).createTeam.id;
+    await admin.ok(`mutation { createDetailField(input: { scope: CUSTOMER, label: "Page note", type: TEXT }) { id } }`);
+    await admin.ok(`mutation($t: ID!) { createDetailField(input: { scope: CUSTOMER, label: "Page secret", type: TEXT, view: { agents: false, teamIds: [$t] }, edit: { agents: false, teamIds: [$t] } }) { id } }`, { t: team });
+    await insertCustomers(app, 'pagedetail', 60);
+    await app.sql(`UPDATE customers SET details = jsonb_build_object('page_note', 'note ' || email, 'page_secret', 'secret') WHERE email LIKE 'pagedetail%'`);
+    const LIST = `query($first: Int, $query: String, $filter: CustomerFilter) {
+      customers(first: $first, query: $query, filter: $filter) { totalCount edges { node { id email organizations { id } ...values } } }
+    }
+    fragment values on Customer { shown: detailsByKey details { value } }`;
+    // Without a search, a filter on the visible field keeps the list to these customers.
+    const filter = { details: [{ fieldKey: 'page_note', isEmpty: false }] };
+    const statements = async (first: number, query: string | null) => {
+      const start = app.statements.count;
+      const { customers } = await agent.ok(LIST, query ? { first, query } : { first, filter });
+      const counted = app.statements.count - start;
+      expect(customers.edges).toHaveLength(first);
+      for (const { node } of customers.edges) {
+        expect(node.shown).toEqual({ page_note: `note ${node.email}` });
+        expect(node.details).toEqual([{ value: `note ${node.email}` }]);
+      }
+      return counted;
+    };
+    // session, the viewer's field definitions, (the search's size probe,) page with its values, organizations, count
+    expect(await statements(10, 'pagedetail')).toBe(6);
+    expect(await statements(50, 'pagedetail')).toBe(6);
+    expect(await statements(10, null)).toBe(5);
+    expect(await statements(50, null)).toBe(5);
+  });
 });

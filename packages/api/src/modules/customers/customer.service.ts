@@ -13,6 +13,7 @@ import { OrganizationService } from '../organizations/organization.service';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
 import type { DetailValueStore } from '../detail-values/detail-value.store';
+import type { StoredDetails } from '../detail-values/detail-value.loader';
 import { customerTieBreak } from './customer-sort-keys';
 
 /** Counting every match of a text search is cut off here (clients show "1,000+"). */
@@ -38,6 +39,13 @@ export interface CustomerListArgs {
   query?: string | null;
   filter?: CustomerFilter | null;
   orderBy?: CustomerOrder | null;
+  /** Read the page's visible detail values in the page's own statement (for a caller that shows them). */
+  withDetails?: boolean;
+}
+
+/** A page of customers; with `withDetails`, also each one's visible detail values by id. */
+export interface CustomerPage extends Page<Customer> {
+  details?: Map<string, StoredDetails>;
 }
 
 export interface AddCustomersResult {
@@ -82,25 +90,35 @@ export class CustomerService {
    * One page of customers. Search, filters and sort order on detail fields go
    * through the viewer's visibility: a hidden field never matches, filters
    * or sorts (it is refused like an unknown key), so neither results, their
-   * order nor their count can reveal a hidden value.
+   * order nor their count can reveal a hidden value. With `withDetails`, the
+   * page statement also reads each row's visible values (the store's
+   * projection), so a list showing them reads its rows once.
    */
-  async list({ first, after, query, filter, orderBy }: CustomerListArgs, visibility: FieldVisibility): Promise<Page<Customer>> {
+  async list({ first, after, query, filter, orderBy, withDetails }: CustomerListArgs, visibility: FieldVisibility): Promise<CustomerPage> {
     const order = await this.order(orderBy, visibility);
     const text = query?.trim();
     const params: unknown[] = [];
     const where = await this.conditions(text, filter, visibility, params);
-    return keysetPage({
+    // The projection's parameter goes last, after the filter's: the count reuses the filter's parameters without it.
+    const countParams = params.length;
+    const details = withDetails ? new Map<string, StoredDetails>() : undefined;
+    const projection = details ? `, ${await this.detailValues.projection(DetailFieldScope.CUSTOMER, 'c', visibility, params)} AS details` : '';
+    const page = await keysetPage({
       db: this.db,
       from: 'customers c',
-      columns: CUSTOMER_COLUMNS,
+      columns: CUSTOMER_COLUMNS + projection,
       where,
       params,
       order,
       first,
       after,
-      toNode: toCustomer,
-      count: (filterSql, filterParams) => this.count(filterSql, filterParams, text ? SEARCH_COUNT_CAP : null),
+      toNode: (row) => {
+        details?.set(row.id as string, row.details as StoredDetails);
+        return toCustomer(row);
+      },
+      count: (filterSql, filterParams) => this.count(filterSql, filterParams.slice(0, countParams), text ? SEARCH_COUNT_CAP : null),
     });
+    return { ...page, details };
   }
 
   private async count(filterSql: string, params: unknown[], cap: number | null): Promise<CountResult> {

@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Organization } from './organization.entity';
 import { OrganizationConnection } from './organization.connection';
 import { OrganizationMemberArgs, OrganizationMembersArgs, OrganizationsArgs, RenameOrganizationArgs } from './organization.inputs';
 import { CustomerConnection } from '../customers/customer.connection';
+import { customerConnection } from '../customers/customer-page';
 import { GraphQLJSON } from 'graphql-scalars';
 import { DetailValue } from '../detail-fields/detail-field.inputs';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
@@ -53,9 +55,8 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => CustomerConnection, { description: 'Members, by display name.' })
-  async customers(@Root() organization: Organization, @Args() { first, after }: PaginationArgs, @Ctx() { services, visibility }: Context): Promise<CustomerConnection> {
-    const page = await services.customers.list({ first: pageSize(first, 50), after, filter: { organizationId: organization.id } }, visibility);
-    return toConnection(CustomerConnection, page);
+  customers(@Root() organization: Organization, @Args() { first, after }: PaginationArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<CustomerConnection> {
+    return customerConnection({ first: pageSize(first, 50), after, filter: { organizationId: organization.id } }, context, info);
   }
 
   @FieldResolver(() => [DetailValue], { description: 'Only the fields the viewer may view.' })
