@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { DetailFieldService } from './modules/detail-fields/detail-field.service';
-import { DetailValueService } from './modules/detail-fields/detail-value.service';
+import { DetailValueStore } from './modules/detail-values/detail-value.store';
 import { AgentService } from './modules/agents/agent.service';
 import { TeamService } from './modules/teams/team.service';
 import { AuthService } from './auth/auth.service';
@@ -19,12 +19,12 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
   const pool = (db.driver as unknown as { master: Pool }).master;
   const limiter = new SignInLimiter(pool, config.SIGN_IN_MAX_FAILURES, config.SIGN_IN_WINDOW_SECONDS);
   const organizations = new OrganizationService(db);
-  const customers = new CustomerService(db, organizations);
+  const detailValues = new DetailValueStore(db, logger);
   return {
     organizations,
-    customers,
-    detailFields: new DetailFieldService(db, logger),
-    detailValues: new DetailValueService(db, customers, organizations),
+    customers: new CustomerService(db, organizations, detailValues),
+    detailFields: new DetailFieldService(db, detailValues),
+    detailValues,
     agents: new AgentService(db),
     teams: new TeamService(db),
     auth: new AuthService(db, limiter, config.SESSION_TTL_HOURS * 3600_000),

@@ -1,6 +1,8 @@
 import { Role } from '../src/graphql/enums';
 import { DENSE_SEARCH, SEARCH_COUNT_CAP } from '../src/modules/customers/customer.service';
-import { detailSortKeys } from '../src/modules/detail-fields/detail-owner-tables';
+import { detailSortKeys, isSortableOwner } from '../src/modules/detail-values/detail-sort-keys';
+import { detailOwner } from '../src/modules/detail-values/detail-owner.registry';
+import { DetailFieldScope } from '../src/modules/detail-fields/detail-field.enums';
 import { keyAfter, keyOrderBy } from '../src/common/keyset';
 import { startTestApp, type TestApp } from './support/test-app';
 import type { GraphQLTestClient } from './support/graphql-client';
@@ -90,7 +92,9 @@ describe('customer list: keyset pagination, counts and statements', () => {
     const { customers } = await agent.ok(PAGE, { first: 50, orderBy });
     expect(customers.edges[0].node.displayName).toMatch(/^planidx/);
 
-    const order = { name: 'explain', keys: detailSortKeys(field, 'c'), descending: false };
+    const owner = detailOwner(DetailFieldScope.CUSTOMER);
+    if (!isSortableOwner(owner)) throw new Error('customers sort by detail fields');
+    const order = { name: 'explain', keys: detailSortKeys(owner, field, 'c'), descending: false };
     const params: unknown[] = [];
     const after = keyAfter({ ...order, name: 'DETAIL:plan_level:ASC' }, customers.pageInfo.endCursor, params);
     for (const [where, values] of [['', []], [`WHERE ${after}`, params]] as const) {
@@ -142,5 +146,36 @@ describe('customer list: keyset pagination, counts and statements', () => {
     // session, the viewer's field definitions (search covers visible detail values), the search's size probe,
     // page, organizations of the page, count
     expect(fifty).toBe(6);
+  });
+
+  it('reads a page and its visible detail values in one statement, with or without a search', async () => {
+    const admin = await app.signedIn(Role.ADMIN);
+    const team = (await admin.ok(`mutation { createTeam(name: "Page secret keepers") { id } }`)).createTeam.id;
+    await admin.ok(`mutation { createDetailField(input: { scope: CUSTOMER, label: "Page note", type: TEXT }) { id } }`);
+    await admin.ok(`mutation($t: ID!) { createDetailField(input: { scope: CUSTOMER, label: "Page secret", type: TEXT, view: { agents: false, teamIds: [$t] }, edit: { agents: false, teamIds: [$t] } }) { id } }`, { t: team });
+    await insertCustomers(app, 'pagedetail', 60);
+    await app.sql(`UPDATE customers SET details = jsonb_build_object('page_note', 'note ' || email, 'page_secret', 'secret') WHERE email LIKE 'pagedetail%'`);
+    const LIST = `query($first: Int, $query: String, $filter: CustomerFilter) {
+      customers(first: $first, query: $query, filter: $filter) { totalCount edges { node { id email organizations { id } ...values } } }
+    }
+    fragment values on Customer { shown: detailsByKey details { value } }`;
+    // Without a search, a filter on the visible field keeps the list to these customers.
+    const filter = { details: [{ fieldKey: 'page_note', isEmpty: false }] };
+    const statements = async (first: number, query: string | null) => {
+      const start = app.statements.count;
+      const { customers } = await agent.ok(LIST, query ? { first, query } : { first, filter });
+      const counted = app.statements.count - start;
+      expect(customers.edges).toHaveLength(first);
+      for (const { node } of customers.edges) {
+        expect(node.shown).toEqual({ page_note: `note ${node.email}` });
+        expect(node.details).toEqual([{ value: `note ${node.email}` }]);
+      }
+      return counted;
+    };
+    // session, the viewer's field definitions, (the search's size probe,) page with its values, organizations, count
+    expect(await statements(10, 'pagedetail')).toBe(6);
+    expect(await statements(50, 'pagedetail')).toBe(6);
+    expect(await statements(10, null)).toBe(5);
+    expect(await statements(50, null)).toBe(5);
   });
 });

@@ -5,3 +5,4 @@ export * from './identifiers';
 export * from './passwords';
 export * from './notes';
 export * from './detail-fields';
+export * from './audiences';

@@ -25,5 +25,5 @@ export function createContext(
   base: Pick<Context, 'requestId' | 'viewer' | 'services' | 'cookies' | 'req' | 'res'>,
 ): Context {
   const visibility = new FieldVisibility(db, base.viewer);
-  return { ...base, visibility, loaders: createLoaders(db, visibility) };
+  return { ...base, visibility, loaders: createLoaders(db, visibility, base.services.detailValues) };
 }

@@ -1,15 +1,17 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from './customer.entity';
 import { CustomerConnection } from './customer.connection';
+import { customerConnection } from './customer-page';
 import { AddCustomersInput, AddCustomersPayload, CustomersArgs, UpdateCustomerInput } from './customer.inputs';
 import { Organization } from '../organizations/organization.entity';
 import { GraphQLJSON } from 'graphql-scalars';
 import { DetailValue } from '../detail-fields/detail-field.inputs';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
-import { toDetailValues } from '../detail-fields/detail-values';
-import type { StoredDetails } from '../detail-fields/detail-field.loader';
+import { toDetailValues } from '../detail-values/detail-values';
+import type { StoredDetails } from '../detail-values/detail-value.loader';
 import { Requires } from '../../auth/requires.decorator';
-import { pageSize, toConnection } from '../../common/connection';
+import { pageSize } from '../../common/connection';
 import { isUuid } from '../../common/ids';
 import type { Context } from '../../graphql/context';
 
@@ -17,9 +19,8 @@ import type { Context } from '../../graphql/context';
 export class CustomerResolver {
   @Requires()
   @Query(() => CustomerConnection)
-  async customers(@Args() { first, after, query, filter, orderBy }: CustomersArgs, @Ctx() { services, visibility }: Context): Promise<CustomerConnection> {
-    const page = await services.customers.list({ first: pageSize(first, 50), after, query, filter, orderBy }, visibility);
-    return toConnection(CustomerConnection, page);
+  customers(@Args() { first, after, query, filter, orderBy }: CustomersArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<CustomerConnection> {
+    return customerConnection({ first: pageSize(first, 50), after, query, filter, orderBy }, context, info);
   }
 
   @Requires()
@@ -43,12 +44,12 @@ export class CustomerResolver {
 
   @FieldResolver(() => [DetailValue], { description: 'Only the fields the viewer may view.' })
   async details(@Root() customer: Customer, @Ctx() context: Context): Promise<DetailValue[]> {
-    return toDetailValues(DetailFieldScope.CUSTOMER, await context.loaders.customerDetails.load(customer.id), context);
+    return toDetailValues(DetailFieldScope.CUSTOMER, await context.loaders.detailsOf(DetailFieldScope.CUSTOMER).load(customer.id), context);
   }
 
   @FieldResolver(() => GraphQLJSON, { description: 'The same values as one object keyed by field key (compact, for lists and sync).' })
   detailsByKey(@Root() customer: Customer, @Ctx() { loaders }: Context): Promise<StoredDetails> {
-    return loaders.customerDetails.load(customer.id);
+    return loaders.detailsOf(DetailFieldScope.CUSTOMER).load(customer.id);
   }
 
   @FieldResolver(() => [Organization])

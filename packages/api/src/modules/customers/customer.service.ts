@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { cleanIdentifier, defaultDisplayName, emailProblem, identifierRefusal, isTextSearchable, parseDetailValue, parseIdentifiers, problem, problemText, shownValue, usernameProblem, type Identifier, type Problem } from '@cp/shared';
+import { cleanIdentifier, defaultDisplayName, emailProblem, identifierRefusal, parseIdentifiers, problem, problemText, shownValue, usernameProblem, type Identifier, type Problem } from '@cp/shared';
 import { Customer } from './customer.entity';
 import { AddCustomerStatus, CustomerOrderField, SortDirection, type AddCustomersInput, type CustomerFilter, type CustomerOrder, type UpdateCustomerInput } from './customer.inputs';
 import { badInput } from '../../common/domain-error';
@@ -10,9 +10,10 @@ import { keysetPage, type KeysetOrder } from '../../common/keyset';
 import type { CountResult, Page } from '../../common/connection';
 import { constraintError } from '../../db/pg-errors';
 import { OrganizationService } from '../organizations/organization.service';
-import { DetailFieldScope, DetailFieldType } from '../detail-fields/detail-field.enums';
+import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
-import { detailSortKeys } from '../detail-fields/detail-owner-tables';
+import type { DetailValueStore } from '../detail-values/detail-value.store';
+import type { StoredDetails } from '../detail-values/detail-value.loader';
 import { customerTieBreak } from './customer-sort-keys';
 
 /** Counting every match of a text search is cut off here (clients show "1,000+"). */
@@ -47,6 +48,13 @@ export interface CustomerListArgs {
   query?: string | null;
   filter?: CustomerFilter | null;
   orderBy?: CustomerOrder | null;
+  /** Read the page's visible detail values in the page's own statement (for a caller that shows them). */
+  withDetails?: boolean;
+}
+
+/** A page of customers; with `withDetails`, also each one's visible detail values by id. */
+export interface CustomerPage extends Page<Customer> {
+  details?: Map<string, StoredDetails>;
 }
 
 export interface AddCustomersResult {
@@ -78,6 +86,7 @@ export class CustomerService {
   constructor(
     private readonly db: DataSource,
     private readonly organizations: OrganizationService,
+    private readonly detailValues: DetailValueStore,
   ) {}
 
   async find(id: string): Promise<Customer | null> {
@@ -90,25 +99,35 @@ export class CustomerService {
    * One page of customers. Search, filters and sort order on detail fields go
    * through the viewer's visibility: a hidden field never matches, filters
    * or sorts (it is refused like an unknown key), so neither results, their
-   * order nor their count can reveal a hidden value.
+   * order nor their count can reveal a hidden value. With `withDetails`, the
+   * page statement also reads each row's visible values (the store's
+   * projection), so a list showing them reads its rows once.
    */
-  async list({ first, after, query, filter, orderBy }: CustomerListArgs, visibility: FieldVisibility): Promise<Page<Customer>> {
+  async list({ first, after, query, filter, orderBy, withDetails }: CustomerListArgs, visibility: FieldVisibility): Promise<CustomerPage> {
     const order = await this.order(orderBy, visibility);
     const text = query?.trim();
     const params: unknown[] = [];
     const where = await this.conditions(text, filter, visibility, params);
-    return keysetPage({
+    // The projection's parameter goes last, after the filter's: the count reuses the filter's parameters without it.
+    const countParams = params.length;
+    const details = withDetails ? new Map<string, StoredDetails>() : undefined;
+    const projection = details ? `, ${await this.detailValues.projection(DetailFieldScope.CUSTOMER, 'c', visibility, params)} AS details` : '';
+    const page = await keysetPage({
       db: this.db,
       from: 'customers c',
-      columns: CUSTOMER_COLUMNS,
+      columns: CUSTOMER_COLUMNS + projection,
       where,
       params,
       order,
       first,
       after,
-      toNode: toCustomer,
-      count: (filterSql, filterParams) => this.count(filterSql, filterParams, text ? SEARCH_COUNT_CAP : null),
+      toNode: (row) => {
+        details?.set(row.id as string, row.details as StoredDetails);
+        return toCustomer(row);
+      },
+      count: (filterSql, filterParams) => this.count(filterSql, filterParams.slice(0, countParams), text ? SEARCH_COUNT_CAP : null),
     });
+    return { ...page, details };
   }
 
   private async count(filterSql: string, params: unknown[], cap: number | null): Promise<CountResult> {
@@ -132,21 +151,7 @@ export class CustomerService {
       where.push(`c.id IN (SELECT customer_id FROM customer_organizations WHERE organization_id = ${param(filter.organizationId)})`);
     }
     for (const condition of filter?.details ?? []) {
-      const field = await visibility.readable(DetailFieldScope.CUSTOMER, condition.fieldKey, 'filter.details');
-      const given = [condition.equals !== undefined && condition.equals !== null, condition.contains != null, condition.isEmpty != null].filter(Boolean).length;
-      if (given !== 1) throw badInput(problem('DETAIL_FILTER_ONE_TEST', { label: field.label }), 'filter.details');
-      if (condition.isEmpty != null) {
-        where.push(`${condition.isEmpty ? 'NOT ' : ''}(c.details ? ${param(field.key)})`);
-      } else if (condition.contains != null) {
-        if (!isTextSearchable(field.type)) throw badInput(problem('DETAIL_FILTER_CONTAINS_TEXT_ONLY', { label: field.label }), 'filter.details');
-        where.push(`c.id IN (SELECT s.owner_id FROM detail_search s WHERE s.field_id = ${param(field.id)} AND ${containsText('s', param(condition.contains))})`);
-      } else {
-        // For multi-select, equals names one option the value must include.
-        const input = field.type === DetailFieldType.MULTI_SELECT && !Array.isArray(condition.equals) ? [condition.equals] : condition.equals;
-        const parsed = parseDetailValue(field, input);
-        if (!parsed.ok) throw badInput(problem('INVALID_FILTER_VALUE', { label: field.label, value: shownValue(condition.equals), problem: parsed.problem }), 'filter.details');
-        where.push(`c.details @> ${param(JSON.stringify({ [field.key]: parsed.value }))}::jsonb`);
-      }
+      where.push(await this.detailValues.filterCondition(DetailFieldScope.CUSTOMER, 'c', condition, visibility, param));
     }
     return where;
   }
@@ -162,11 +167,12 @@ export class CustomerService {
    * sorting them cost 40 ms and more). See bench/ and DESIGN.md.
    */
   private async searchCondition(text: string, visibility: FieldVisibility, param: (value: unknown) => string): Promise<string> {
-    const probeParams: unknown[] = [text, await visibility.searchableFieldIds(DetailFieldScope.CUSTOMER)];
+    const detailSearch = await this.detailValues.search(DetailFieldScope.CUSTOMER, visibility);
+    const probeParams: unknown[] = [text, detailSearch.fieldIds];
     const branches = (p: string, fields: string) => [
       `SELECT m.id FROM customers m WHERE ${containsText('m', p)}`,
       `SELECT co.customer_id FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE ${containsText('o', p)}`,
-      `SELECT s.owner_id FROM detail_search s WHERE ${containsText('s', p)} AND s.field_id = ANY(${fields}::uuid[])`,
+      detailSearch.ownersMatching(p, fields),
     ];
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM (${branches('$1', '$2').join(' UNION ALL ')} LIMIT ${DENSE_SEARCH}) hits`, probeParams);
     const [p, fields] = probeParams.map(param);
@@ -179,8 +185,7 @@ export class CustomerService {
     const field = orderBy?.field ?? CustomerOrderField.DISPLAY_NAME;
     const direction = orderBy?.direction ?? SortDirection.ASC;
     if (field !== CustomerOrderField.DETAIL) return builtInOrder(field, direction);
-    const detail = await visibility.readable(DetailFieldScope.CUSTOMER, orderBy?.fieldKey ?? '', 'orderBy.fieldKey');
-    return { name: `DETAIL:${detail.key}:${direction}`, keys: detailSortKeys(detail, 'c'), descending: direction === SortDirection.DESC };
+    return this.detailValues.sortOrder(DetailFieldScope.CUSTOMER, orderBy?.fieldKey ?? '', 'c', direction === SortDirection.DESC, visibility);
   }
 
   /**

@@ -1,12 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { Audience } from '@cp/shared';
 import { DetailFieldScope, DetailFieldType } from './detail-field.enums';
 
-/** Who may view or edit a field: admins always; every agent, or members of these teams. */
-export interface Audience {
-  allAgents: boolean;
-  teamIds: string[];
-}
+/** Who may view or edit a field: the shared rule's shape (admins always; every agent, or members of teams). */
+export type { Audience };
 
 @ObjectType({ description: 'An admin-defined detail of customers, organizations or entitlements.' })
 @Entity('detail_fields')

@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import { PERMISSIONS } from '@cp/shared';
 import { DetailField } from './detail-field.entity';
@@ -9,6 +10,8 @@ import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
 import { Requires, RequiresOrNull } from '../../auth/requires.decorator';
 import type { Context } from '../../graphql/context';
+import { notFound } from '../../common/domain-error';
+import { ownerOfInput } from '../detail-values/detail-owner.registry';
 
 export const DetailOwner = createUnionType({
   name: 'DetailOwner',
@@ -48,10 +51,13 @@ export class DetailFieldResolver {
   @Requires()
   @Mutation(() => DetailOwner, { description: 'Set detail values on one customer, organization or entitlement; null clears a value.' })
   async setDetailValues(@Arg('input') input: SetDetailValuesInput, @Ctx() { services, visibility, loaders }: Context): Promise<Customer | Organization> {
-    const { ref, record } = await services.detailValues.set(input, visibility);
-    // The values just written must be read fresh, not from a cache filled earlier in this request.
-    loaders.customerDetails.clear(ref.id);
-    loaders.organizationDetails.clear(ref.id);
+    const { owner, id } = ownerOfInput(input);
+    await services.detailValues.write(owner, id, input.values, input.expectedVersion, visibility);
+    // The values and the version just written must be read fresh, not from a cache filled earlier in this request.
+    loaders.detailsOf(owner.scope).clear(id);
+    const records = loaders[owner.recordLoader] as DataLoader<string, Customer | Organization | null>;
+    const record = await records.clear(id).load(id);
+    if (!record) throw notFound(owner.entity, id);
     return record;
   }
 

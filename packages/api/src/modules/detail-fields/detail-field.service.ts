@@ -1,16 +1,14 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import { cleanLabel, cleanOptions, detailFieldKeyFromLabel, problem, quote, typeHasOptions, type StoredDetailValue } from '@cp/shared';
+import { cleanLabel, cleanOptions, detailFieldKeyFromLabel, editBeyondView, problem, quote, typeHasOptions } from '@cp/shared';
 import { DetailField, type Audience } from './detail-field.entity';
-import { DetailFieldScope, DetailFieldType } from './detail-field.enums';
+import { DetailFieldType } from './detail-field.enums';
 import type { CreateDetailFieldInput, FieldAudienceInput, SetDetailFieldPermissionsInput, UpdateDetailFieldInput } from './detail-field.inputs';
 import { loadDefinitions } from './detail-field.catalog';
-import { detailSortIndex, ownerTable, sortIndexPrefix } from './detail-owner-tables';
-import { reindexDetailValues } from './detail-search-index';
+import type { DetailValueStore } from '../detail-values/detail-value.store';
 import { badInput, notFound } from '../../common/domain-error';
 import { staleVersion } from '../../common/optimistic-lock';
 import { assertIds, isUuid, uniq } from '../../common/ids';
 import { constraintError } from '../../db/pg-errors';
-import type { Logger } from '../../logger';
 
 const EVERY_AGENT: Audience = { allAgents: true, teamIds: [] };
 
@@ -21,19 +19,19 @@ function toAudience(input: FieldAudienceInput | undefined, field: string): Audie
   return { allAgents: input.agents, teamIds: input.agents ? [] : teamIds };
 }
 
-/** Edit implies view: an edit audience may not admit anyone the view audience does not. */
+/** Edit implies view (`editBeyondView`, the rule the web's form follows too): a wider edit audience is refused. */
 function assertEditWithinView(view: Audience, edit: Audience): void {
-  if (view.allAgents) return;
-  if (edit.allAgents) throw badInput(problem('EDIT_WIDER_THAN_VIEW'), 'edit');
-  const outside = edit.teamIds.find((id) => !view.teamIds.includes(id));
-  if (outside) throw badInput(problem('EDIT_TEAM_CANNOT_VIEW', { team: outside }), 'edit.teamIds');
+  const beyond = editBeyondView(view, edit);
+  if (beyond === null) return;
+  if ('allAgents' in beyond) throw badInput(problem('EDIT_WIDER_THAN_VIEW'), 'edit');
+  throw badInput(problem('EDIT_TEAM_CANNOT_VIEW', { team: beyond.teamId }), 'edit.teamIds');
 }
 
 /** Admin work on field definitions: create, change, reorder, archive, permissions. */
 export class DetailFieldService {
   constructor(
     private readonly db: DataSource,
-    private readonly logger: Logger,
+    private readonly values: DetailValueStore,
   ) {}
 
   async create(input: CreateDetailFieldInput): Promise<DetailField> {
@@ -127,9 +125,7 @@ export class DetailFieldService {
    */
   async valueCountWithOptions(field: DetailField, options: readonly string[]): Promise<number> {
     if (!typeHasOptions(field.type) || options.length === 0) return 0;
-    // `?|` matches a top-level string as well as a list element, so one test serves both types.
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM ${ownerTable(field.scope)} WHERE details -> $1 ?| $2::text[]`, [field.key, options]);
-    return n;
+    return this.values.countWithOptions(field, options);
   }
 
   private optionsFor(type: DetailField['type'], options: readonly string[] | undefined): string[] {
@@ -185,31 +181,16 @@ export class DetailFieldService {
     const reordered = field.type === DetailFieldType.MULTI_SELECT && kept.some((o, i) => i > 0 && position.get(o)! < position.get(kept[i - 1])!);
     if (changed.length === 0 && !reordered) return next;
 
-    const table = ownerTable(field.scope);
-    const rows: Array<{ id: string; value: StoredDetailValue }> = await tx.query(
-      `SELECT id, details -> $1 AS value FROM ${table} WHERE details ? $1 FOR UPDATE`,
-      [field.key],
-    );
-    const updates = rows
-      .map(({ id, value }) => {
-        const mapped = Array.isArray(value)
-          ? value
-              .map((v) => mapping.get(v) ?? null)
-              .filter((v): v is string => v !== null)
-              .sort((a, b) => position.get(a)! - position.get(b)!)
-          : mapping.get(String(value)) ?? null;
-        const cleared = mapped === null || (Array.isArray(mapped) && mapped.length === 0);
-        return { id, value: cleared ? null : (mapped as StoredDetailValue), before: value };
-      })
-      .filter((u) => JSON.stringify(u.value) !== JSON.stringify(u.before));
-    if (updates.length === 0) return next;
-    await tx.query(
-      `UPDATE ${table} t SET details = CASE WHEN u.value IS NULL THEN t.details - $1 ELSE jsonb_set(t.details, ARRAY[$1], u.value) END
-         FROM unnest($2::uuid[], $3::jsonb[]) AS u(id, value) WHERE t.id = u.id`,
-      [field.key, updates.map((u) => u.id), updates.map((u) => (u.value === null ? null : JSON.stringify(u.value)))],
-    );
     const renamed = Object.assign(new DetailField(), field, { options: next });
-    await reindexDetailValues(tx, updates.map((u) => ({ ownerId: u.id, field: renamed, value: u.value })));
+    await this.values.rewriteField(tx, field, renamed, (value) => {
+      const mapped = Array.isArray(value)
+        ? value
+            .map((v) => mapping.get(v) ?? null)
+            .filter((v): v is string => v !== null)
+            .sort((a, b) => position.get(a)! - position.get(b)!)
+        : mapping.get(String(value)) ?? null;
+      return mapped === null || (Array.isArray(mapped) && mapped.length === 0) ? null : mapped;
+    });
     return next;
   }
 
@@ -226,32 +207,8 @@ export class DetailFieldService {
     );
   }
 
-  /**
-   * Makes each customer field's sort index match its current sort keys:
-   * builds a missing one and drops stale or invalid ones (options changed,
-   * tie-break rule changed, a concurrent build that failed). Runs after the
-   * change is committed, concurrently, so a large customers table stays
-   * writable meanwhile; until the new index is built, that sort is slower,
-   * not wrong. Every customer field when none are given (at start).
-   */
+  /** Brings the sort indexes of these fields (every field when none are given, at start) in line with their sort keys: see `DetailValueStore.syncSortIndexes`. */
   async syncSortIndexes(fields?: DetailField[]): Promise<void> {
-    const targets = (fields ?? (await loadDefinitions(this.db))).filter((f) => f.scope === DetailFieldScope.CUSTOMER);
-    for (const field of targets) {
-      const wanted = detailSortIndex(field);
-      try {
-        const existing: Array<{ name: string; valid: boolean }> = await this.db.query(
-          `SELECT c.relname AS name, i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-            WHERE i.indrelid = 'customers'::regclass AND c.relname LIKE $1`,
-          [`${sortIndexPrefix(field.id)}%`],
-        );
-        for (const index of existing) {
-          if (index.name !== wanted.name || !index.valid) await this.db.query(`DROP INDEX CONCURRENTLY IF EXISTS ${index.name}`);
-        }
-        await this.db.query(wanted.ddl);
-      } catch (error) {
-        // Sorting still works without it, only slower; the field itself is saved.
-        this.logger.error({ err: error, field: field.key }, 'could not build the sort index of a detail field');
-      }
-    }
+    await this.values.syncSortIndexes(fields ?? (await loadDefinitions(this.db)));
   }
 }

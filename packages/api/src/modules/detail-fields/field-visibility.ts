@@ -1,25 +1,22 @@
 import type { DataSource } from 'typeorm';
-import { isTextSearchable, problem, showInvisible } from '@cp/shared';
-import { DetailField, type Audience } from './detail-field.entity';
+import { fieldAccess, isTextSearchable, problem, showInvisible } from '@cp/shared';
+import { DetailField } from './detail-field.entity';
 import type { DetailFieldScope } from './detail-field.enums';
 import { loadDefinitions } from './detail-field.catalog';
 import type { ViewerIdentity } from '../../auth/viewer';
-import { Role } from '../../graphql/enums';
 import { badInput, forbidden } from '../../common/domain-error';
 
 /** The one message for a key that does not exist and one the viewer may not see: they must be indistinguishable. */
 export const unknownDetailField = (key: string, field: string) => badInput(problem('UNKNOWN_DETAIL_FIELD', { key: showInvisible(key) }), field);
 
-function admits(audience: Audience, viewer: ViewerIdentity | null): boolean {
-  return viewer !== null && (audience.allAgents || audience.teamIds.some((team) => viewer.teamIds.includes(team)));
-}
-
 /**
  * The only place that decides which detail fields a viewer may view and
  * edit, built once per request from the viewer (role and teams). Every read
- * and write of detail values asks it; the SQL that reads the `details`
- * columns is produced here, so hidden values never leave the database for
- * that viewer. Admins view and edit everything.
+ * and write of detail values asks it (through the value store,
+ * `detail-values/detail-value.store.ts`, which builds the SQL from its
+ * answers, so hidden values never leave the database for that viewer).
+ * The rules themselves (admins view and edit everything, edit implies view)
+ * are the audience rules of `@cp/shared`, which the web app follows too.
  */
 export class FieldVisibility {
   private definitions?: Promise<DetailField[]>;
@@ -35,21 +32,16 @@ export class FieldVisibility {
   }
 
   canView(field: DetailField): boolean {
-    return this.viewer?.role === Role.ADMIN || admits(field.view, this.viewer);
+    return fieldAccess(field, this.viewer).view;
   }
 
   canEdit(field: DetailField): boolean {
-    return this.viewer?.role === Role.ADMIN || (admits(field.edit, this.viewer) && admits(field.view, this.viewer));
+    return fieldAccess(field, this.viewer).edit;
   }
 
   /** Definitions the viewer may view, by position; archived ones only when asked for. */
   async viewable(scope: DetailFieldScope, includeArchived = false): Promise<DetailField[]> {
     return (await this.all()).filter((f) => f.scope === scope && (includeArchived || !f.archived) && this.canView(f));
-  }
-
-  async viewableById(id: string): Promise<DetailField | null> {
-    const field = (await this.all()).find((f) => f.id === id);
-    return field && this.canView(field) ? field : null;
   }
 
   /** For filters and sorting: a hidden or archived field is reported exactly like an unknown key. */
@@ -64,15 +56,6 @@ export class FieldVisibility {
     const field = await this.readable(scope, key, 'values');
     if (!this.canEdit(field)) throw forbidden(problem('DETAIL_FIELD_READ_ONLY', { label: field.label }));
     return field;
-  }
-
-  /**
-   * SQL for `<alias>.details` reduced to the viewer's visible keys; the only
-   * expression that reads detail values for a response.
-   */
-  async detailsSql(scope: DetailFieldScope, alias: string, params: unknown[]): Promise<string> {
-    params.push((await this.viewable(scope)).map((f) => f.key));
-    return `(SELECT coalesce(jsonb_object_agg(d.key, d.value), '{}'::jsonb) FROM jsonb_each(${alias}.details) d WHERE d.key = ANY($${params.length}::text[]))`;
   }
 
   /** Ids of the visible fields whose values are indexed for substring search. */

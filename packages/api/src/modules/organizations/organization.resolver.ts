@@ -6,8 +6,8 @@ import { CustomerConnection } from '../customers/customer.connection';
 import { GraphQLJSON } from 'graphql-scalars';
 import { DetailValue } from '../detail-fields/detail-field.inputs';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
-import { toDetailValues } from '../detail-fields/detail-values';
-import type { StoredDetails } from '../detail-fields/detail-field.loader';
+import { toDetailValues } from '../detail-values/detail-values';
+import type { StoredDetails } from '../detail-values/detail-value.loader';
 import { Requires } from '../../auth/requires.decorator';
 import { pageSize, toConnection } from '../../common/connection';
 import { isUuid } from '../../common/ids';
@@ -62,12 +62,12 @@ export class OrganizationResolver {
 
   @FieldResolver(() => [DetailValue], { description: 'Only the fields the viewer may view.' })
   async details(@Root() organization: Organization, @Ctx() context: Context): Promise<DetailValue[]> {
-    return toDetailValues(DetailFieldScope.ORGANIZATION, await context.loaders.organizationDetails.load(organization.id), context);
+    return toDetailValues(DetailFieldScope.ORGANIZATION, await context.loaders.detailsOf(DetailFieldScope.ORGANIZATION).load(organization.id), context);
   }
 
   @FieldResolver(() => GraphQLJSON)
   detailsByKey(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<StoredDetails> {
-    return loaders.organizationDetails.load(organization.id);
+    return loaders.detailsOf(DetailFieldScope.ORGANIZATION).load(organization.id);
   }
 
   @FieldResolver(() => Int)

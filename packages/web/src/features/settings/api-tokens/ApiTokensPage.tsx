@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { ROLES, roleCovers } from '@cp/shared';
+import { PERMISSIONS, ROLES, roleCovers, roleGrants } from '@cp/shared';
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
@@ -22,7 +22,7 @@ export function ApiTokensPage() {
   // A token may not carry more power than its creator: fewer roles for agents,
   // and only the teams they belong to (admins may pick any team).
   const roles = ROLES.filter((role) => roleCovers(viewer.role, role));
-  const teams = viewer.role === 'ADMIN' ? data.teams : viewer.teams;
+  const teams = roleGrants(viewer.role, PERMISSIONS.MANAGE_API_TOKENS) ? data.teams : viewer.teams;
 
   return (
     <Stack>

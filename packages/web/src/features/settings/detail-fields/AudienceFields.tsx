@@ -1,5 +1,6 @@
 import { Fieldset, MultiSelect, Stack, Switch, Text, type ComboboxItem } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { editWithinView } from '@cp/shared';
 import { keepEditWithinView, type AudiencesDraft } from './audiences';
 
 interface AudienceFieldsProps {
@@ -14,8 +15,9 @@ interface AudienceFieldsProps {
 export function AudienceFields({ value, onChange, teams, error }: AudienceFieldsProps) {
   const { t } = useTranslation();
   const change = (next: Partial<AudiencesDraft>) => onChange(keepEditWithinView({ ...value, ...next }));
-  // Only teams that may view can be given edit rights.
-  const editTeams = value.viewAll ? teams : teams.filter((team) => value.viewTeamIds.includes(team.value));
+  // Only teams that may view can be given edit rights: the shared rule applied to every team.
+  const editable = editWithinView({ allAgents: value.viewAll, teamIds: value.viewTeamIds }, { allAgents: false, teamIds: teams.map((team) => team.value) });
+  const editTeams = teams.filter((team) => editable.teamIds.includes(team.value));
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">

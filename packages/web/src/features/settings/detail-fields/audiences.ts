@@ -1,3 +1,4 @@
+import { editWithinView } from '@cp/shared';
 import type { FieldAudienceInput } from '../../../gql/graphql';
 
 /** Who may view and who may edit a field, as the dialogs hold it. Admins are always in, so they are not part of it. */
@@ -13,12 +14,13 @@ export const EVERY_AGENT: AudiencesDraft = { viewAll: true, viewTeamIds: [], edi
 
 /**
  * Editing implies viewing, and the API refuses an edit audience wider than
- * the view audience: narrowing who may view narrows who may edit with it,
- * so the form can never hold what would be refused.
+ * the view audience: the shared `editWithinView` (the rule the API checks)
+ * narrows who may edit whenever who may view narrows, so the form can never
+ * hold what would be refused.
  */
 export function keepEditWithinView(draft: AudiencesDraft): AudiencesDraft {
-  if (draft.viewAll) return draft;
-  return { ...draft, editAll: false, editTeamIds: draft.editTeamIds.filter((id) => draft.viewTeamIds.includes(id)) };
+  const edit = editWithinView({ allAgents: draft.viewAll, teamIds: draft.viewTeamIds }, { allAgents: draft.editAll, teamIds: draft.editTeamIds });
+  return { ...draft, editAll: edit.allAgents, editTeamIds: [...edit.teamIds] };
 }
 
 /** One audience as the API returns it. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { detailSearchText, type StoredDetailValue } from '@cp/shared';
-import type { DetailField } from './detail-field.entity';
+import type { DetailField } from '../detail-fields/detail-field.entity';
 
 export interface IndexedValue {
   ownerId: string;

@@ -1,8 +1,8 @@
 import { formatDetailValue } from '@cp/shared';
-import type { DetailValue } from './detail-field.inputs';
-import type { DetailFieldScope } from './detail-field.enums';
-import { DetailFieldType } from './detail-field.enums';
-import type { StoredDetails } from './detail-field.loader';
+import type { DetailValue } from '../detail-fields/detail-field.inputs';
+import type { DetailFieldScope } from '../detail-fields/detail-field.enums';
+import { DetailFieldType } from '../detail-fields/detail-field.enums';
+import type { StoredDetails } from './detail-value.loader';
 import type { Context } from '../../graphql/context';
 
 /**
