@@ -20,6 +20,11 @@ export class RequestsTab {
     await expectAccessible(this.page, `the ${this.labels.tab} tab`);
   }
 
+  /** Until the requests table is no longer dimmed (aria-busy) by a refetch; tables in hidden tabs do not count. */
+  async settled(): Promise<void> {
+    await this.page.getByRole('tabpanel', { name: this.labels.tab }).locator('table[aria-busy="true"]').waitFor({ state: 'detached' });
+  }
+
   table(): Locator {
     return this.page.getByRole('tabpanel', { name: this.labels.tab }).getByRole('table');
   }
@@ -46,7 +51,7 @@ export class RequestsTab {
     // The chip's radio is the control screen readers use: it must be the checked one, named with its count.
     await this.filter.getByRole('radio', { name: new RegExp(`^${label} [\\d,]+$`), checked: true }).waitFor({ state: 'attached' });
     await this.page.waitForURL((url) => (url.searchParams.get('status') ?? '') === status);
-    await this.page.locator('table[aria-busy="true"]').waitFor({ state: 'detached' });
+    await this.settled();
     await expectAccessible(this.page, `requests filtered by ${label}`);
   }
 
@@ -64,6 +69,6 @@ export class RequestsTab {
     await this.page.getByRole('navigation', { name: this.labels.pages }).getByRole('button', { name: this.labels.next }).click();
     // The last page stays, dimmed (aria-busy), until the next one replaces it.
     await this.table().locator('tbody tr td').first().filter({ hasNotText: first }).waitFor();
-    await this.page.locator('table[aria-busy="true"]').waitFor({ state: 'detached' });
+    await this.settled();
   }
 }
