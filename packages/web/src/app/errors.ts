@@ -104,3 +104,20 @@ export function useNotifyError() {
     [t, message],
   );
 }
+
+/**
+ * For a refused save with an input beside it: the translated problem under
+ * the input when the API names that input (`extensions.field`), else a toast.
+ */
+export function useReportRefusal() {
+  const describe = useErrorInfo();
+  const notifyError = useNotifyError();
+  return useCallback(
+    (error: unknown, field: string, showBeside: (message: string) => void) => {
+      const { field: refused, detail } = describe(error);
+      if (refused === field && detail) showBeside(detail);
+      else notifyError(error);
+    },
+    [describe, notifyError],
+  );
+}

@@ -1,13 +1,10 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
+import { VersionedRecord } from '../../common/versioned-record.entity';
 
 @ObjectType({ description: 'A person the help desk supports.' })
 @Entity('customers')
-export class Customer {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Customer extends VersionedRecord {
   @Field(() => String, { nullable: true })
   @Column({ type: 'citext', nullable: true })
   email: string | null;
@@ -19,16 +16,4 @@ export class Customer {
   @Field()
   @Column({ name: 'display_name', type: 'text' })
   displayName: string;
-
-  @Field(() => Int, { description: 'Bumped on every change; pass it back as expectedVersion.' })
-  @VersionColumn()
-  version: number;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
+import { VersionedRecord } from '../../common/versioned-record.entity';
 
 /** Where a request stands; the order here is the order the web app lists the statuses in. */
 export enum RequestStatus {
@@ -20,11 +21,7 @@ export const REQUEST_STATUSES = Object.values(RequestStatus);
  */
 @ObjectType('Request', { description: 'A support request a customer reported.' })
 @Entity('requests')
-export class SupportRequest {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class SupportRequest extends VersionedRecord {
   @Field({ description: 'SUP-1, SUP-2, …: from a sequence, never reused.' })
   @Column({ type: 'text', insert: false, update: false })
   key: string;
@@ -54,16 +51,4 @@ export class SupportRequest {
   @Field(() => String, { nullable: true, description: 'Where the request lives in a partner tool (http or https).' })
   @Column({ name: 'external_url', type: 'text', nullable: true })
   externalUrl: string | null;
-
-  @Field(() => Int, { description: 'Bumped on every change; pass it back as expectedVersion.' })
-  @VersionColumn()
-  version: number;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,10 +1,10 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { parseDetailValue, problem, shownValue, type StoredDetailValue } from '@cp/shared';
-import { Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forgetCachedLists } from '../../app/cache';
-import { useErrorInfo, useNotifyError } from '../../app/errors';
+import { useErrorInfo, useReportRefusal } from '../../app/errors';
 import { useProblemText } from '../../app/problems';
 import { ConflictAlert, useVersionConflict } from '../../components/ConflictAlert';
 import { graphql } from '../../gql';
@@ -13,6 +13,7 @@ import { DetailsPanelQuery } from './DetailsPanelQuery';
 import { DetailValueInput } from './DetailValueInput';
 import { notifyFieldReadOnly, notifyFieldUnavailable } from './useFieldAccessChanges';
 import { leavesEditor } from '../../components/leaves-editor';
+import { InlineEditActions } from '../../components/InlineEditActions';
 
 // The owner comes back with its new version and values, so the page updates from the cache.
 const SetDetailValuesMutation = graphql(`
@@ -51,7 +52,7 @@ interface DetailValueEditorProps {
 /** Edit one value in place: Enter or Save sends it, Escape or Cancel leaves it as it was. */
 export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEditorProps) {
   const { t } = useTranslation();
-  const notifyError = useNotifyError();
+  const reportRefusal = useReportRefusal();
   const describeError = useErrorInfo();
   const problemText = useProblemText();
   const conflict = useVersionConflict();
@@ -85,8 +86,7 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
         else notifyFieldReadOnly(t, field);
         onDone();
         void client.refetchQueries({ include: [DetailsPanelQuery] });
-      } else if (info.field === field.key && info.detail) setError(info.detail);
-      else notifyError(caught);
+      } else reportRefusal(caught, field.key, setError);
     }
   }
 
@@ -115,14 +115,7 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
           error={error}
           autoFocus
         />
-        <Group gap="xs">
-          <Button type="submit" size="compact-sm" loading={loading} disabled={conflict.status === 'stale'}>
-            {t('app.save')}
-          </Button>
-          <Button variant="default" size="compact-sm" onClick={onDone}>
-            {t('app.cancel')}
-          </Button>
-        </Group>
+        <InlineEditActions loading={loading} saveDisabled={conflict.status === 'stale'} onCancel={onDone} />
       </Stack>
     </form>
   );

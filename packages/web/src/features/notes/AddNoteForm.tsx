@@ -3,7 +3,7 @@ import { cleanNoteBody } from '@cp/shared';
 import { Button, Group, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorInfo, useNotifyError } from '../../app/errors';
+import { useReportRefusal } from '../../app/errors';
 import { useProblemText } from '../../app/problems';
 import { graphql } from '../../gql';
 import { forgetOwnerNotes, type NoteOwner } from './note-owner';
@@ -21,8 +21,7 @@ const AddNoteMutation = graphql(`
 export function AddNoteForm({ owner }: { owner: NoteOwner }) {
   const { t } = useTranslation();
   const problemText = useProblemText();
-  const describeError = useErrorInfo();
-  const notifyError = useNotifyError();
+  const reportRefusal = useReportRefusal();
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string>();
   const [addNote, { loading }] = useMutation(AddNoteMutation, { update: (cache) => forgetOwnerNotes(cache, owner) });
@@ -36,9 +35,7 @@ export function AddNoteForm({ owner }: { owner: NoteOwner }) {
       await addNote({ variables: { input: { ...ownerId, body: cleaned.body } } });
       setDraft('');
     } catch (caught) {
-      const info = describeError(caught);
-      if (info.field === 'body' && info.detail) setError(info.detail);
-      else notifyError(caught);
+      reportRefusal(caught, 'body', setError);
     }
   }
 

@@ -1,14 +1,15 @@
 import { useMutation } from '@apollo/client/react';
 import { cleanNoteBody } from '@cp/shared';
-import { Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorInfo, useNotifyError } from '../../app/errors';
+import { useReportRefusal } from '../../app/errors';
 import { useProblemText } from '../../app/problems';
 import { ConflictAlert, useSavedValueHint, useVersionConflict } from '../../components/ConflictAlert';
 import { graphql } from '../../gql';
 import { NoteBodyInput } from './NoteBodyInput';
 import { leavesEditor } from '../../components/leaves-editor';
+import { InlineEditActions } from '../../components/InlineEditActions';
 
 // The note comes back with its new version, so the list updates from the cache.
 const UpdateNoteMutation = graphql(`
@@ -35,8 +36,7 @@ interface NoteEditorProps {
 export function NoteEditor({ note, onDone }: NoteEditorProps) {
   const { t } = useTranslation();
   const problemText = useProblemText();
-  const describeError = useErrorInfo();
-  const notifyError = useNotifyError();
+  const reportRefusal = useReportRefusal();
   const conflict = useVersionConflict();
   const savedHint = useSavedValueHint(conflict);
   const [draft, setDraft] = useState(note.body);
@@ -53,9 +53,7 @@ export function NoteEditor({ note, onDone }: NoteEditorProps) {
       onDone();
     } catch (caught) {
       if (conflict.caught(caught)) return;
-      const info = describeError(caught);
-      if (info.field === 'body' && info.detail) setError(info.detail);
-      else notifyError(caught);
+      reportRefusal(caught, 'body', setError);
     }
   }
 
@@ -84,14 +82,7 @@ export function NoteEditor({ note, onDone }: NoteEditorProps) {
           hint={savedHint(note.body, draft)}
           autoFocus
         />
-        <Group gap="xs">
-          <Button type="submit" size="compact-sm" loading={loading} disabled={conflict.status === 'stale'}>
-            {t('app.save')}
-          </Button>
-          <Button variant="default" size="compact-sm" onClick={onDone}>
-            {t('app.cancel')}
-          </Button>
-        </Group>
+        <InlineEditActions loading={loading} saveDisabled={conflict.status === 'stale'} onCancel={onDone} />
       </Stack>
     </form>
   );
