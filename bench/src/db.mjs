@@ -199,8 +199,9 @@ export async function detailRowAtOffset(url, key, offset) {
   return withClient(url, async (c) => {
     const raw = `(details ->> '${key.replace(/'/g, "''")}')`;
     const { rows } = await c.query(
-      `SELECT (${raw} IS NULL)::text AS k0, coalesce(${raw}::numeric, 0)::text AS k1, id::text AS k2
-         FROM customers ORDER BY ${raw} IS NULL, coalesce(${raw}::numeric, 0), id OFFSET $1 LIMIT 1`, [offset]);
+      // The API's detail order: empty last, the number, then its tie-break (lower(display_name), id).
+      `SELECT (${raw} IS NULL)::text AS k0, coalesce(${raw}::numeric, 0)::text AS k1, lower(display_name) AS k2, id::text AS k3
+         FROM customers ORDER BY ${raw} IS NULL, coalesce(${raw}::numeric, 0), lower(display_name), id OFFSET $1 LIMIT 1`, [offset]);
     return rows[0];
   });
 }

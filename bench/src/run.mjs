@@ -142,8 +142,8 @@ async function prepareDetails(url, dbUrl, adminToken, reused) {
   const sortRow = await detailRowAtOffset(dbUrl, keys.sortNumber, offset);
   const sample = await gql(`{ customers(first: 1, orderBy: { field: DETAIL, fieldKey: "${keys.sortNumber}" }) { pageInfo { endCursor } } }`);
   const shape = JSON.parse(Buffer.from(sample.customers.pageInfo.endCursor, 'base64url').toString('utf8'));
-  if (!Array.isArray(shape.k) || shape.k.length !== 3) throw new Error(`unexpected detail sort cursor: ${JSON.stringify(shape)}`);
-  const sortCursor = Buffer.from(JSON.stringify({ ...shape, k: [sortRow.k0, sortRow.k1, sortRow.k2] })).toString('base64url');
+  if (!Array.isArray(shape.k) || shape.k.length !== 4) throw new Error(`unexpected detail sort cursor: ${JSON.stringify(shape)}`);
+  const sortCursor = Buffer.from(JSON.stringify({ ...shape, k: [sortRow.k0, sortRow.k1, sortRow.k2, sortRow.k3] })).toString('base64url');
 
   // hidden-search proves something only if the admin does find the hidden marker.
   const found = await gql(`{ customers(first: 50, query: "${DETAIL_TERMS.hidden}") { edges { node { id } } } }`);
