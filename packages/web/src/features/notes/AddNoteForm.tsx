@@ -1,13 +1,12 @@
 import { useMutation } from '@apollo/client/react';
-import { cleanNoteBody } from '@cp/shared';
 import { Button, Group, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReportRefusal } from '../../app/errors';
-import { useProblemText } from '../../app/problems';
 import { graphql } from '../../gql';
 import { forgetOwnerNotes, type NoteOwner } from './note-owner';
 import { NoteBodyInput } from './NoteBodyInput';
+import { useNoteDraft } from './useNoteDraft';
 
 const AddNoteMutation = graphql(`
   mutation AddNote($input: AddNoteInput!) {
@@ -20,19 +19,17 @@ const AddNoteMutation = graphql(`
 /** The box at the top of the notes: Add (or Ctrl/Cmd+Enter) saves, and the new note shows first. */
 export function AddNoteForm({ owner }: { owner: NoteOwner }) {
   const { t } = useTranslation();
-  const problemText = useProblemText();
   const reportRefusal = useReportRefusal();
-  const [draft, setDraft] = useState('');
-  const [error, setError] = useState<string>();
+  const { draft, error, setError, setDraft, change, cleaned } = useNoteDraft('');
   const [addNote, { loading }] = useMutation(AddNoteMutation, { update: (cache) => forgetOwnerNotes(cache, owner) });
 
   async function submit() {
     if (loading) return;
-    const cleaned = cleanNoteBody(draft);
-    if (!cleaned.ok) return setError(problemText(cleaned.problem));
+    const body = cleaned();
+    if (body === null) return;
     const ownerId = owner.typename === 'Customer' ? { customerId: owner.id } : { organizationId: owner.id };
     try {
-      await addNote({ variables: { input: { ...ownerId, body: cleaned.body } } });
+      await addNote({ variables: { input: { ...ownerId, body } } });
       setDraft('');
     } catch (caught) {
       reportRefusal(caught, 'body', setError);
@@ -52,10 +49,7 @@ export function AddNoteForm({ owner }: { owner: NoteOwner }) {
           label={t('notes.newLabel')}
           placeholder={t('notes.newPlaceholder')}
           value={draft}
-          onChange={(next) => {
-            setDraft(next);
-            setError(undefined);
-          }}
+          onChange={change}
           onSubmit={() => void submit()}
           error={error}
         />

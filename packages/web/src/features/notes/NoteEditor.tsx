@@ -1,13 +1,12 @@
 import { useMutation } from '@apollo/client/react';
-import { cleanNoteBody } from '@cp/shared';
 import { Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReportRefusal } from '../../app/errors';
-import { useProblemText } from '../../app/problems';
 import { ConflictAlert, useSavedValueHint, useVersionConflict } from '../../components/ConflictAlert';
 import { graphql } from '../../gql';
 import { NoteBodyInput } from './NoteBodyInput';
+import { useNoteDraft } from './useNoteDraft';
 import { leavesEditor } from '../../components/leaves-editor';
 import { InlineEditActions } from '../../components/InlineEditActions';
 
@@ -35,21 +34,19 @@ interface NoteEditorProps {
  */
 export function NoteEditor({ note, onDone }: NoteEditorProps) {
   const { t } = useTranslation();
-  const problemText = useProblemText();
   const reportRefusal = useReportRefusal();
   const conflict = useVersionConflict();
   const savedHint = useSavedValueHint(conflict);
-  const [draft, setDraft] = useState(note.body);
-  const [error, setError] = useState<string>();
+  const { draft, error, setError, change, cleaned } = useNoteDraft(note.body);
   const [updateNote, { loading }] = useMutation(UpdateNoteMutation);
 
   async function submit() {
     if (loading || conflict.status === 'stale') return;
-    const cleaned = cleanNoteBody(draft);
-    if (!cleaned.ok) return setError(problemText(cleaned.problem));
-    if (cleaned.body === note.body) return onDone();
+    const body = cleaned();
+    if (body === null) return;
+    if (body === note.body) return onDone();
     try {
-      await updateNote({ variables: { id: note.id, body: cleaned.body, expectedVersion: note.version } });
+      await updateNote({ variables: { id: note.id, body, expectedVersion: note.version } });
       onDone();
     } catch (caught) {
       if (conflict.caught(caught)) return;
@@ -73,10 +70,7 @@ export function NoteEditor({ note, onDone }: NoteEditorProps) {
         <NoteBodyInput
           label={t('notes.editLabel')}
           value={draft}
-          onChange={(next) => {
-            setDraft(next);
-            setError(undefined);
-          }}
+          onChange={change}
           onSubmit={() => void submit()}
           error={error}
           hint={savedHint(note.body, draft)}
