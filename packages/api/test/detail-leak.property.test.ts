@@ -163,6 +163,11 @@ function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operat
       source: `query($id: ID!) { organization(id: $id) { name ${DETAILS} customers(first: 20) { totalCount edges { node { id detailsByKey } } } } }`,
       variables: { id },
     })),
+    // Members of many organizations at once: the batched members loader, then the details loader for all of them.
+    fc.integer({ min: 1, max: 5 }).map((first) => ({
+      source: `query($first: Int) { organizations(first: 20) { edges { node { id name detailsByKey customers(first: $first) { totalCount edges { cursor node { id ...D } } } } } } } fragment D on Customer { ${DETAILS} }`,
+      variables: { first },
+    })),
     fc.tuple(fc.constantFrom('CUSTOMER', 'ORGANIZATION'), fc.boolean()).map(([scope, includeArchived]) => ({
       source: `query($s: DetailFieldScope!, $a: Boolean!) { detailFields(scope: $s, includeArchived: $a) { id key label type scope options position archived viewerCanEdit permissions { view { agents teams { id } } edit { agents teams { id } } } } }`,
       variables: { s: scope, a: includeArchived },
