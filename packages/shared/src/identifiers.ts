@@ -112,10 +112,6 @@ export function isEmail(text: string): boolean {
   return emailProblem(text) === null;
 }
 
-/** Whether text, as given, is a username this app accepts. */
-export function isUsername(text: string): boolean {
-  return usernameProblem(text) === null;
-}
 
 /**
  * The entries of a paste, in order, NFC-normalized and trimmed (whitespace

@@ -2,7 +2,7 @@ import { problem, quote, type Entity, type Problem } from '@cp/shared';
 import { badInput, type DomainError } from '../common/domain-error';
 
 /** PostgreSQL's SQLSTATE for a unique constraint violation. */
-export function isUniqueViolation(error: unknown): boolean {
+function isUniqueViolation(error: unknown): boolean {
   return sqlState(error) === '23505';
 }
 
