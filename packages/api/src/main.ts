@@ -25,7 +25,7 @@ async function main(): Promise<void> {
 
   // The demo help desk: always with the embedded default, otherwise only when asked for.
   const seedWanted = config.SEED_DEMO === '1' || (database.embedded !== null && config.SEED_DEMO !== '0');
-  const seeded = seedWanted && (await seedDemo(db, config.DEMO_PASSWORD));
+  const seeded = seedWanted && (await seedDemo(db, services, config.DEMO_PASSWORD));
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD && (await services.agents.ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD))) {
     logger.info({ email: config.ADMIN_EMAIL }, 'created the first admin');
   }

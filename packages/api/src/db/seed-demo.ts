@@ -1,29 +1,32 @@
 import type { DataSource } from 'typeorm';
 // Type only: the ESM-only package itself is loaded on demand (the seed runs once per database).
 import type { Faker } from '@faker-js/faker' with { 'resolution-mode': 'import' };
-import { AgentService } from '../modules/agents/agent.service';
-import { TeamService } from '../modules/teams/team.service';
+import type { Services } from '../services';
 import { Role } from '../graphql/enums';
+import { seedDetails } from './seed-demo-details';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.test';
 export const DEMO_AGENT_EMAIL = 'agent@demo.test';
 
 /**
  * A small help desk to explore on first start: an admin, and two agents in
- * different teams (so field permissions by team can be tried at once).
- * Runs only on a database with no agents; returns whether it did anything.
+ * different teams (so field permissions by team can be tried at once),
+ * through the app's own `services`. Runs only on a database with no agents;
+ * returns whether it did anything.
  */
-export async function seedDemo(db: DataSource, password: string): Promise<boolean> {
-  const agents = new AgentService(db);
-  const teams = new TeamService(db);
+export async function seedDemo(db: DataSource, services: Services, password: string): Promise<boolean> {
+  const { agents, teams } = services;
   if ((await agents.list(true)).length > 0) return false;
   const admin = await agents.create({ email: DEMO_ADMIN_EMAIL, displayName: 'Ada Admin', password, role: Role.ADMIN });
   const agent = await agents.create({ email: DEMO_AGENT_EMAIL, displayName: 'Sam Support', password, role: Role.AGENT });
   const billingAgent = await agents.create({ email: 'billing@demo.test', displayName: 'Bea Billing', password, role: Role.AGENT });
-  await teams.create('Tier 1', [agent.id]);
-  await teams.create('Billing', [billingAgent.id]);
+  const tier1 = await teams.create('Tier 1', [agent.id]);
+  const billing = await teams.create('Billing', [billingAgent.id]);
   const { faker } = await import('@faker-js/faker');
   await seedCustomers(db, faker);
+  await seedDetails(db, services, faker, { 'Tier 1': tier1.id, Billing: billing.id }, [admin.id, agent.id, billingAgent.id]);
+  // Writing values moved every record's update time to now; the demo's records were last changed in the past.
+  await db.query(`UPDATE customers SET updated_at = created_at + (now() - created_at) * (abs(hashtext(id::text)) % 1000) / 2000.0`);
   await seedRequests(db, faker);
   await seedNotes(db, faker, [admin.id, agent.id, billingAgent.id]);
   return true;

@@ -29,7 +29,7 @@ export interface DetailValueChange {
 export interface ValuesWritten {
   tx: EntityManager;
   owner: DetailOwnerKind;
-  cause: 'SET' | 'OPTIONS_CHANGED';
+  cause: 'SET' | 'OPTIONS_CHANGED' | 'BULK';
   /** Per owner id, the values as written. */
   changes: ReadonlyArray<{ ownerId: string; changes: readonly DetailValueChange[] }>;
 }
@@ -205,6 +205,29 @@ export class DetailValueStore {
       'OPTIONS_CHANGED',
       updates.map((u) => ({ ownerId: u.id, changes: [{ field: renamed, value: u.value }] })),
     );
+  }
+
+  /**
+   * Many owners' values at once, inside the caller's transaction, for values
+   * already parsed by the shared codecs (`parseDetailValue`) from a trusted
+   * source: one UPDATE for all owners (their versions move), then the search
+   * index and the listeners as for any write. No visibility check: callers
+   * act as the system, never for a viewer.
+   */
+  async writeMany(tx: EntityManager, owner: DetailOwnerKind, rows: ValuesWritten['changes']): Promise<void> {
+    const written = rows.filter((r) => r.changes.length > 0);
+    if (written.length === 0) return;
+    await tx.query(
+      `UPDATE ${owner.table} t SET details = (t.details - ARRAY(SELECT jsonb_array_elements_text(u.cleared))) || u.set, version = t.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS u(id, set, cleared)
+        WHERE t.id = u.id`,
+      [
+        written.map((r) => r.ownerId),
+        written.map((r) => JSON.stringify(Object.fromEntries(r.changes.filter((c) => c.value !== null).map((c) => [c.field.key, c.value])))),
+        written.map((r) => JSON.stringify(r.changes.filter((c) => c.value === null).map((c) => c.field.key))),
+      ],
+    );
+    await this.written(tx, owner, 'BULK', written);
   }
 
   /**
