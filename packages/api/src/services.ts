@@ -13,23 +13,28 @@ import { CustomerService } from './modules/customers/customer.service';
 import { OrganizationService } from './modules/organizations/organization.service';
 import { NoteService } from './modules/notes/note.service';
 import { RequestService } from './modules/requests/request.service';
+import { HistoryService } from './modules/history/history.service';
 
 /** Stateless services, built once per process and shared by all requests. */
 export function createServices(db: DataSource, config: Config, logger: Logger) {
   const pool = (db.driver as unknown as { master: Pool }).master;
   const limiter = new SignInLimiter(pool, config.SIGN_IN_MAX_FAILURES, config.SIGN_IN_WINDOW_SECONDS);
-  const organizations = new OrganizationService(db);
+  const history = new HistoryService();
+  const organizations = new OrganizationService(db, history);
   const detailValues = new DetailValueStore(db, logger);
+  // Every detail-value write records its history in its own transaction.
+  detailValues.onValuesWritten(history.valuesWritten);
   return {
     organizations,
-    customers: new CustomerService(db, organizations, detailValues),
+    customers: new CustomerService(db, organizations, detailValues, history),
     detailFields: new DetailFieldService(db, detailValues),
     detailValues,
     agents: new AgentService(db),
     teams: new TeamService(db),
     auth: new AuthService(db, limiter, config.SESSION_TTL_HOURS * 3600_000),
     apiTokens: new ApiTokenService(db),
-    notes: new NoteService(db),
+    notes: new NoteService(db, history),
+    history,
     requests: new RequestService(db),
   };
 }

@@ -109,6 +109,10 @@ function worldArb(w: number): fc.Arbitrary<World> {
 
 const DETAILS = `details { field { key label type options position archived viewerCanEdit } value displayValue } detailsByKey`;
 
+/** A page of history, with or without its count. */
+const historyPage = (withCount: boolean) =>
+  `${withCount ? 'totalCount' : ''} pageInfo { hasNextPage endCursor } edges { cursor node { id at actor { id } viaToken field { id key label type options } attribute from to } }`;
+
 interface Operation {
   source: string;
   variables: Record<string, unknown>;
@@ -167,6 +171,24 @@ function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operat
     fc.integer({ min: 1, max: 5 }).map((first) => ({
       source: `query($first: Int) { organizations(first: 20) { edges { node { id name detailsByKey customers(first: $first) { totalCount edges { cursor node { id ...D } } } } } } } fragment D on Customer { ${DETAILS} }`,
       variables: { first },
+    })),
+    // History of one customer or organization, and of many customers at once (batched).
+    fc.tuple(fc.constantFrom(...world.customers.map((c) => c.id)), fc.integer({ min: 1, max: 6 }), fc.boolean()).map(([id, first, withCount]) => ({
+      source: `query($id: ID!, $first: Int) { customer(id: $id) { a: history(first: $first) { ${historyPage(withCount)} } } }`,
+      variables: { id, first },
+    })),
+    fc.tuple(fc.constantFrom(...world.organizations.map((o) => o.id)), fc.integer({ min: 1, max: 6 }), fc.boolean()).map(([id, first, withCount]) => ({
+      source: `query($id: ID!, $first: Int) { organization(id: $id) { history(first: $first) { ${historyPage(withCount)} } } }`,
+      variables: { id, first },
+    })),
+    fc.tuple(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 4 }), fc.boolean()).map(([customers, first, withCount]) => ({
+      source: `query($n: Int, $first: Int) { customers(first: $n) { edges { node { id history(first: $first) { ${historyPage(withCount)} } } } } }`,
+      variables: { n: customers, first },
+    })),
+    // A request's reporter and organization, with their details.
+    fc.tuple(customerId, fc.boolean()).map(([id, withCount]) => ({
+      source: `query($id: ID!) { customer(id: $id) { requests(first: 5) { ${withCount ? 'totalCount' : ''} edges { node { key reporter { id ...D } organization { id detailsByKey } } } } } } fragment D on Customer { ${DETAILS} }`,
+      variables: { id },
     })),
     fc.tuple(fc.constantFrom('CUSTOMER', 'ORGANIZATION'), fc.boolean()).map(([scope, includeArchived]) => ({
       source: `query($s: DetailFieldScope!, $a: Boolean!) { detailFields(scope: $s, includeArchived: $a) { id key label type scope options position archived viewerCanEdit permissions { view { agents teams { id } } edit { agents teams { id } } } } }`,

@@ -7,15 +7,15 @@ const SET = `mutation($input: SetDetailValuesInput!) { setDetailValues(input: $i
 
 describe('the detail value store: one write path with a hook point', () => {
   let app: TestApp;
-  let admin: GraphQLTestClient;
+  let admin: GraphQLTestClient & { agentId: string };
   const heard: Array<Omit<ValuesWritten, 'tx' | 'owner'> & { table: string; inTransaction: boolean }> = [];
   let refuse = false;
 
   beforeAll(async () => {
     app = await startTestApp();
     admin = await app.signedIn(Role.ADMIN);
-    app.services.detailValues.onValuesWritten(async ({ tx, owner, cause, changes }) => {
-      heard.push({ table: owner.table, cause, changes, inTransaction: tx.queryRunner?.isTransactionActive === true });
+    app.services.detailValues.onValuesWritten(async ({ tx, owner, cause, actor, changes }) => {
+      heard.push({ table: owner.table, cause, actor, changes, inTransaction: tx.queryRunner?.isTransactionActive === true });
       if (refuse) throw new Error('listener refused');
     });
     await admin.ok(`mutation { createDetailField(input: { scope: CUSTOMER, label: "Tier", type: SELECT, options: ["Gold", "Silver"] }) { id } }`);
@@ -30,13 +30,22 @@ describe('the detail value store: one write path with a hook point', () => {
   const customer = async (identifier: string): Promise<{ id: string; version: number }> =>
     (await admin.ok(`mutation($i: String!) { addCustomers(input: { identifiers: $i }) { customers { id version } } }`, { i: identifier })).addCustomers.customers[0];
 
-  it('tells listeners what setDetailValues wrote, inside its transaction', async () => {
+  it('tells listeners what setDetailValues wrote, what it replaced and who wrote it, inside its transaction', async () => {
     const { id } = await customer('hooked@store.test');
     await admin.ok(SET, { input: { customerId: id, values: [{ fieldKey: 'tier', value: 'gold' }, { fieldKey: 'motto', value: null }] } });
     expect(heard).toHaveLength(1);
-    expect(heard[0]).toMatchObject({ table: 'customers', cause: 'SET', inTransaction: true });
-    expect(heard[0].changes).toEqual([{ ownerId: id, changes: [expect.objectContaining({ value: 'Gold' }), expect.objectContaining({ value: null })] }]);
+    expect(heard[0]).toMatchObject({ table: 'customers', cause: 'SET', inTransaction: true, actor: { agentId: admin.agentId, tokenId: null } });
+    expect(heard[0].changes).toEqual([
+      { ownerId: id, changes: [expect.objectContaining({ value: 'Gold', from: null }), expect.objectContaining({ value: null, from: null })] },
+    ]);
     expect(heard[0].changes[0].changes.map((c) => c.field.key)).toEqual(['tier', 'motto']);
+
+    heard.length = 0;
+    await admin.ok(SET, { input: { customerId: id, values: [{ fieldKey: 'tier', value: 'Silver' }, { fieldKey: 'motto', value: 'Onward' }] } });
+    expect(heard[0].changes[0].changes.map((c) => [c.from, c.value])).toEqual([
+      ['Gold', 'Silver'],
+      [null, 'Onward'],
+    ]);
   });
 
   it('undoes the whole write when a listener fails: values, version and search index', async () => {
@@ -60,6 +69,7 @@ describe('the detail value store: one write path with a hook point', () => {
     });
     const rewritten = heard.flatMap((h) => h.changes).find((c) => c.ownerId === id);
     expect(heard.every((h) => h.cause === 'OPTIONS_CHANGED' && h.inTransaction)).toBe(true);
-    expect(rewritten?.changes.map((c) => [c.field.options, c.value])).toEqual([[['Gold', 'Platinum'], 'Platinum']]);
+    expect(rewritten?.changes.map((c) => [c.field.options, c.from, c.value])).toEqual([[['Gold', 'Platinum'], 'Silver', 'Platinum']]);
+    expect(heard[0].actor).toEqual({ agentId: admin.agentId, tokenId: null });
   });
 });

@@ -79,6 +79,29 @@ describe('nested lists are batched across parents (no N+1)', () => {
     expect(ten).toBe(7);
   });
 
+  it('answers 10 or 50 customers with a page of their history and its count in the same statements', async () => {
+    const HISTORY = `query($first: Int) { customers(first: $first, query: "@nested.test") { edges { node { id
+      history(first: 5) { totalCount edges { node { at attribute from to viaToken actor { displayName } field { label } } } } } } } }`;
+    await app.sql(
+      `INSERT INTO changes (customer_id, actor_id, attribute, from_value, to_value, at)
+       SELECT c.id, $1, 'displayName', to_jsonb('Old ' || k), to_jsonb('New ' || k), now() - k * interval '1 minute'
+         FROM customers c, generate_series(1, 6) k WHERE c.email LIKE '%@nested.test'`,
+      [agent.agentId],
+    );
+    const check = (first: number) => (data: any) => {
+      const nodes = data.customers.edges.map((edge: any) => edge.node);
+      expect(nodes).toHaveLength(first);
+      for (const node of nodes) {
+        expect(node.history.totalCount).toBe(6);
+        expect(node.history.edges.map((e: any) => e.node.to)).toEqual(['New 1', 'New 2', 'New 3', 'New 4', 'New 5']);
+      }
+    };
+    const ten = await statements(HISTORY, 10, check(10));
+    expect(await statements(HISTORY, 50, check(50))).toBe(ten);
+    // session, field definitions and size probe of the search, the page, history pages, history counts, actors
+    expect(ten).toBe(7);
+  });
+
   it("pages each organization's members by display name when batched: right members, order, cursors and counts", async () => {
     // Display names tie when case is ignored, so pages also depend on the id tie-break.
     const names = ['ada', 'Ada', 'Bob', 'bob', 'Cy'];

@@ -17,3 +17,18 @@ export interface ViewerIdentity {
   /** Set for sessions, so sign-out can end exactly this one. */
   sessionTokenHash?: string;
 }
+
+/**
+ * Who made a change, as history records it: the agent (for a token, its
+ * creator) and the token it came through, if any. Both null: the system.
+ */
+export interface Actor {
+  agentId: string | null;
+  tokenId: string | null;
+}
+
+/** The actor of a request's changes (the system when there is no viewer). */
+export const actorOf = (viewer: ViewerIdentity | null): Actor => ({
+  agentId: viewer?.agentId ?? null,
+  tokenId: viewer?.kind === 'token' ? viewer.id : null,
+});

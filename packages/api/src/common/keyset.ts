@@ -13,7 +13,7 @@ export interface SortKey {
   /** SQL expression over the list's alias. */
   sql: string;
   /** PostgreSQL type to cast the cursor's text back to. */
-  type: 'text' | 'boolean' | 'timestamptz' | 'uuid' | 'numeric' | 'integer';
+  type: 'text' | 'boolean' | 'timestamptz' | 'uuid' | 'numeric' | 'integer' | 'bigint';
 }
 
 export interface KeysetOrder {

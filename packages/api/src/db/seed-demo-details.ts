@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import type { DetailField } from '../modules/detail-fields/detail-field.entity';
 import { DetailFieldScope, DetailFieldType } from '../modules/detail-fields/detail-field.enums';
 import { detailOwner } from '../modules/detail-values/detail-owner.registry';
+import { actorOf } from '../auth/viewer';
 import type { DetailValueChange } from '../modules/detail-values/detail-value.store';
 
 /** A demo field: its definition, who may view and edit it, and how often and what an owner holds. */
@@ -71,6 +72,6 @@ export async function seedDetails(db: DataSource, services: Services, faker: Fak
           return { field, value: parsed.value };
         }),
     }));
-    await db.transaction((tx) => services.detailValues.writeMany(tx, owner, rows));
+    await db.transaction((tx) => services.detailValues.writeMany(tx, owner, rows, actorOf(null)));
   }
 }

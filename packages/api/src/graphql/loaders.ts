@@ -7,6 +7,7 @@ import { createDetailLoaders } from '../modules/detail-values/detail-value.loade
 import type { DetailValueStore } from '../modules/detail-values/detail-value.store';
 import { createNoteLoaders } from '../modules/notes/note.loader';
 import { createRequestLoaders } from '../modules/requests/request.loader';
+import { createHistoryLoaders } from '../modules/history/history.loader';
 import type { FieldVisibility } from '../modules/detail-fields/field-visibility';
 
 /** Fresh per request, so a cache never serves one viewer's rows to another. */
@@ -19,6 +20,7 @@ export function createLoaders(db: DataSource, visibility: FieldVisibility, detai
     ...createDetailLoaders(detailValues, visibility),
     ...createNoteLoaders(db),
     ...createRequestLoaders(db),
+    ...createHistoryLoaders(db, visibility),
   };
 }
 

@@ -13,6 +13,7 @@ import { OrganizationResolver } from '../modules/organizations/organization.reso
 import { DetailFieldResolver } from '../modules/detail-fields/detail-field.resolver';
 import { normalizeArguments } from './normalize-arguments';
 import { CustomerNotesResolver, NoteResolver, OrganizationNotesResolver } from '../modules/notes/note.resolver';
+import { ChangeResolver, CustomerHistoryResolver, OrganizationHistoryResolver } from '../modules/history/history.resolver';
 import { CustomerRequestsResolver, OrganizationRequestsResolver, RequestResolver } from '../modules/requests/request.resolver';
 
 /** Documents, in the SDL, the permission keys a field needs (enforced by authChecker, not by this). */
@@ -30,6 +31,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AuthResolver, ApiTokenResolver, AgentResolver, TeamResolver, CustomerResolver, OrganizationResolver, DetailFieldResolver,
       RequestResolver, CustomerRequestsResolver, OrganizationRequestsResolver,
       NoteResolver, CustomerNotesResolver, OrganizationNotesResolver,
+      ChangeResolver, CustomerHistoryResolver, OrganizationHistoryResolver,
     ],
     authChecker,
     // authChecker throws its own errors; returning false means "answer null" (see RequiresOrNull).

@@ -76,6 +76,36 @@ export async function buildWorld(world: World, withoutFields: ReadonlySet<string
       if (text) await db.query(`INSERT INTO detail_search (owner_id, field_id, text) VALUES ($1, $2, $3)`, [owner.id, f.id, text]);
     }
   }
+  // One request per customer (in their organization, if any), so a request's reporter and organization are read paths too.
+  for (const [i, c] of world.customers.entries()) {
+    await db.query(`INSERT INTO requests (id, number, summary, reporter_id, organization_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)`, [
+      fixedId(`request-${c.id}`),
+      i + 1,
+      `Request of ${c.name}`,
+      c.id,
+      c.org === null ? null : world.organizations[c.org].id,
+      at(300 + i),
+    ]);
+  }
+  // History: each stored value as set from nothing, and each customer's rename, with fixed ids, times and sequence numbers
+  // (two entries per minute, so ties on time are broken by seq). The copy without some fields lacks exactly their entries.
+  let seq = 0;
+  const change = async (subject: { customer_id?: string; organization_id?: string }, what: { field_id?: string; attribute?: string }, from: unknown, to: unknown) => {
+    seq += 1;
+    if (what.field_id && withoutFields.has(what.field_id)) return;
+    await db.query(
+      `INSERT INTO changes (id, seq, at, customer_id, organization_id, field_id, attribute, from_value, to_value) OVERRIDING SYSTEM VALUE
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [fixedId(`change-${seq}`), seq, at(400 + Math.floor(seq / 2)), subject.customer_id ?? null, subject.organization_id ?? null, what.field_id ?? null, what.attribute ?? null, from === null ? null : JSON.stringify(from), to === null ? null : JSON.stringify(to)],
+    );
+  };
+  for (const owner of owners) {
+    const subject = owner.scope === 'CUSTOMER' ? { customer_id: owner.id } : { organization_id: owner.id };
+    if (owner.scope === 'CUSTOMER') await change(subject, { attribute: 'displayName' }, 'Earlier name', world.customers.find((c) => c.id === owner.id)!.name);
+    for (const f of world.fields.filter((field) => field.scope === owner.scope && owner.details[field.key] !== undefined)) {
+      await change(subject, { field_id: f.id }, null, owner.details[f.key]);
+    }
+  }
   return {
     db,
     drop: async () => {

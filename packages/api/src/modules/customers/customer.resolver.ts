@@ -11,6 +11,7 @@ import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import { toDetailValues } from '../detail-values/detail-values';
 import type { StoredDetails } from '../detail-values/detail-value.loader';
 import { Requires } from '../../auth/requires.decorator';
+import { actorOf } from '../../auth/viewer';
 import { pageSize } from '../../common/connection';
 import { isUuid } from '../../common/ids';
 import type { Context } from '../../graphql/context';
@@ -32,14 +33,14 @@ export class CustomerResolver {
 
   @Requires()
   @Mutation(() => AddCustomersPayload, { description: 'Add customers by usernames or emails separated by commas, optionally into an organization.' })
-  addCustomers(@Arg('input') input: AddCustomersInput, @Ctx() { services }: Context): Promise<AddCustomersPayload> {
-    return services.customers.add(input);
+  addCustomers(@Arg('input') input: AddCustomersInput, @Ctx() { services, viewer }: Context): Promise<AddCustomersPayload> {
+    return services.customers.add(input, actorOf(viewer));
   }
 
   @Requires()
   @Mutation(() => Customer)
-  updateCustomer(@Arg('input') input: UpdateCustomerInput, @Ctx() { services }: Context): Promise<Customer> {
-    return services.customers.update(input);
+  updateCustomer(@Arg('input') input: UpdateCustomerInput, @Ctx() { services, viewer }: Context): Promise<Customer> {
+    return services.customers.update(input, actorOf(viewer));
   }
 
   @FieldResolver(() => [DetailValue], { description: 'Only the fields the viewer may view.' })

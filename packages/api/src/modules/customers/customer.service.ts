@@ -15,6 +15,8 @@ import type { FieldVisibility } from '../detail-fields/field-visibility';
 import type { DetailValueStore } from '../detail-values/detail-value.store';
 import type { StoredDetails } from '../detail-values/detail-value.loader';
 import { customerTieBreak } from './customer-sort-keys';
+import type { HistoryService } from '../history/history.service';
+import type { Actor } from '../../auth/viewer';
 
 /** Counting every match of a text search is cut off here (clients show "1,000+"). */
 export const SEARCH_COUNT_CAP = 1000;
@@ -82,11 +84,15 @@ export const toCustomer = (row: Record<string, any>): Customer =>
     updatedAt: row.updatedAt,
   });
 
+/** The history attribute name of each built-in column `update` may change. */
+const CUSTOMER_ATTRIBUTES: Record<string, string> = { email: 'email', username: 'username', display_name: 'displayName' };
+
 export class CustomerService {
   constructor(
     private readonly db: DataSource,
     private readonly organizations: OrganizationService,
     private readonly detailValues: DetailValueStore,
+    private readonly history: HistoryService,
   ) {}
 
   async find(id: string): Promise<Customer | null> {
@@ -194,9 +200,10 @@ export class CustomerService {
    * ones are reported with their specific reason and do not stop the others.
    * A new customer's display name is the name pasted with the address, else
    * the local part or username; an existing customer keeps theirs. Everything
-   * happens in one transaction, including joining the organization.
+   * happens in one transaction, including joining the organization (recorded
+   * in history as done by `actor`).
    */
-  async add(input: AddCustomersInput): Promise<AddCustomersResult> {
+  async add(input: AddCustomersInput, actor: Actor): Promise<AddCustomersResult> {
     if (input.organizationId && input.newOrganizationName) {
       throw badInput(problem('ORGANIZATION_BOTH_GIVEN'), 'newOrganizationName');
     }
@@ -206,10 +213,10 @@ export class CustomerService {
     const valid = entries.filter((e): e is Exclude<Identifier, { kind: 'invalid' }> => e.kind !== 'invalid');
 
     return this.db.transaction(async (tx) => {
-      const organizationId = input.organizationId
-        ? (await this.organizations.requireForUpdate(tx, input.organizationId)).id
+      const organization = input.organizationId
+        ? await this.organizations.requireForUpdate(tx, input.organizationId)
         : input.newOrganizationName
-          ? (await this.organizations.findOrCreate(tx, input.newOrganizationName)).id
+          ? await this.organizations.findOrCreate(tx, input.newOrganizationName)
           : null;
       const customers: Customer[] = [];
       const outcome = new Map<string, AddCustomersResult['results'][number]>();
@@ -225,8 +232,8 @@ export class CustomerService {
         customers.push(customer);
         outcome.set(entry.input, { input: entry.input, status: inserted[0] ? AddCustomerStatus.CREATED : AddCustomerStatus.EXISTING, customer, message: null, problem: null });
       }
-      if (organizationId && customers.length > 0) {
-        await this.organizations.addMembers(tx, organizationId, customers.map((c) => c.id));
+      if (organization && customers.length > 0) {
+        await this.organizations.addMembers(tx, organization, customers.map((c) => c.id), actor);
       }
       const results = entries.map(
         (entry) =>
@@ -241,7 +248,13 @@ export class CustomerService {
     });
   }
 
-  async update(input: UpdateCustomerInput): Promise<Customer> {
+  /**
+   * Changes built-in attributes (omitted ones stay, null clears email or
+   * username) with the version check; each changed one is recorded in history
+   * as done by `actor`, in the same transaction. Throws CONFLICT, NOT_FOUND,
+   * BAD_USER_INPUT (identifier reasons, NAME_EMPTY) or a taken-identifier refusal.
+   */
+  async update(input: UpdateCustomerInput, actor: Actor): Promise<Customer> {
     const changes: Record<string, string | null> = {};
     // Cleaned and checked like an add-customers entry, with the same reasons.
     for (const [field, check] of [['email', emailProblem], ['username', usernameProblem]] as const) {
@@ -262,13 +275,21 @@ export class CustomerService {
       return await this.db.transaction(async (tx) => {
         await lockExpectedVersion(tx, 'customers', 'CUSTOMER', input.id, input.expectedVersion);
         if (columns.length === 0) return toCustomer((await tx.query(`SELECT ${CUSTOMER_COLUMNS} FROM customers c WHERE c.id = $1`, [input.id]))[0]);
-        // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
+        // TypeORM answers an UPDATE ... RETURNING with [rows, affected]. The row is locked, so `old` holds the values replaced.
         const [rows] = await tx.query(
-          `UPDATE customers c SET ${sets.join(', ')}, version = version + 1, updated_at = now()
-            WHERE c.id = $1 AND c.version = $2 RETURNING ${CUSTOMER_COLUMNS}`,
+          `UPDATE customers c SET ${sets.join(', ')}, version = c.version + 1, updated_at = now()
+             FROM (SELECT id, email::text AS email, username::text AS username, display_name FROM customers WHERE id = $1) old
+            WHERE c.id = old.id AND c.version = $2
+            RETURNING ${CUSTOMER_COLUMNS}, ${columns.map((column) => `old.${column} AS "old_${column}"`).join(', ')}`,
           params,
         );
-        return toCustomer(rows[0]);
+        const customer = toCustomer(rows[0]);
+        await this.history.record(
+          tx,
+          actor,
+          columns.map((column) => ({ customerId: customer.id, attribute: CUSTOMER_ATTRIBUTES[column], from: rows[0][`old_${column}`], to: changes[column] })),
+        );
+        return customer;
       });
     } catch (error) {
       throw await constraintError(this.db, error, { email: changes.email, username: changes.username });

@@ -9,6 +9,7 @@ import { Customer } from '../customers/customer.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Team } from '../teams/team.entity';
 import { Requires, RequiresOrNull } from '../../auth/requires.decorator';
+import { actorOf } from '../../auth/viewer';
 import type { Context } from '../../graphql/context';
 import { notFound } from '../../common/domain-error';
 import { ownerOfInput } from '../detail-values/detail-owner.registry';
@@ -38,8 +39,8 @@ export class DetailFieldResolver {
 
   @Requires(PERMISSIONS.MANAGE_FIELDS)
   @Mutation(() => DetailField, { description: 'Label, options, position, archived.' })
-  updateDetailField(@Arg('input') input: UpdateDetailFieldInput, @Ctx() { services }: Context): Promise<DetailField> {
-    return services.detailFields.update(input);
+  updateDetailField(@Arg('input') input: UpdateDetailFieldInput, @Ctx() { services, viewer }: Context): Promise<DetailField> {
+    return services.detailFields.update(input, actorOf(viewer));
   }
 
   @Requires(PERMISSIONS.MANAGE_FIELDS)
@@ -50,9 +51,9 @@ export class DetailFieldResolver {
 
   @Requires()
   @Mutation(() => DetailOwner, { description: 'Set detail values on one customer, organization or entitlement; null clears a value.' })
-  async setDetailValues(@Arg('input') input: SetDetailValuesInput, @Ctx() { services, visibility, loaders }: Context): Promise<Customer | Organization> {
+  async setDetailValues(@Arg('input') input: SetDetailValuesInput, @Ctx() { services, visibility, loaders, viewer }: Context): Promise<Customer | Organization> {
     const { owner, id } = ownerOfInput(input);
-    await services.detailValues.write(owner, id, input.values, input.expectedVersion, visibility);
+    await services.detailValues.write(owner, id, input.values, input.expectedVersion, visibility, actorOf(viewer));
     // The values and the version just written must be read fresh, not from a cache filled earlier in this request.
     loaders.detailsOf(owner.scope).clear(id);
     const records = loaders[owner.recordLoader] as DataLoader<string, Customer | Organization | null>;

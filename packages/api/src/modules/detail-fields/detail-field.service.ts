@@ -9,6 +9,7 @@ import { badInput, notFound } from '../../common/domain-error';
 import { staleVersion } from '../../common/optimistic-lock';
 import { assertIds, isUuid, uniq } from '../../common/ids';
 import { constraintError } from '../../db/pg-errors';
+import type { Actor } from '../../auth/viewer';
 
 const EVERY_AGENT: Audience = { allAgents: true, teamIds: [] };
 
@@ -64,7 +65,8 @@ export class DetailFieldService {
     return field;
   }
 
-  async update(input: UpdateDetailFieldInput): Promise<DetailField> {
+  /** Label, options (values follow renames and removals, recorded in history as changed by `actor`), archived, position. */
+  async update(input: UpdateDetailFieldInput, actor: Actor): Promise<DetailField> {
     await this.db.transaction(async (tx) => {
       const field = await this.lock(tx, input.id, input.expectedVersion);
       const sets: string[] = [];
@@ -76,7 +78,7 @@ export class DetailFieldService {
         sets.push(`label = $${params.length}`);
       }
       if (input.options !== undefined || input.optionRenames !== undefined) {
-        const options = await this.changeOptions(tx, field, input);
+        const options = await this.changeOptions(tx, field, input, actor);
         params.push(JSON.stringify(options));
         sets.push(`options = $${params.length}`);
       }
@@ -165,7 +167,7 @@ export class DetailFieldService {
    * New option list plus renames. Stored values follow a rename and lose a
    * removed option, in the same transaction, and the search index follows.
    */
-  private async changeOptions(tx: EntityManager, field: DetailField, input: UpdateDetailFieldInput): Promise<string[]> {
+  private async changeOptions(tx: EntityManager, field: DetailField, input: UpdateDetailFieldInput, actor: Actor): Promise<string[]> {
     if (!typeHasOptions(field.type)) throw badInput(problem('FIELD_TYPE_HAS_NO_OPTIONS', { type: field.type }), 'options');
     const renames = new Map((input.optionRenames ?? []).map((r) => [r.from, r.to.trim()]));
     for (const from of renames.keys()) {
@@ -190,7 +192,7 @@ export class DetailFieldService {
             .sort((a, b) => position.get(a)! - position.get(b)!)
         : mapping.get(String(value)) ?? null;
       return mapped === null || (Array.isArray(mapped) && mapped.length === 0) ? null : mapped;
-    });
+    }, actor);
     return next;
   }
 

@@ -44,6 +44,11 @@ export class FieldVisibility {
     return (await this.all()).filter((f) => f.scope === scope && (includeArchived || !f.archived) && this.canView(f));
   }
 
+  /** The viewable (not archived) definitions of every scope: what history may mention. */
+  async viewableInAnyScope(): Promise<DetailField[]> {
+    return (await this.all()).filter((f) => !f.archived && this.canView(f));
+  }
+
   /** For filters and sorting: a hidden or archived field is reported exactly like an unknown key. */
   async readable(scope: DetailFieldScope, key: string, inputField: string): Promise<DetailField> {
     const field = (await this.viewable(scope)).find((f) => f.key === key);

@@ -13,6 +13,7 @@ import { isUuid } from '../../common/ids';
 import { containsText } from '../../common/like';
 import type { KeysetOrder } from '../../common/keyset';
 import type { Logger } from '../../logger';
+import type { Actor } from '../../auth/viewer';
 
 /** One owner's values to write: `null` clears a value. */
 export interface DetailValueChange {
@@ -20,18 +21,25 @@ export interface DetailValueChange {
   value: StoredDetailValue | null;
 }
 
+/** A value as written, with the one it replaced (`null`: there was none). */
+export interface WrittenValue extends DetailValueChange {
+  from: StoredDetailValue | null;
+}
+
 /**
  * What a listener hears after values were written, inside the writing
  * transaction (`tx`): a listener that throws undoes the write. `cause` says
  * which path wrote: `SET` (setDetailValues) or `OPTIONS_CHANGED` (an admin
- * renamed or removed options, rewriting the owners that held them).
+ * renamed or removed options, rewriting the owners that held them); `actor`
+ * who did (the caller of setDetailValues, the admin who changed the options).
  */
 export interface ValuesWritten {
   tx: EntityManager;
   owner: DetailOwnerKind;
   cause: 'SET' | 'OPTIONS_CHANGED' | 'BULK';
-  /** Per owner id, the values as written. */
-  changes: ReadonlyArray<{ ownerId: string; changes: readonly DetailValueChange[] }>;
+  actor: Actor;
+  /** Per owner id, the values as written and as they were (also unchanged ones: a listener compares). */
+  changes: ReadonlyArray<{ ownerId: string; changes: readonly WrittenValue[] }>;
 }
 
 /** One condition of a list filter on a detail field (the GraphQL `DetailCondition`): exactly one test. */
@@ -54,7 +62,7 @@ export class DetailValueStore {
   /**
    * Hook point of every value write (history rows and change events go
    * here): called in order, inside the write's transaction, after the values
-   * and the search index are written. None yet.
+   * and the search index are written.
    */
   private readonly listeners: Array<(event: ValuesWritten) => Promise<void>> = [];
 
@@ -142,7 +150,8 @@ export class DetailValueStore {
    * (DETAIL_FIELD_GIVEN_TWICE), the shared codec and existing agents
    * (INVALID_DETAIL_VALUE); then, in one transaction, the owner is locked and
    * its version checked (NOT_FOUND, CONFLICT), the values and the search index
-   * are written, the version moves, and the listeners run.
+   * are written, the version moves, and the listeners run (hearing `actor`
+   * and the values replaced, read by the UPDATE itself).
    */
   async write(
     owner: DetailOwnerKind,
@@ -150,6 +159,7 @@ export class DetailValueStore {
     values: ReadonlyArray<{ fieldKey: string; value?: unknown }>,
     expectedVersion: number | null | undefined,
     visibility: FieldVisibility,
+    actor: Actor,
   ): Promise<void> {
     const keys = new Set<string>();
     const changes: DetailValueChange[] = [];
@@ -174,12 +184,15 @@ export class DetailValueStore {
       if (changes.length === 0) return;
       const set = Object.fromEntries(changes.filter((c) => c.value !== null).map((c) => [c.field.key, c.value]));
       const cleared = changes.filter((c) => c.value === null).map((c) => c.field.key);
-      await tx.query(`UPDATE ${owner.table} SET details = (details - $2::text[]) || $3::jsonb, version = version + 1, updated_at = now() WHERE id = $1`, [
-        ownerId,
-        cleared,
-        JSON.stringify(set),
-      ]);
-      await this.written(tx, owner, 'SET', [{ ownerId, changes }]);
+      // The row is locked above, so the FROM subquery reads the values this UPDATE replaces.
+      const [[{ before }]]: [Array<{ before: StoredDetails }>] = await tx.query(
+        `UPDATE ${owner.table} t SET details = (t.details - $2::text[]) || $3::jsonb, version = t.version + 1, updated_at = now()
+           FROM (SELECT id, details FROM ${owner.table} WHERE id = $1) old
+          WHERE t.id = old.id
+          RETURNING (SELECT coalesce(jsonb_object_agg(d.key, d.value), '{}'::jsonb) FROM jsonb_each(old.details) d WHERE d.key = ANY($4::text[])) AS before`,
+        [ownerId, cleared, JSON.stringify(set), changes.map((c) => c.field.key)],
+      );
+      await this.written(tx, owner, 'SET', actor, [{ ownerId, changes: changes.map((c) => ({ ...c, from: before[c.field.key] ?? null })) }]);
     });
   }
 
@@ -187,9 +200,10 @@ export class DetailValueStore {
    * The admin's option change reaching stored values, inside the caller's
    * transaction: every owner holding `field` is locked and its value mapped
    * by `rewrite` (null clears it); changed values are written, reindexed
-   * (as `renamed`, the field with its new options) and heard by listeners.
+   * (as `renamed`, the field with its new options) and heard by listeners
+   * as changed by `actor` (the admin).
    */
-  async rewriteField(tx: EntityManager, field: DetailField, renamed: DetailField, rewrite: (value: StoredDetailValue) => StoredDetailValue | null): Promise<void> {
+  async rewriteField(tx: EntityManager, field: DetailField, renamed: DetailField, rewrite: (value: StoredDetailValue) => StoredDetailValue | null, actor: Actor): Promise<void> {
     const owner = detailOwner(field.scope);
     const rows: Array<{ id: string; value: StoredDetailValue }> = await tx.query(`SELECT id, details -> $1 AS value FROM ${owner.table} WHERE details ? $1 FOR UPDATE`, [field.key]);
     const updates = rows.map(({ id, value }) => ({ id, value: rewrite(value), before: value })).filter((u) => JSON.stringify(u.value) !== JSON.stringify(u.before));
@@ -203,7 +217,8 @@ export class DetailValueStore {
       tx,
       owner,
       'OPTIONS_CHANGED',
-      updates.map((u) => ({ ownerId: u.id, changes: [{ field: renamed, value: u.value }] })),
+      actor,
+      updates.map((u) => ({ ownerId: u.id, changes: [{ field: renamed, value: u.value, from: u.before }] })),
     );
   }
 
@@ -214,20 +229,30 @@ export class DetailValueStore {
    * index and the listeners as for any write. No visibility check: callers
    * act as the system, never for a viewer.
    */
-  async writeMany(tx: EntityManager, owner: DetailOwnerKind, rows: ValuesWritten['changes']): Promise<void> {
+  async writeMany(tx: EntityManager, owner: DetailOwnerKind, rows: ReadonlyArray<{ ownerId: string; changes: readonly DetailValueChange[] }>, actor: Actor): Promise<void> {
     const written = rows.filter((r) => r.changes.length > 0);
     if (written.length === 0) return;
-    await tx.query(
+    // FOR UPDATE in the FROM subquery: the values it reads are the ones this UPDATE replaces.
+    const before: Array<{ id: string; before: StoredDetails }> = await tx.query(
       `UPDATE ${owner.table} t SET details = (t.details - ARRAY(SELECT jsonb_array_elements_text(u.cleared))) || u.set, version = t.version + 1, updated_at = now()
-         FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS u(id, set, cleared)
-        WHERE t.id = u.id`,
+         FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS u(id, set, cleared),
+              LATERAL (SELECT o.details FROM ${owner.table} o WHERE o.id = u.id FOR UPDATE) old
+        WHERE t.id = u.id
+        RETURNING t.id, old.details AS before`,
       [
         written.map((r) => r.ownerId),
         written.map((r) => JSON.stringify(Object.fromEntries(r.changes.filter((c) => c.value !== null).map((c) => [c.field.key, c.value])))),
         written.map((r) => JSON.stringify(r.changes.filter((c) => c.value === null).map((c) => c.field.key))),
       ],
     );
-    await this.written(tx, owner, 'BULK', written);
+    const beforeById = new Map(before.map((b) => [b.id, b.before]));
+    await this.written(
+      tx,
+      owner,
+      'BULK',
+      actor,
+      written.map((r) => ({ ownerId: r.ownerId, changes: r.changes.map((c) => ({ ...c, from: beforeById.get(r.ownerId)?.[c.field.key] ?? null })) })),
+    );
   }
 
   /**
@@ -271,12 +296,12 @@ export class DetailValueStore {
   }
 
   /** After values were written: the search index follows, then the listeners hear it, in the same transaction. */
-  private async written(tx: EntityManager, owner: DetailOwnerKind, cause: ValuesWritten['cause'], changes: ValuesWritten['changes']): Promise<void> {
+  private async written(tx: EntityManager, owner: DetailOwnerKind, cause: ValuesWritten['cause'], actor: Actor, changes: ValuesWritten['changes']): Promise<void> {
     await reindexDetailValues(
       tx,
       changes.flatMap((c) => c.changes.map((change) => ({ ownerId: c.ownerId, field: change.field, value: change.value }))),
     );
-    for (const listener of this.listeners) await listener({ tx, owner, cause, changes });
+    for (const listener of this.listeners) await listener({ tx, owner, cause, actor, changes });
   }
 
   private async assertAgentsExist(changes: readonly DetailValueChange[]): Promise<void> {

@@ -7,6 +7,8 @@ import { badInput, forbidden, notFound } from '../../common/domain-error';
 import { isUuid } from '../../common/ids';
 import { staleVersion } from '../../common/optimistic-lock';
 import { constraintError } from '../../db/pg-errors';
+import { actorOf } from '../../auth/viewer';
+import type { ChangeSubject, HistoryService } from '../history/history.service';
 
 /** Columns of a note over `notes n LEFT JOIN api_tokens t ON t.id = n.via_token_id` (see NOTE_FROM). */
 export const NOTE_COLUMNS = `n.id, n.body, n.author_id AS "authorId", n.customer_id AS "customerId", n.organization_id AS "organizationId",
@@ -28,6 +30,9 @@ export const toNote = (row: Record<string, any>): Note =>
     updatedAt: row.updatedAt,
   });
 
+/** Whose history a note's entries belong to: the customer or organization it is on. */
+const noteSubject = (note: Note): ChangeSubject => (note.customerId ? { customerId: note.customerId } : { organizationId: note.organizationId! });
+
 function cleanBody(body: string): string {
   const cleaned = cleanNoteBody(body);
   if (!cleaned.ok) throw badInput(cleaned.problem, 'body');
@@ -42,7 +47,10 @@ function cleanBody(body: string): string {
  * who deleted it and when, for history; no read returns it again.
  */
 export class NoteService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly history: HistoryService,
+  ) {}
 
   /** Whether this viewer may edit or delete a note by `authorId` (also `Note.viewerCanEdit`). */
   mayChange(viewer: ViewerIdentity, authorId: string): boolean {
@@ -65,16 +73,20 @@ export class NoteService {
     const unknownOwner = () => badInput(problem('NOT_FOUND', { entity, id: shownValue(ownerId) }), field);
     if (!isUuid(ownerId)) throw unknownOwner();
     try {
-      const rows = await this.db.query(
+      return await this.db.transaction(async (tx) => {
+        const rows = await tx.query(
         `WITH inserted AS (
            INSERT INTO notes (${table === 'customers' ? 'customer_id' : 'organization_id'}, body, author_id, via_token_id)
            SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM ${table} WHERE id = $1)
            RETURNING *)
          SELECT ${NOTE_COLUMNS} FROM ${noteFrom('inserted')}`,
         [ownerId, body, viewer.agentId, viewer.kind === 'token' ? viewer.id : null],
-      );
-      if (!rows[0]) throw unknownOwner();
-      return toNote(rows[0]);
+        );
+        if (!rows[0]) throw unknownOwner();
+        const note = toNote(rows[0]);
+        await this.history.record(tx, actorOf(viewer), [{ ...noteSubject(note), attribute: 'note', from: null, to: note.body }]);
+        return note;
+      });
     } catch (error) {
       throw await constraintError(this.db, error, {});
     }
@@ -97,6 +109,7 @@ export class NoteService {
          SELECT ${NOTE_COLUMNS} FROM ${noteFrom('updated')}`,
         [id, clean],
       );
+      await this.history.record(tx, actorOf(viewer), [{ ...noteSubject(note), attribute: 'note', from: note.body, to: clean }]);
       return toNote(rows[0]);
     });
   }
@@ -104,8 +117,9 @@ export class NoteService {
   /** Soft-deletes a note. Throws NOT_FOUND (also when already deleted) or FORBIDDEN NOTE_NOT_YOURS. */
   async delete(viewer: ViewerIdentity, id: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      await this.lockChangeable(tx, viewer, id);
+      const note = await this.lockChangeable(tx, viewer, id);
       await tx.query(`UPDATE notes SET deleted_at = now(), deleted_by_id = $2 WHERE id = $1`, [id, viewer.agentId]);
+      await this.history.record(tx, actorOf(viewer), [{ ...noteSubject(note), attribute: 'note', from: note.body, to: null }]);
       return true;
     });
   }

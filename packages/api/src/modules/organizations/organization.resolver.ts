@@ -9,6 +9,7 @@ import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import { toDetailValues } from '../detail-values/detail-values';
 import type { StoredDetails } from '../detail-values/detail-value.loader';
 import { Requires } from '../../auth/requires.decorator';
+import { actorOf } from '../../auth/viewer';
 import { pageSize, toConnection } from '../../common/connection';
 import { isUuid } from '../../common/ids';
 import { PaginationArgs } from '../../common/pagination.args';
@@ -36,20 +37,20 @@ export class OrganizationResolver {
 
   @Requires()
   @Mutation(() => Organization)
-  renameOrganization(@Args() { id, name, expectedVersion }: RenameOrganizationArgs, @Ctx() { services }: Context): Promise<Organization> {
-    return services.organizations.rename(id, name, expectedVersion);
+  renameOrganization(@Args() { id, name, expectedVersion }: RenameOrganizationArgs, @Ctx() { services, viewer }: Context): Promise<Organization> {
+    return services.organizations.rename(id, name, expectedVersion, actorOf(viewer));
   }
 
   @Requires()
   @Mutation(() => Organization)
-  addCustomersToOrganization(@Args() { organizationId, customerIds }: OrganizationMembersArgs, @Ctx() { services }: Context): Promise<Organization> {
-    return services.organizations.addCustomers(organizationId, customerIds);
+  addCustomersToOrganization(@Args() { organizationId, customerIds }: OrganizationMembersArgs, @Ctx() { services, viewer }: Context): Promise<Organization> {
+    return services.organizations.addCustomers(organizationId, customerIds, actorOf(viewer));
   }
 
   @Requires()
   @Mutation(() => Organization)
-  removeCustomerFromOrganization(@Args() { organizationId, customerId }: OrganizationMemberArgs, @Ctx() { services }: Context): Promise<Organization> {
-    return services.organizations.removeCustomer(organizationId, customerId);
+  removeCustomerFromOrganization(@Args() { organizationId, customerId }: OrganizationMemberArgs, @Ctx() { services, viewer }: Context): Promise<Organization> {
+    return services.organizations.removeCustomer(organizationId, customerId, actorOf(viewer));
   }
 
   @FieldResolver(() => CustomerConnection, { description: 'Members, by display name.' })

@@ -8,6 +8,9 @@ import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { keysetPage, type KeysetOrder } from '../../common/keyset';
 import type { Page } from '../../common/connection';
 import { constraintError } from '../../db/pg-errors';
+import type { HistoryService } from '../history/history.service';
+import type { Actor } from '../../auth/viewer';
+import type { ChangeEntry } from '../history/history.service';
 
 export const ORGANIZATION_COLUMNS = `o.id, o.name::text AS name, o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 
@@ -29,8 +32,24 @@ const cleanName = (name: string): string => {
   return trimmed;
 };
 
+/**
+ * History entries of a membership change, on both sides: the customer's
+ * `organization` (the organization's name) and the organization's `member`
+ * (the customer's display name); `to` when added, `from` when removed.
+ */
+function membershipChanges(organization: Organization, customers: ReadonlyArray<{ id: string; displayName: string }>, added: boolean): ChangeEntry[] {
+  const entry = (value: string) => (added ? { from: null, to: value } : { from: value, to: null });
+  return customers.flatMap((customer) => [
+    { customerId: customer.id, attribute: 'organization', ...entry(organization.name) },
+    { organizationId: organization.id, attribute: 'member', ...entry(customer.displayName) },
+  ]);
+}
+
 export class OrganizationService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly history: HistoryService,
+  ) {}
 
   async find(id: string): Promise<Organization | null> {
     if (!isUuid(id)) return null;
@@ -73,15 +92,20 @@ export class OrganizationService {
     }
   }
 
-  async rename(id: string, name: string, expectedVersion: number): Promise<Organization> {
+  /** Renames it (version-checked: CONFLICT, NOT_FOUND, NAME_EMPTY, NAME_TAKEN), recorded in history as `name` by `actor`. */
+  async rename(id: string, name: string, expectedVersion: number, actor: Actor): Promise<Organization> {
     const clean = cleanName(name);
     try {
       return await this.db.transaction(async (tx) => {
         await lockExpectedVersion(tx, 'organizations', 'ORGANIZATION', id, expectedVersion);
+        // The row is locked, so `old` holds the name replaced.
         const [rows] = await tx.query(
-          `UPDATE organizations o SET name = $2, version = version + 1, updated_at = now() WHERE o.id = $1 RETURNING ${ORGANIZATION_COLUMNS}`,
+          `UPDATE organizations o SET name = $2, version = o.version + 1, updated_at = now()
+             FROM (SELECT id, name::text AS name FROM organizations WHERE id = $1) old
+            WHERE o.id = old.id RETURNING ${ORGANIZATION_COLUMNS}, old.name AS "oldName"`,
           [id, clean],
         );
+        await this.history.record(tx, actor, [{ organizationId: id, attribute: 'name', from: rows[0].oldName, to: rows[0].name }]);
         return toOrganization(rows[0]);
       });
     } catch (error) {
@@ -104,15 +128,20 @@ export class OrganizationService {
     return toOrganization(rows[0]);
   }
 
-  async addMembers(tx: EntityManager, organizationId: string, customerIds: readonly string[]): Promise<void> {
-    await tx.query(
-      `INSERT INTO customer_organizations (customer_id, organization_id)
-       SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING`,
-      [customerIds, organizationId],
+  /** Adds these customers to the organization inside `tx`; those who were not members yet are recorded in history (both sides) as added by `actor`. */
+  async addMembers(tx: EntityManager, organization: Organization, customerIds: readonly string[], actor: Actor): Promise<void> {
+    const added: Array<{ id: string; displayName: string }> = await tx.query(
+      `WITH added AS (
+         INSERT INTO customer_organizations (customer_id, organization_id)
+         SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING RETURNING customer_id)
+       SELECT c.id, c.display_name AS "displayName" FROM added a JOIN customers c ON c.id = a.customer_id`,
+      [customerIds, organization.id],
     );
+    await this.history.record(tx, actor, membershipChanges(organization, added, true));
   }
 
-  async addCustomers(organizationId: string, customerIds: readonly string[]): Promise<Organization> {
+  /** Adds existing customers as members (NOT_FOUND on `organizationId` or `customerIds`); see addMembers. */
+  async addCustomers(organizationId: string, customerIds: readonly string[], actor: Actor): Promise<Organization> {
     const ids = uniq(customerIds);
     assertIds(ids, 'customerIds');
     return this.db.transaction(async (tx) => {
@@ -122,17 +151,24 @@ export class OrganizationService {
         const missing = ids.find((id) => !found.some((row) => row.id === id));
         throw badInput(problem('NOT_FOUND', { entity: 'CUSTOMER', id: shownValue(missing ?? '') }), 'customerIds');
       }
-      await this.addMembers(tx, organization.id, ids);
+      await this.addMembers(tx, organization, ids, actor);
       return organization;
     });
   }
 
-  async removeCustomer(organizationId: string, customerId: string): Promise<Organization> {
+  /** Removes a member (NOT_FOUND for an unknown organization; a non-member changes nothing), recorded in history (both sides) by `actor`. */
+  async removeCustomer(organizationId: string, customerId: string, actor: Actor): Promise<Organization> {
     const organization = await this.find(organizationId);
     if (!organization) throw notFound('ORGANIZATION', organizationId);
-    if (isUuid(customerId)) {
-      await this.db.query(`DELETE FROM customer_organizations WHERE organization_id = $1 AND customer_id = $2`, [organizationId, customerId]);
-    }
+    if (!isUuid(customerId)) return organization;
+    await this.db.transaction(async (tx) => {
+      const removed: Array<{ id: string; displayName: string }> = await tx.query(
+        `WITH removed AS (DELETE FROM customer_organizations WHERE organization_id = $1 AND customer_id = $2 RETURNING customer_id)
+         SELECT c.id, c.display_name AS "displayName" FROM removed r JOIN customers c ON c.id = r.customer_id`,
+        [organizationId, customerId],
+      );
+      await this.history.record(tx, actor, membershipChanges(organization, removed, false));
+    });
     return organization;
   }
 }

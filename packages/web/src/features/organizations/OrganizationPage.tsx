@@ -14,6 +14,7 @@ import { CustomerList } from '../customers/CustomerList';
 import { OrganizationRequests } from '../requests/RequestList';
 import type { CustomerRowActionsTarget } from '../customers/CustomersTable';
 import { NotesPanel } from '../notes/NotesPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { OrganizationDetails } from './OrganizationDetails';
 import { OrganizationHeader } from './OrganizationHeader';
 import { RemoveMemberButton } from './RemoveMemberButton';
@@ -86,6 +87,16 @@ export function OrganizationPage() {
               <NotesPanel
                 owner={{ typename: 'Organization', id: organization.id }}
                 empty={{ title: t('organizations.empty.notesTitle'), body: t('organizations.empty.notesBody') }}
+              />
+            ),
+          },
+          {
+            value: 'history',
+            label: t('organizations.tabs.history'),
+            panel: (
+              <HistoryPanel
+                owner={{ typename: 'Organization', id: organization.id }}
+                empty={{ title: t('organizations.empty.historyTitle'), body: t('organizations.empty.historyBody') }}
               />
             ),
           },

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { IconCertificate, IconHistory } from '@tabler/icons-react';
+import { IconCertificate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { paths } from '../../app/paths';
@@ -13,6 +13,7 @@ import { CustomerRequests } from '../requests/RequestList';
 import { CustomerDetails } from './CustomerDetails';
 import { CustomerHeader } from './CustomerHeader';
 import { NotesPanel } from '../notes/NotesPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
 
 const CustomerProfileQuery = graphql(`
   query CustomerProfile($id: ID!) {
@@ -76,7 +77,12 @@ export function CustomerProfilePage() {
           {
             value: 'history',
             label: t('profile.tabs.history'),
-            panel: <EmptyState icon={IconHistory} title={t('profile.empty.historyTitle')} body={t('profile.empty.historyBody')} />,
+            panel: (
+              <HistoryPanel
+                owner={{ typename: 'Customer', id: data.customer.id }}
+                empty={{ title: t('profile.empty.historyTitle'), body: t('profile.empty.historyBody') }}
+              />
+            ),
           },
         ]}
       />

@@ -1,0 +1,6 @@
+import { ObjectType } from 'type-graphql';
+import { Connection } from '../../common/connection';
+import { Change } from './change.entity';
+
+@ObjectType()
+export class ChangeConnection extends Connection(Change, 'Change') {}

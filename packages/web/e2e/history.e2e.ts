@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { GraphQLTestClient } from '../../api/test/support/graphql-client';
+import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
+import { launchBrowser, screenshot } from './support/browser';
+import { AppLayout } from './pages/app-layout.page';
+import { HISTORY_LABELS, HistoryTab } from './pages/history.page';
+import { ProfilePage } from './pages/profile.page';
+import { SignInPage } from './pages/sign-in.page';
+
+/** An agent edits a detail value and a built-in attribute, then reads the History tabs of the profile and the organization, in English and Japanese. */
+describe('history (real Chromium)', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let page: Page;
+  let admin: GraphQLTestClient;
+  let customer: { id: string; displayName: string; organizations: Array<{ id: string; name: string }> };
+  let profileUrl: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
+    admin = new GraphQLTestClient(server.baseUrl);
+    await admin.signIn('admin@demo.test', DEMO_PASSWORD);
+    await admin.ok(`mutation { createDetailField(input: { scope: CUSTOMER, label: "Support tier", type: SELECT, options: ["Silver", "Gold"] }) { id } }`);
+    await admin.ok(`mutation { createDetailField(input: { scope: CUSTOMER, label: "Seats", type: NUMBER }) { id } }`);
+    const { customers } = await admin.ok(`{ customers(first: 50) { edges { node { id displayName organizations { id name } } } } }`);
+    customer = customers.edges.map((e: { node: typeof customer }) => e.node).find((c: typeof customer) => c.organizations.length > 0);
+    // Written by the admin through the API: a value from before, and one through a token.
+    await admin.ok(`mutation($id: ID!) { setDetailValues(input: { customerId: $id, values: [{ fieldKey: "support_tier", value: "Silver" }] }) { __typename } }`, { id: customer.id });
+    const { createApiToken } = await admin.ok(`mutation { createApiToken(input: { name: "CRM sync", role: AGENT }) { token } }`);
+    const partner = new GraphQLTestClient(server.baseUrl);
+    partner.bearer = createApiToken.token;
+    await partner.ok(`mutation($id: ID!) { setDetailValues(input: { customerId: $id, values: [{ fieldKey: "seats", value: 12500 }] }) { __typename } }`, { id: customer.id });
+    profileUrl = `${server.baseUrl}/customers/${customer.id}`;
+    page = await SignInPage.signedInPage(browser, server.baseUrl, 'agent@demo.test', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows who changed a detail value and a built-in attribute, newest first, with values formatted', async () => {
+    const profile = new ProfilePage(page);
+    await profile.openDetails(profileUrl);
+    await profile.editSelect('Support tier', 'Gold');
+    await profile.field('Support tier').getByText('Gold').waitFor();
+    await profile.openEditDialog();
+    await profile.editDialog.getByRole('textbox', { name: 'Display name' }).fill('Dana Lee');
+    await profile.editDialog.getByRole('button', { name: 'Save' }).click();
+    await profile.editDialog.waitFor({ state: 'detached' });
+
+    const history = new HistoryTab(page);
+    await history.open(profileUrl);
+    const entries = await history.entries();
+    expect(entries[0]).toMatch(new RegExp(`^Sam Support set Display name from ${customer.displayName} to Dana Lee · (now|\\d+ seconds? ago)$`));
+    expect(entries[1]).toMatch(/^Sam Support set Support tier from Silver to Gold · /);
+    expect(entries[2]).toMatch(/^Ada Admin set Seats to 12,500 via token CRM sync · /);
+    expect(entries[3]).toMatch(/^Ada Admin set Support tier to Silver · /);
+    // The exact time on hover.
+    expect(await history.list.getByRole('listitem').first().locator('time').getAttribute('title')).toMatch(/\d{4}/);
+    await screenshot(page, 'history-profile-en');
+  });
+
+  it("shows an organization's history: its name, a detail value, and a member leaving, on both sides", async () => {
+    const organization = customer.organizations[0];
+    await admin.ok(`mutation { createDetailField(input: { scope: ORGANIZATION, label: "Renewal", type: DATE }) { id } }`);
+    const { organization: found } = await admin.ok(`query($o: ID!) { organization(id: $o) { version } }`, { o: organization.id });
+    await admin.ok(`mutation($o: ID!, $v: Int!) { renameOrganization(id: $o, name: "Ferry Group", expectedVersion: $v) { id } }`, { o: organization.id, v: found.version });
+    await admin.ok(`mutation($o: ID!) { setDetailValues(input: { organizationId: $o, values: [{ fieldKey: "renewal", value: "2027-03-31" }] }) { __typename } }`, { o: organization.id });
+    await admin.ok(`mutation($o: ID!, $c: ID!) { removeCustomerFromOrganization(organizationId: $o, customerId: $c) { id } }`, { o: organization.id, c: customer.id });
+    const history = new HistoryTab(page);
+    await history.open(`${server.baseUrl}/organizations/${organization.id}`);
+    const entries = await history.entries();
+    expect(entries[0]).toMatch(/^Ada Admin removed Dana Lee from the members · /);
+    expect(entries[1]).toMatch(/^Ada Admin set Renewal to Mar 31, 2027 · /);
+    expect(entries[2]).toMatch(new RegExp(`^Ada Admin set Name from ${organization.name} to Ferry Group · `));
+    await screenshot(page, 'history-organization-en');
+    await history.open(profileUrl);
+    expect((await history.entries())[0]).toMatch(/^Ada Admin removed this customer from Ferry Group · /);
+  });
+
+  it('does the same in Japanese, numbers in its format', async () => {
+    const layout = new AppLayout(page);
+    await layout.switchLanguage('日本語');
+    const history = new HistoryTab(page, HISTORY_LABELS.ja);
+    await history.open(profileUrl);
+    const entries = await history.entries();
+    expect(entries).toContainEqual(expect.stringMatching(/がSupport tierを「Silver」から「Gold」に変更しました · /));
+    expect(entries).toContainEqual(expect.stringMatching(/がSeatsを「12,500」に設定しました トークン CRM sync 経由 · /));
+    await screenshot(page, 'history-profile-ja');
+    await layout.switchLanguage('English', '言語');
+  });
+});
