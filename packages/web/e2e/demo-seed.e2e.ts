@@ -29,6 +29,25 @@ describe('the demo seed', () => {
     expect(detailFields.every((f: { key: string }) => used.has(f.key))).toBe(true);
   });
 
+  it('has a lived-in history: values set at creation, tier raises by agents that agree with the values shown, notes by their authors', async () => {
+    const agent = await signIn('agent@demo.test');
+    type Change = { at: string; actor: { displayName: string } | null; field: { key: string } | null; attribute: string | null; from: unknown; to: unknown };
+    const { customers } = await agent.ok(`{ customers(first: 100) { edges { node { detailsByKey history(first: 20) { edges { node { at actor { displayName } field { key } attribute from to } } } } } } }`);
+    const profiles: Array<{ details: Record<string, unknown>; changes: Change[] }> = customers.edges.map((e: any) => ({ details: e.node.detailsByKey, changes: e.node.history.edges.map((h: any) => h.node) }));
+    const raised = profiles.filter((p) => p.changes.some((c) => c.field?.key === 'support_tier' && c.actor));
+    expect(raised.length).toBeGreaterThan(3);
+    for (const { details, changes } of raised) {
+      const tier = changes.filter((c) => c.field?.key === 'support_tier');
+      expect(tier).toHaveLength(2);
+      // Newest first: the agent's raise, then the value set at creation, which the raise started from.
+      expect(tier[0].to).toBe(details.support_tier);
+      expect(tier[0].from).toBe(tier[1].to);
+      expect(new Date(tier[0].at).getTime()).toBeGreaterThan(new Date(tier[1].at).getTime());
+    }
+    expect(profiles.some((p) => p.changes.some((c) => c.attribute === 'note' && c.actor))).toBe(true);
+    expect(profiles.some((p) => p.changes.some((c) => c.attribute === 'organization'))).toBe(true);
+  });
+
   it('restricts a customer and an organization field to the Billing team: the Tier 1 agent sees neither them nor their values', async () => {
     const agent = await signIn('agent@demo.test');
     const billing = await signIn('billing@demo.test');

@@ -4,6 +4,7 @@ import type { Faker } from '@faker-js/faker' with { 'resolution-mode': 'import' 
 import type { Services } from '../services';
 import { Role } from '../graphql/enums';
 import { seedDetails } from './seed-demo-details';
+import { seedHistory } from './seed-demo-history';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.test';
 export const DEMO_AGENT_EMAIL = 'agent@demo.test';
@@ -29,6 +30,7 @@ export async function seedDemo(db: DataSource, services: Services, password: str
   await db.query(`UPDATE customers SET updated_at = created_at + (now() - created_at) * (abs(hashtext(id::text)) % 1000) / 2000.0`);
   await seedRequests(db, faker);
   await seedNotes(db, faker, [admin.id, agent.id, billingAgent.id]);
+  await seedHistory(db, [agent.id, billingAgent.id]);
   return true;
 }
 
