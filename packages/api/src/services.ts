@@ -13,6 +13,8 @@ import { CustomerService } from './modules/customers/customer.service';
 import { OrganizationService } from './modules/organizations/organization.service';
 import { NoteService } from './modules/notes/note.service';
 import { RequestService } from './modules/requests/request.service';
+import { ProductService } from './modules/products/product.service';
+import { EntitlementService } from './modules/entitlements/entitlement.service';
 
 /** Stateless services, built once per process and shared by all requests. */
 export function createServices(db: DataSource, config: Config, logger: Logger) {
@@ -31,6 +33,8 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
     apiTokens: new ApiTokenService(db),
     notes: new NoteService(db),
     requests: new RequestService(db),
+    products: new ProductService(db),
+    entitlements: new EntitlementService(db, detailValues),
   };
 }
 

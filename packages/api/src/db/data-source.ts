@@ -13,17 +13,20 @@ import { FoldAccentsInSearch1764087400000 } from './migrations/1764087400000-fol
 import { BreakSortTiesByName1764093600000 } from './migrations/1764093600000-break-sort-ties-by-name';
 import { CreateRequests1764200000000 } from './migrations/1764200000000-create-requests';
 import { CreateNotes1764203600000 } from './migrations/1764203600000-create-notes';
+import { CreateEntitlements1764300000000 } from './migrations/1764300000000-create-entitlements';
 import { DetailField } from '../modules/detail-fields/detail-field.entity';
 import { Customer } from '../modules/customers/customer.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 import { Note } from '../modules/notes/note.entity';
 import { SupportRequest } from '../modules/requests/request.entity';
+import { Product } from '../modules/products/product.entity';
+import { Entitlement } from '../modules/entitlements/entitlement.entity';
 
-export const entities = [Agent, Team, Session, ApiToken, Customer, Organization, DetailField, SupportRequest, Note];
+export const entities = [Agent, Team, Session, ApiToken, Customer, Organization, DetailField, SupportRequest, Note, Product, Entitlement];
 export const migrations = [
   CreatePeople1764072000000, CreateCustomers1764075600000, CreateDetailFields1764079200000, AddPeopleVersions1764082800000,
   NormalizeStoredText1764087300000, FoldAccentsInSearch1764087400000, BreakSortTiesByName1764093600000,
-  CreateRequests1764200000000, CreateNotes1764203600000,
+  CreateRequests1764200000000, CreateNotes1764203600000, CreateEntitlements1764300000000,
 ];
 
 export interface DataSourceOptions {

@@ -7,10 +7,13 @@ import { createDetailLoaders } from '../modules/detail-values/detail-value.loade
 import type { DetailValueStore } from '../modules/detail-values/detail-value.store';
 import { createNoteLoaders } from '../modules/notes/note.loader';
 import { createRequestLoaders } from '../modules/requests/request.loader';
+import { createProductLoaders } from '../modules/products/product.loader';
+import { createEntitlementLoaders } from '../modules/entitlements/entitlement.loader';
 import type { FieldVisibility } from '../modules/detail-fields/field-visibility';
 
 /** Fresh per request, so a cache never serves one viewer's rows to another. */
 export function createLoaders(db: DataSource, visibility: FieldVisibility, detailValues: DetailValueStore) {
+  const products = createProductLoaders(db);
   return {
     ...createAgentLoaders(db),
     ...createTeamLoaders(db),
@@ -19,6 +22,8 @@ export function createLoaders(db: DataSource, visibility: FieldVisibility, detai
     ...createDetailLoaders(detailValues, visibility),
     ...createNoteLoaders(db),
     ...createRequestLoaders(db),
+    ...products,
+    ...createEntitlementLoaders(db, products.productById),
   };
 }
 

@@ -13,6 +13,8 @@ import { OrganizationResolver } from '../modules/organizations/organization.reso
 import { DetailFieldResolver } from '../modules/detail-fields/detail-field.resolver';
 import { normalizeArguments } from './normalize-arguments';
 import { CustomerNotesResolver, NoteResolver, OrganizationNotesResolver } from '../modules/notes/note.resolver';
+import { ProductResolver } from '../modules/products/product.resolver';
+import { CustomerEntitlementsResolver, EntitlementResolver, OrganizationEntitlementsResolver } from '../modules/entitlements/entitlement.resolver';
 import { CustomerRequestsResolver, OrganizationRequestsResolver, RequestResolver } from '../modules/requests/request.resolver';
 
 /** Documents, in the SDL, the permission keys a field needs (enforced by authChecker, not by this). */
@@ -30,6 +32,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AuthResolver, ApiTokenResolver, AgentResolver, TeamResolver, CustomerResolver, OrganizationResolver, DetailFieldResolver,
       RequestResolver, CustomerRequestsResolver, OrganizationRequestsResolver,
       NoteResolver, CustomerNotesResolver, OrganizationNotesResolver,
+      ProductResolver, EntitlementResolver, CustomerEntitlementsResolver, OrganizationEntitlementsResolver,
     ],
     authChecker,
     // authChecker throws its own errors; returning false means "answer null" (see RequiresOrNull).
