@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { IconCertificate, IconHistory } from '@tabler/icons-react';
+import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { paths } from '../../app/paths';
@@ -13,6 +13,7 @@ import { CustomerRequests } from '../requests/RequestList';
 import { CustomerDetails } from './CustomerDetails';
 import { CustomerHeader } from './CustomerHeader';
 import { NotesPanel } from '../notes/NotesPanel';
+import { EntitlementsPanel } from '../entitlements/EntitlementsPanel';
 
 const CustomerProfileQuery = graphql(`
   query CustomerProfile($id: ID!) {
@@ -56,7 +57,7 @@ export function CustomerProfilePage() {
           {
             value: 'entitlements',
             label: t('profile.tabs.entitlements'),
-            panel: <EmptyState icon={IconCertificate} title={t('profile.empty.entitlementsTitle')} body={t('profile.empty.entitlementsBody')} />,
+            panel: <EntitlementsPanel owner={{ typename: 'Customer', id: data.customer.id }} />,
           },
           {
             value: 'requests',
