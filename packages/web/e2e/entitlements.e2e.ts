@@ -3,6 +3,7 @@ import { GraphQLTestClient } from '../../api/test/support/graphql-client';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
 import { launchBrowser, screenshot } from './support/browser';
 import { AppLayout } from './pages/app-layout.page';
+import { CustomersPage } from './pages/customers.page';
 import { ENTITLEMENTS_LABELS, EntitlementsTab, ProductsSettingsPage } from './pages/entitlements.page';
 import { SignInPage } from './pages/sign-in.page';
 
@@ -73,6 +74,17 @@ describe('entitlements and products (real Chromium)', () => {
     await screenshot(page, 'entitlements-customer');
     await tab.revoke('On-prem Suite');
     await inherited.waitFor();
+  });
+
+  it("filters the customers list by product: the organization's members, through their entitlement", async () => {
+    const { organization: org } = await admin.ok(`query($id: ID!) { organization(id: $id) { customerCount } }`, { id: organization.id });
+    await page.goto(`${server.baseUrl}/customers`);
+    const customers = new CustomersPage(page);
+    await customers.waitForList();
+    await customers.filterByProduct('Cloud Pro');
+    await page.getByText(`${org.customerCount} customers`).waitFor();
+    await customers.table.getByRole('link', { name: member.displayName }).waitFor();
+    await customers.waitForList();
   });
 
   it('shows both tabs in Japanese', async () => {

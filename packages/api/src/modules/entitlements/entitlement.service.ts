@@ -70,10 +70,11 @@ export class EntitlementService {
 
   /** Deletes an entitlement and its detail values (also from search). Throws NOT_FOUND. */
   async revoke(id: string): Promise<boolean> {
+    if (!isUuid(id)) throw notFound('ENTITLEMENT', id);
     return this.db.transaction(async (tx) => {
-      const deleted = isUuid(id) ? await tx.query(`DELETE FROM entitlements WHERE id = $1 RETURNING id`, [id]) : [[]];
       // TypeORM answers a DELETE ... RETURNING with [rows, affected].
-      if (deleted[0].length === 0) throw notFound('ENTITLEMENT', id);
+      const [deleted] = await tx.query(`DELETE FROM entitlements WHERE id = $1 RETURNING id`, [id]);
+      if (deleted.length === 0) throw notFound('ENTITLEMENT', id);
       await this.detailValues.forgetOwners(tx, [id]);
       return true;
     });
