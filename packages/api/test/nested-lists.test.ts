@@ -111,6 +111,8 @@ describe('nested lists are batched across parents (no N+1)', () => {
       expect(data.organizations.edges.map((edge: any) => edge.node.entitlements)).toEqual(Array(first).fill([{ product: { name: 'Nested shared' }, detailsByKey: { nested_seats: 9 } }]));
     const five = await statements(ORGANIZATION_ENTITLEMENTS, 5, orgCheck(5));
     expect(await statements(ORGANIZATION_ENTITLEMENTS, 20, orgCheck(20))).toBe(five);
+    // session, the organizations page, their entitlements with products, the field definitions, their values
+    expect(five).toBe(5);
   });
 
   it("pages each organization's members by display name when batched: right members, order, cursors and counts", async () => {
