@@ -72,6 +72,8 @@ describe('products and entitlements', () => {
       expect((await agent.ok(PRODUCTS, { all: true })).products).toContainEqual(archived);
       const restored = (await admin.ok(UPDATE_PRODUCT, { input: { id: product.id, expectedVersion: 3, archived: false } })).updateProduct;
       expect(restored).toMatchObject({ archived: false, version: 4 });
+      // Nothing to change (the same name, already restored): the version stays.
+      expect((await admin.ok(UPDATE_PRODUCT, { input: { id: product.id, expectedVersion: 4, name: 'Cloud Pro Plus', archived: false } })).updateProduct).toMatchObject({ version: 4 });
     });
 
     it('refuses a stale version, a name clash on rename, an unknown id, and agents', async () => {

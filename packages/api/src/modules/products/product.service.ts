@@ -46,10 +46,10 @@ export class ProductService {
     try {
       return await this.db.transaction(async (tx) => {
         await lockExpectedVersion(tx, 'products', 'PRODUCT', input.id, input.expectedVersion);
+        const [current] = (await tx.query(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id = $1`, [input.id])).map(toProduct);
+        if ((name ?? current.name) === current.name && (archived ?? current.archived) === current.archived) return current;
         const [rows] = await tx.query(
-          `UPDATE products p SET name = coalesce($2, p.name), archived = coalesce($3, p.archived),
-                  version = p.version + CASE WHEN coalesce($2, p.name) = p.name AND coalesce($3, p.archived) = p.archived THEN 0 ELSE 1 END,
-                  updated_at = CASE WHEN coalesce($2, p.name) = p.name AND coalesce($3, p.archived) = p.archived THEN p.updated_at ELSE now() END
+          `UPDATE products p SET name = coalesce($2, p.name), archived = coalesce($3, p.archived), version = p.version + 1, updated_at = now()
             WHERE p.id = $1 RETURNING ${PRODUCT_COLUMNS}`,
           [input.id, name, archived],
         );
