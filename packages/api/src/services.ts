@@ -14,6 +14,8 @@ import { OrganizationService } from './modules/organizations/organization.servic
 import { NoteService } from './modules/notes/note.service';
 import { RequestService } from './modules/requests/request.service';
 import { HistoryService } from './modules/history/history.service';
+import { ProductService } from './modules/products/product.service';
+import { EntitlementService } from './modules/entitlements/entitlement.service';
 
 /** Stateless services, built once per process and shared by all requests. */
 export function createServices(db: DataSource, config: Config, logger: Logger) {
@@ -36,6 +38,8 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
     notes: new NoteService(db, history),
     history,
     requests: new RequestService(db),
+    products: new ProductService(db),
+    entitlements: new EntitlementService(db, detailValues, history),
   };
 }
 

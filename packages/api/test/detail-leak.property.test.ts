@@ -34,7 +34,13 @@ const FIELD_SHAPES: Array<Pick<WorldField, 'scope' | 'type'> & { options?: numbe
   { scope: 'CUSTOMER', type: 'EMAIL' },
   { scope: 'ORGANIZATION', type: 'TEXT' },
   { scope: 'ORGANIZATION', type: 'SELECT', options: 2 },
+  { scope: 'ENTITLEMENT', type: 'TEXT' },
+  { scope: 'ENTITLEMENT', type: 'SELECT', options: 2 },
+  { scope: 'ENTITLEMENT', type: 'NUMBER' },
 ];
+const PRODUCTS = 2;
+/** Entitlements: product 0 to every organization, and product c % 2 to the first customers. */
+const ENTITLED_CUSTOMERS = 6;
 
 const audienceArb = fc.record({ allAgents: fc.boolean(), teams: fc.subarray([0, 1, 2]) });
 
@@ -91,6 +97,13 @@ function worldArb(w: number): fc.Arbitrary<World> {
     return fc.record({
       teams: fc.constant(teams),
       fields: fc.constant(defs),
+      products: fc.constant(Array.from({ length: PRODUCTS }, (_, p) => ({ id: fixedId(`w${w}-product${p}`), name: `Product ${p} w${w}` }))),
+      entitlements: fc.tuple(
+        ...[0, 1, 2].map((o) => detailsArb('ENTITLEMENT', `eo${o}`).map((details) => ({ id: fixedId(`w${w}-ent-org${o}`), product: 0, customer: null, org: o, details }))),
+        ...Array.from({ length: ENTITLED_CUSTOMERS }, (_, c) =>
+          detailsArb('ENTITLEMENT', `ec${c}`).map((details) => ({ id: fixedId(`w${w}-ent-customer${c}`), product: c % PRODUCTS, customer: c, org: null, details })),
+        ),
+      ),
       organizations: fc.tuple(...[0, 1, 2].map((o) => detailsArb('ORGANIZATION', `o${o}`).map((details) => ({ id: fixedId(`w${w}-org${o}`), name: `Org ${o} w${w}`, details })))),
       customers: fc.tuple(
         ...Array.from({ length: CUSTOMERS }, (_, c) =>
@@ -108,10 +121,11 @@ function worldArb(w: number): fc.Arbitrary<World> {
 }
 
 const DETAILS = `details { field { key label type options position archived viewerCanEdit } value displayValue } detailsByKey`;
+const ENTITLEMENTS = `entitlements { id product { name } customer { id } organization { name } ${DETAILS} }`;
 
 /** A page of history, with or without its count. */
 const historyPage = (withCount: boolean) =>
-  `${withCount ? 'totalCount' : ''} pageInfo { hasNextPage endCursor } edges { cursor node { id at actor { id } viaToken field { id key label type options } attribute from to } }`;
+  `${withCount ? 'totalCount' : ''} pageInfo { hasNextPage endCursor } edges { cursor node { id at actor { id } viaToken field { id key label type options } attribute from to product { id name } } }`;
 
 interface Operation {
   source: string;
@@ -145,6 +159,8 @@ function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operat
     fc.record({ field: fc.constantFrom('DISPLAY_NAME', 'EMAIL', 'CREATED_AT'), direction: fc.constantFrom('ASC', 'DESC') }),
   );
   const writableKeys = [...world.fields.filter((f) => hidden.has(f.id) && f.scope === 'CUSTOMER').map((f) => f.key), 'no_such_field'];
+  const entitlementKeys = [...world.fields.filter((f) => hidden.has(f.id) && f.scope === 'ENTITLEMENT').map((f) => f.key), 'no_such_field'];
+  const entitlementId = fc.constantFrom(...world.entitlements.map((e) => e.id), fixedId('missing'));
 
   return fc.oneof(
     customerId.map((id) => ({ source: `query($id: ID!) { customer(id: $id) { id displayName ...D } } fragment D on Customer { ${DETAILS} }`, variables: { id } })),
@@ -190,7 +206,18 @@ function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operat
       source: `query($id: ID!) { customer(id: $id) { requests(first: 5) { ${withCount ? 'totalCount' : ''} edges { node { key reporter { id ...D } organization { id detailsByKey } } } } } } fragment D on Customer { ${DETAILS} }`,
       variables: { id },
     })),
-    fc.tuple(fc.constantFrom('CUSTOMER', 'ORGANIZATION'), fc.boolean()).map(([scope, includeArchived]) => ({
+    // Entitlements: own and inherited on a profile, an organization's own, and a whole page of customers at once.
+    customerId.map((id) => ({ source: `query($id: ID!) { customer(id: $id) { id ${ENTITLEMENTS} } }`, variables: { id } })),
+    fc.constantFrom(...world.organizations.map((o) => o.id)).map((id) => ({ source: `query($id: ID!) { organization(id: $id) { id ${ENTITLEMENTS} } }`, variables: { id } })),
+    fc.tuple(searchArb, fc.integer({ min: 1, max: 20 })).map(([q, first]) => ({
+      source: `query($q: String, $first: Int) { customers(first: $first, query: $q) { edges { node { id ${ENTITLEMENTS} } } } }`,
+      variables: { q, first },
+    })),
+    fc.tuple(entitlementId, fc.constantFrom(...entitlementKeys), fc.constantFrom('x', 1, null)).map(([id, fieldKey, value]) => ({
+      source: `mutation($i: SetDetailValuesInput!) { setDetailValues(input: $i) { __typename } }`,
+      variables: { i: { entitlementId: id, values: [{ fieldKey, value }] } },
+    })),
+    fc.tuple(fc.constantFrom('CUSTOMER', 'ORGANIZATION', 'ENTITLEMENT'), fc.boolean()).map(([scope, includeArchived]) => ({
       source: `query($s: DetailFieldScope!, $a: Boolean!) { detailFields(scope: $s, includeArchived: $a) { id key label type scope options position archived viewerCanEdit permissions { view { agents teams { id } } edit { agents teams { id } } } } }`,
       variables: { s: scope, a: includeArchived },
     })),
@@ -238,7 +265,7 @@ describe('the invariant: hidden detail values never reach a viewer, by any path'
           const answer = await run(full.db, fullServices, viewer.identity, op);
           // 1. Nothing of a hidden field: its label, options or any of its values.
           for (const field of world.fields.filter((f) => hidden.has(f.id))) {
-            const owners = field.scope === 'CUSTOMER' ? world.customers : world.organizations;
+            const owners = field.scope === 'CUSTOMER' ? world.customers : field.scope === 'ORGANIZATION' ? world.organizations : world.entitlements;
             const secrets = [field.label, ...field.options, ...owners.flatMap((o) => {
               const v = o.details[field.key];
               return typeof v === 'string' ? [v] : [];

@@ -102,6 +102,42 @@ describe('nested lists are batched across parents (no N+1)', () => {
     expect(ten).toBe(7);
   });
 
+  it('answers 10 or 50 customers with their own and inherited entitlements, products, organizations and values in the same statements', async () => {
+    const admin = await app.signedIn(Role.ADMIN);
+    await admin.ok(`mutation { createDetailField(input: { label: "Nested seats", type: NUMBER, scope: ENTITLEMENT }) { key } }`);
+    const [{ id: direct }, { id: shared }] = await app.sql<{ id: string }>(`INSERT INTO products (name) VALUES ('Nested direct'), ('Nested shared') RETURNING id`);
+    await app.sql(`INSERT INTO entitlements (product_id, customer_id, details) SELECT $1, c.id, '{"nested_seats": 3}' FROM customers c WHERE c.email LIKE '%@nested.test'`, [direct]);
+    await app.sql(`INSERT INTO entitlements (product_id, organization_id, details) SELECT $1, o.id, '{"nested_seats": 9}' FROM organizations o WHERE o.name LIKE 'Nested org %'`, [shared]);
+    const ENTITLEMENTS = `query($first: Int) { customers(first: $first, query: "@nested.test") { edges { node { id
+      entitlements { product { name archived } organization { name } details { field { key } displayValue } detailsByKey } } } } }`;
+    const check = (first: number) => (data: any) => {
+      const nodes = data.customers.edges.map((edge: any) => edge.node);
+      expect(nodes).toHaveLength(first);
+      for (const node of nodes) {
+        // Own first by product name, then the shared product through each of the two organizations.
+        expect(node.entitlements.map((e: any) => [e.product.name, e.detailsByKey.nested_seats, e.details[0].displayValue])).toEqual([
+          ['Nested direct', 3, '3'],
+          ['Nested shared', 9, '9'],
+          ['Nested shared', 9, '9'],
+        ]);
+        expect(node.entitlements[0].organization).toBeNull();
+        expect(node.entitlements.slice(1).every((e: any) => /^Nested org \d\d$/.test(e.organization.name))).toBe(true);
+      }
+    };
+    const ten = await statements(ENTITLEMENTS, 10, check(10));
+    expect(await statements(ENTITLEMENTS, 50, check(50))).toBe(ten);
+    // session, field definitions and size probe of the search, the page, the entitlements with their products, their organizations, their values
+    expect(ten).toBe(7);
+
+    const ORGANIZATION_ENTITLEMENTS = `query($first: Int) { organizations(first: $first, query: "Nested org") { edges { node { entitlements { product { name } detailsByKey } } } } }`;
+    const orgCheck = (first: number) => (data: any) =>
+      expect(data.organizations.edges.map((edge: any) => edge.node.entitlements)).toEqual(Array(first).fill([{ product: { name: 'Nested shared' }, detailsByKey: { nested_seats: 9 } }]));
+    const five = await statements(ORGANIZATION_ENTITLEMENTS, 5, orgCheck(5));
+    expect(await statements(ORGANIZATION_ENTITLEMENTS, 20, orgCheck(20))).toBe(five);
+    // session, the organizations page, their entitlements with products, the field definitions, their values
+    expect(five).toBe(5);
+  });
+
   it("pages each organization's members by display name when batched: right members, order, cursors and counts", async () => {
     // Display names tie when case is ignored, so pages also depend on the id tie-break.
     const names = ['ada', 'Ada', 'Bob', 'bob', 'Cy'];

@@ -22,6 +22,8 @@ export const ENTITIES = {
   API_TOKEN: 'API token',
   NOTE: 'note',
   REQUEST: 'request',
+  PRODUCT: 'product',
+  ENTITLEMENT: 'entitlement',
 } as const;
 export type Entity = keyof typeof ENTITIES;
 
@@ -124,6 +126,9 @@ export const PROBLEM_TEXT = {
   INVALID_NOTE_BODY: 'The note {{problem}}',
   ONE_NOTE_OWNER: 'Give exactly one of customerId or organizationId',
   NOTE_NOT_YOURS: 'This note was written by {{author}}: only its author or an admin may change or delete it',
+  ONE_ENTITLEMENT_OWNER: 'Give exactly one of customerId or organizationId: an entitlement belongs to a customer or to an organization',
+  PRODUCT_ARCHIVED: '{{name}} is archived: restore it in Settings → Products before granting it',
+  ENTITLEMENT_EXISTS: '{{owner}} is already entitled to {{product}}',
   NOTE_NEEDS_AGENT: 'Notes are written by agents, and this API token has no agent behind it',
   BAD_CURSOR: 'after is not a cursor of this list in this order',
   PAGE_SIZE: 'first must be between 0 and {{max}}',

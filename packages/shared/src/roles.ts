@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   MANAGE_API_TOKENS: 'MANAGE_API_TOKENS',
   /** Edit and delete notes other agents wrote (everyone may change their own). */
   MANAGE_ANY_NOTE: 'MANAGE_ANY_NOTE',
+  /** Create, rename and archive products (every agent may grant and revoke entitlements). */
+  MANAGE_PRODUCTS: 'MANAGE_PRODUCTS',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 

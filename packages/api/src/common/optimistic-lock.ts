@@ -14,7 +14,7 @@ export function staleVersion(entity: Entity, current: number, expected: number):
  */
 export async function lockExpectedVersion(
   tx: EntityManager,
-  table: 'customers' | 'organizations' | 'agents' | 'teams' | 'requests',
+  table: 'customers' | 'organizations' | 'agents' | 'teams' | 'requests' | 'products' | 'entitlements',
   entity: Entity,
   id: string,
   expectedVersion: number,

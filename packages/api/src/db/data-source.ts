@@ -13,19 +13,24 @@ import { FoldAccentsInSearch1764087400000 } from './migrations/1764087400000-fol
 import { BreakSortTiesByName1764093600000 } from './migrations/1764093600000-break-sort-ties-by-name';
 import { CreateRequests1764200000000 } from './migrations/1764200000000-create-requests';
 import { CreateNotes1764203600000 } from './migrations/1764203600000-create-notes';
+import { CreateEntitlements1764300000000 } from './migrations/1764300000000-create-entitlements';
 import { CreateChanges1764303600000 } from './migrations/1764303600000-create-changes';
+import { LinkChangesToEntitlements1764307200000 } from './migrations/1764307200000-link-changes-to-entitlements';
 import { DetailField } from '../modules/detail-fields/detail-field.entity';
 import { Customer } from '../modules/customers/customer.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 import { Note } from '../modules/notes/note.entity';
 import { SupportRequest } from '../modules/requests/request.entity';
 import { Change } from '../modules/history/change.entity';
+import { Product } from '../modules/products/product.entity';
+import { Entitlement } from '../modules/entitlements/entitlement.entity';
 
-export const entities = [Agent, Team, Session, ApiToken, Customer, Organization, DetailField, SupportRequest, Note, Change];
+export const entities = [Agent, Team, Session, ApiToken, Customer, Organization, DetailField, SupportRequest, Note, Product, Entitlement, Change];
 export const migrations = [
   CreatePeople1764072000000, CreateCustomers1764075600000, CreateDetailFields1764079200000, AddPeopleVersions1764082800000,
   NormalizeStoredText1764087300000, FoldAccentsInSearch1764087400000, BreakSortTiesByName1764093600000,
-  CreateRequests1764200000000, CreateNotes1764203600000, CreateChanges1764303600000,
+  CreateRequests1764200000000, CreateNotes1764203600000, CreateEntitlements1764300000000, CreateChanges1764303600000,
+  LinkChangesToEntitlements1764307200000,
 ];
 
 export interface DataSourceOptions {

@@ -19,13 +19,18 @@ export interface AttemptedValues {
   username?: string | null;
   label?: string;
   scope?: string;
+  productName?: string;
+  productId?: string;
+  customerId?: string | null;
+  organizationId?: string | null;
 }
 
 interface UniqueRule {
   field: string;
   /** Reads the row the attempt collided with, so the message quotes what is stored, not what was typed. */
   stored: { sql: string; params: Array<keyof AttemptedValues> };
-  refusal(stored: string): Problem;
+  /** `stored` is the query's `stored` column (or the first param when the row is gone); `row` its other columns. */
+  refusal(stored: string, row: Record<string, string | undefined>): Problem;
 }
 
 const UNIQUE_RULES: Record<string, UniqueRule> = {
@@ -43,7 +48,26 @@ const UNIQUE_RULES: Record<string, UniqueRule> = {
     stored: { sql: 'SELECT label AS stored FROM detail_fields WHERE label = $1 AND scope = $2', params: ['label', 'scope'] },
     refusal: (stored) => problem('DETAIL_FIELD_LABEL_TAKEN', { label: quote(stored) }),
   },
+  products_name_key: {
+    field: 'name',
+    stored: { sql: 'SELECT name AS stored FROM products WHERE lower(name) = lower($1)', params: ['productName'] },
+    refusal: (stored) => problem('NAME_TAKEN', { entity: 'PRODUCT', name: quote(stored) }),
+  },
+  entitlements_product_customer_key: entitled('customers', 'display_name', 'customerId'),
+  entitlements_product_organization_key: entitled('organizations', 'name', 'organizationId'),
 };
+
+/** A second grant of a product to the same owner: names both as stored. */
+function entitled(table: string, nameColumn: string, ownerParam: 'customerId' | 'organizationId'): UniqueRule {
+  return {
+    field: 'productId',
+    stored: {
+      sql: `SELECT p.name AS stored, (SELECT ${nameColumn}::text FROM ${table} WHERE id = $2) AS owner FROM products p WHERE p.id = $1`,
+      params: ['productId', ownerParam],
+    },
+    refusal: (stored, row) => problem('ENTITLEMENT_EXISTS', { product: quote(stored), owner: quote(row.owner ?? '') }),
+  };
+}
 
 function named(entity: Entity, table: string): UniqueRule {
   return {
@@ -64,10 +88,11 @@ function identifier(column: 'email' | 'username'): UniqueRule {
 const CHECK_RULES: Record<string, { field: string; refusal: Problem }> = {
   customers_check: { field: 'email', refusal: problem('CUSTOMER_NEEDS_IDENTIFIER') },
   notes_one_owner_check: { field: 'customerId', refusal: problem('ONE_NOTE_OWNER') },
+  entitlements_one_owner_check: { field: 'customerId', refusal: problem('ONE_ENTITLEMENT_OWNER') },
 };
 
 interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<Array<{ stored?: string }>>;
+  query(sql: string, params?: unknown[]): Promise<Array<Record<string, string | undefined>>>;
 }
 
 /**
@@ -87,5 +112,5 @@ export async function constraintError(db: Queryable, error: unknown, attempted: 
   const [row] = await db.query(rule.stored.sql, params);
   // A row deleted meanwhile: quote what was sent, which is what collided.
   const fallback = String(params[0] ?? '');
-  return badInput(rule.refusal(row?.stored ?? fallback), rule.field) satisfies DomainError;
+  return badInput(rule.refusal(row?.stored ?? fallback, row ?? {}), rule.field) satisfies DomainError;
 }

@@ -8,10 +8,13 @@ import type { DetailValueStore } from '../modules/detail-values/detail-value.sto
 import { createNoteLoaders } from '../modules/notes/note.loader';
 import { createRequestLoaders } from '../modules/requests/request.loader';
 import { createHistoryLoaders } from '../modules/history/history.loader';
+import { createProductLoaders } from '../modules/products/product.loader';
+import { createEntitlementLoaders } from '../modules/entitlements/entitlement.loader';
 import type { FieldVisibility } from '../modules/detail-fields/field-visibility';
 
 /** Fresh per request, so a cache never serves one viewer's rows to another. */
 export function createLoaders(db: DataSource, visibility: FieldVisibility, detailValues: DetailValueStore) {
+  const products = createProductLoaders(db);
   return {
     ...createAgentLoaders(db),
     ...createTeamLoaders(db),
@@ -21,6 +24,8 @@ export function createLoaders(db: DataSource, visibility: FieldVisibility, detai
     ...createNoteLoaders(db),
     ...createRequestLoaders(db),
     ...createHistoryLoaders(db, visibility),
+    ...products,
+    ...createEntitlementLoaders(db, products.productById),
   };
 }
 

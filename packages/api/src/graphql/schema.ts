@@ -14,6 +14,8 @@ import { DetailFieldResolver } from '../modules/detail-fields/detail-field.resol
 import { normalizeArguments } from './normalize-arguments';
 import { CustomerNotesResolver, NoteResolver, OrganizationNotesResolver } from '../modules/notes/note.resolver';
 import { ChangeResolver, CustomerHistoryResolver, OrganizationHistoryResolver } from '../modules/history/history.resolver';
+import { ProductResolver } from '../modules/products/product.resolver';
+import { CustomerEntitlementsResolver, EntitlementResolver, OrganizationEntitlementsResolver } from '../modules/entitlements/entitlement.resolver';
 import { CustomerRequestsResolver, OrganizationRequestsResolver, RequestResolver } from '../modules/requests/request.resolver';
 
 /** Documents, in the SDL, the permission keys a field needs (enforced by authChecker, not by this). */
@@ -32,6 +34,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       RequestResolver, CustomerRequestsResolver, OrganizationRequestsResolver,
       NoteResolver, CustomerNotesResolver, OrganizationNotesResolver,
       ChangeResolver, CustomerHistoryResolver, OrganizationHistoryResolver,
+      ProductResolver, EntitlementResolver, CustomerEntitlementsResolver, OrganizationEntitlementsResolver,
     ],
     authChecker,
     // authChecker throws its own errors; returning false means "answer null" (see RequiresOrNull).

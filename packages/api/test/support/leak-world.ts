@@ -15,7 +15,7 @@ import { createTestDatabase } from './test-database';
  */
 export interface WorldField {
   id: string;
-  scope: 'CUSTOMER' | 'ORGANIZATION';
+  scope: 'CUSTOMER' | 'ORGANIZATION' | 'ENTITLEMENT';
   key: string;
   label: string;
   type: 'TEXT' | 'SELECT' | 'MULTI_SELECT' | 'NUMBER' | 'DATE' | 'EMAIL' | 'BOOLEAN';
@@ -30,6 +30,9 @@ export interface World {
   fields: WorldField[];
   customers: Array<{ id: string; email: string; name: string; org: number | null; details: Record<string, StoredDetailValue> }>;
   organizations: Array<{ id: string; name: string; details: Record<string, StoredDetailValue> }>;
+  products: Array<{ id: string; name: string }>;
+  /** Each granted to one customer or one organization (indexes into those lists). */
+  entitlements: Array<{ id: string; product: number; customer: number | null; org: number | null; details: Record<string, StoredDetailValue> }>;
 }
 
 /** Deterministic UUIDs from a label, so every copy of a world shares its ids. */
@@ -69,7 +72,24 @@ export async function buildWorld(world: World, withoutFields: ReadonlySet<string
     await db.query(`INSERT INTO customers (id, email, display_name, details, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)`, [c.id, c.email, c.name, keep(c.details, 'CUSTOMER'), at(100 + i)]);
     if (c.org !== null) await db.query(`INSERT INTO customer_organizations (customer_id, organization_id, created_at) VALUES ($1, $2, $3)`, [c.id, world.organizations[c.org].id, at(0)]);
   }
-  const owners = [...world.customers.map((c) => ({ id: c.id, details: c.details, scope: 'CUSTOMER' })), ...world.organizations.map((o) => ({ id: o.id, details: o.details, scope: 'ORGANIZATION' }))];
+  for (const [i, p] of world.products.entries()) {
+    await db.query(`INSERT INTO products (id, name, created_at, updated_at) VALUES ($1, $2, $3, $3)`, [p.id, p.name, at(200 + i)]);
+  }
+  for (const [i, e] of world.entitlements.entries()) {
+    await db.query(`INSERT INTO entitlements (id, product_id, customer_id, organization_id, details, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)`, [
+      e.id,
+      world.products[e.product].id,
+      e.customer === null ? null : world.customers[e.customer].id,
+      e.org === null ? null : world.organizations[e.org].id,
+      keep(e.details, 'ENTITLEMENT'),
+      at(300 + i),
+    ]);
+  }
+  const owners = [
+    ...world.customers.map((c) => ({ id: c.id, details: c.details, scope: 'CUSTOMER' })),
+    ...world.organizations.map((o) => ({ id: o.id, details: o.details, scope: 'ORGANIZATION' })),
+    ...world.entitlements.map((e) => ({ id: e.id, details: e.details, scope: 'ENTITLEMENT' })),
+  ];
   for (const owner of owners) {
     for (const f of fields.filter((field) => field.scope === owner.scope)) {
       const text = detailSearchText(f, owner.details[f.key] ?? null);

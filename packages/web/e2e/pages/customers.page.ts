@@ -29,6 +29,13 @@ export class CustomersPage {
     return this.table.getByRole('row');
   }
 
+  /** Filters the list by a product (own or inherited entitlements); the choice goes to the URL. */
+  async filterByProduct(product: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Product' }).click();
+    await this.page.getByRole('option', { name: product, exact: true }).click();
+    await this.page.waitForURL((url) => url.searchParams.has('product'));
+  }
+
   async searchFor(text: string): Promise<void> {
     await this.search.fill(text);
     // The list follows the URL, which the debounced search box updates.

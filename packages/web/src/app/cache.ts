@@ -11,15 +11,18 @@ export function forgetCachedLists(cache: ApolloCache): void {
   cache.gc();
 }
 
+/** The cached type holding the values of each detail field scope. */
+const OWNER_TYPENAME = { CUSTOMER: 'Customer', ORGANIZATION: 'Organization', ENTITLEMENT: 'Entitlement' } as const;
+
 /**
  * Forgets a detail field the viewer may no longer view (an admin narrowed or
  * archived it while a page was open): its definition and its value on every
- * cached customer (scope CUSTOMER) or organization (ORGANIZATION), so no
+ * cached customer, organization or entitlement (by the field's scope), so no
  * screen keeps showing a value the viewer is no longer allowed to see. `id`
  * is absent when only the key is known.
  */
-export function forgetDetailField(cache: ApolloCache, scope: 'CUSTOMER' | 'ORGANIZATION', field: { id?: string; key: string }): void {
-  const prefix = scope === 'CUSTOMER' ? 'Customer:' : 'Organization:';
+export function forgetDetailField(cache: ApolloCache, scope: keyof typeof OWNER_TYPENAME, field: { id?: string; key: string }): void {
+  const prefix = `${OWNER_TYPENAME[scope]}:`;
   for (const id of Object.keys(cache.extract() as Record<string, unknown>)) {
     if (!id.startsWith(prefix)) continue;
     cache.modify<Record<string, unknown>>({

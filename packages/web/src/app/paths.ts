@@ -9,6 +9,7 @@ export const paths = {
   agentsAndTeams: '/settings/agents',
   apiTokens: '/settings/api-tokens',
   detailFields: '/settings/detail-fields',
+  products: '/settings/products',
 } as const;
 
 export function customerPath(id: string): string {

@@ -9,6 +9,7 @@ import { SettingsLayout, SettingsHome } from '../features/settings/SettingsLayou
 import { AgentsAndTeamsPage } from '../features/settings/agents-and-teams/AgentsAndTeamsPage';
 import { ApiTokensPage } from '../features/settings/api-tokens/ApiTokensPage';
 import { DetailFieldsPage } from '../features/settings/detail-fields/DetailFieldsPage';
+import { ProductsPage } from '../features/settings/products/ProductsPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { paths } from './paths';
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
           { path: paths.agentsAndTeams, element: <AgentsAndTeamsPage /> },
           { path: paths.apiTokens, element: <ApiTokensPage /> },
           { path: paths.detailFields, element: <DetailFieldsPage /> },
+          { path: paths.products, element: <ProductsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -42,6 +42,9 @@ export class CustomerFilter {
   @Field(() => ID, { nullable: true, description: 'Only members of this organization.' })
   organizationId?: string;
 
+  @Field(() => ID, { nullable: true, description: 'Only customers entitled to this product, themselves or through one of their organizations.' })
+  productId?: string;
+
   @Field(() => [DetailCondition], { nullable: true, description: 'All must hold.' })
   @ValidateNested()
   @ArrayMaxSize(20, maxItems('details', 20))

@@ -156,6 +156,13 @@ export class CustomerService {
       if (!isUuid(filter.organizationId)) throw badInput(problem('NOT_FOUND', { entity: 'ORGANIZATION', id: shownValue(filter.organizationId) }), 'filter.organizationId');
       where.push(`c.id IN (SELECT customer_id FROM customer_organizations WHERE organization_id = ${param(filter.organizationId)})`);
     }
+    if (filter?.productId) {
+      // As organizationId: an id that cannot exist is refused, an unknown one matches nobody.
+      if (!isUuid(filter.productId)) throw badInput(problem('NOT_FOUND', { entity: 'PRODUCT', id: shownValue(filter.productId) }), 'filter.productId');
+      const product = param(filter.productId);
+      where.push(`c.id IN (SELECT e.customer_id FROM entitlements e WHERE e.product_id = ${product} AND e.customer_id IS NOT NULL
+        UNION SELECT co.customer_id FROM customer_organizations co JOIN entitlements e ON e.organization_id = co.organization_id WHERE e.product_id = ${product})`);
+    }
     for (const condition of filter?.details ?? []) {
       where.push(await this.detailValues.filterCondition(DetailFieldScope.CUSTOMER, 'c', condition, visibility, param));
     }

@@ -7,6 +7,7 @@ import { CreateDetailFieldInput, FieldPermissions, SetDetailFieldPermissionsInpu
 import type { Audience } from './detail-field.entity';
 import { Customer } from '../customers/customer.entity';
 import { Organization } from '../organizations/organization.entity';
+import { Entitlement } from '../entitlements/entitlement.entity';
 import { Team } from '../teams/team.entity';
 import { Requires, RequiresOrNull } from '../../auth/requires.decorator';
 import { actorOf } from '../../auth/viewer';
@@ -16,7 +17,7 @@ import { ownerOfInput } from '../detail-values/detail-owner.registry';
 
 export const DetailOwner = createUnionType({
   name: 'DetailOwner',
-  types: () => [Customer, Organization] as const,
+  types: () => [Customer, Organization, Entitlement] as const,
 });
 
 @Resolver(() => DetailField)
@@ -51,12 +52,12 @@ export class DetailFieldResolver {
 
   @Requires()
   @Mutation(() => DetailOwner, { description: 'Set detail values on one customer, organization or entitlement; null clears a value.' })
-  async setDetailValues(@Arg('input') input: SetDetailValuesInput, @Ctx() { services, visibility, loaders, viewer }: Context): Promise<Customer | Organization> {
+  async setDetailValues(@Arg('input') input: SetDetailValuesInput, @Ctx() { services, visibility, loaders, viewer }: Context): Promise<Customer | Organization | Entitlement> {
     const { owner, id } = ownerOfInput(input);
     await services.detailValues.write(owner, id, input.values, input.expectedVersion, visibility, actorOf(viewer));
     // The values and the version just written must be read fresh, not from a cache filled earlier in this request.
     loaders.detailsOf(owner.scope).clear(id);
-    const records = loaders[owner.recordLoader] as DataLoader<string, Customer | Organization | null>;
+    const records = loaders[owner.recordLoader] as DataLoader<string, Customer | Organization | Entitlement | null>;
     const record = await records.clear(id).load(id);
     if (!record) throw notFound(owner.entity, id);
     return record;

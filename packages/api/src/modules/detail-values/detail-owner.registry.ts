@@ -8,18 +8,18 @@ import type { SetDetailValuesInput } from '../detail-fields/detail-field.inputs'
 /**
  * One kind of record that holds detail values: everything the value store
  * needs to read, write, search, sort and cache them. Adding an owner kind
- * (entitlements, with scope ENTITLEMENT) is one entry in `DETAIL_OWNERS`;
+ * is one entry in `DETAIL_OWNERS`;
  * its table needs `id uuid`, `details jsonb` (NFC-checked), `version` and
  * `updated_at`, and its rows are the `owner_id` of `detail_search`.
  */
 export interface DetailOwnerKind {
   scope: DetailFieldScope;
   /** The table holding `details`; a trusted SQL identifier. */
-  table: 'customers' | 'organizations';
+  table: 'customers' | 'organizations' | 'entitlements';
   /** The noun of NOT_FOUND and STALE_VERSION problems about this owner. */
-  entity: 'CUSTOMER' | 'ORGANIZATION';
+  entity: 'CUSTOMER' | 'ORGANIZATION' | 'ENTITLEMENT';
   /** The per-request loader of the record itself: its version moves with every write, so it is cleared then. */
-  recordLoader: 'customerById' | 'organizationById';
+  recordLoader: 'customerById' | 'organizationById' | 'entitlementById';
   /**
    * Keys that order equal detail values, for owners whose lists sort by a
    * detail field (each such field then gets a sort index on `table`). Absent:
@@ -31,6 +31,8 @@ export interface DetailOwnerKind {
 const DETAIL_OWNERS: readonly DetailOwnerKind[] = [
   { scope: DetailFieldScope.CUSTOMER, table: 'customers', entity: 'CUSTOMER', recordLoader: 'customerById', tieBreak: customerTieBreak },
   { scope: DetailFieldScope.ORGANIZATION, table: 'organizations', entity: 'ORGANIZATION', recordLoader: 'organizationById' },
+  // Entitlement lists are ordered by product, never by a detail field: no tie-break, no sort indexes.
+  { scope: DetailFieldScope.ENTITLEMENT, table: 'entitlements', entity: 'ENTITLEMENT', recordLoader: 'entitlementById' },
 ];
 
 /** Every owner kind, for code that covers them all (loaders, sort indexes). */

@@ -295,6 +295,14 @@ export class DetailValueStore {
     }
   }
 
+  /**
+   * Removes the search rows of owners being deleted (a revoked entitlement),
+   * inside the deleting transaction; their `details` go with their rows.
+   */
+  async forgetOwners(tx: EntityManager, ownerIds: readonly string[]): Promise<void> {
+    await tx.query(`DELETE FROM detail_search WHERE owner_id = ANY($1::uuid[])`, [ownerIds]);
+  }
+
   /** After values were written: the search index follows, then the listeners hear it, in the same transaction. */
   private async written(tx: EntityManager, owner: DetailOwnerKind, cause: ValuesWritten['cause'], actor: Actor, changes: ValuesWritten['changes']): Promise<void> {
     await reindexDetailValues(

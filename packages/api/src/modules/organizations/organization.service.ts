@@ -26,7 +26,8 @@ const BY_NAME: KeysetOrder = {
 export const toOrganization = (row: Record<string, any>): Organization =>
   Object.assign(new Organization(), { id: row.id, name: row.name, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt });
 
-const cleanName = (name: string): string => {
+/** A name as stored (organizations, products): trimmed, runs of white space made one space; NAME_EMPTY (field `name`) when nothing is left. */
+export const cleanName = (name: string): string => {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   if (!trimmed) throw badInput(problem('NAME_EMPTY'), 'name');
   return trimmed;

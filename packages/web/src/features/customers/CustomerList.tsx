@@ -17,6 +17,7 @@ import { CustomerListQuery } from './CustomerListQuery';
 import { CustomersTable, type CustomerRowActionsTarget } from './CustomersTable';
 import { DetailFiltersControl } from './DetailFiltersControl';
 import { ORGANIZATION_PARAM, OrganizationFilter } from './OrganizationFilter';
+import { PRODUCT_PARAM, ProductFilter } from './ProductFilter';
 import { DEFAULT_SORT, SORT_PARAM, customerOrder, customerSortParam, parseCustomerSort, sortFieldKey, type CustomerSort } from './sort';
 import { useCustomerDetailFields } from './useCustomerDetailFields';
 import { useDetailColumns } from './useDetailColumns';
@@ -38,6 +39,9 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
   const [sortParam, setSortParam] = useSearchParam(SORT_PARAM);
   const [organizationParam] = useSearchParam(ORGANIZATION_PARAM);
   const filterId = organizationId ?? organizationParam;
+  const [productParam] = useSearchParam(PRODUCT_PARAM);
+  // An organization's members list has no product filter.
+  const productId = organizationId ? '' : productParam;
   const fields = useCustomerDetailFields();
   const columns = useDetailColumns(fields);
   const detailFilters = useDetailFilters(fields);
@@ -47,14 +51,14 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
   // A detail sort or filter from a link waits until the fields are known, so it is never silently ignored;
   // a filter that no longer applies holds the list until removed, rather than listing everyone as if filtered.
   const ready = detailFilters.ready && stale.length === 0 && (sortFieldKey(requestedSort) === null || fields !== undefined);
-  const pages = useCursorPages(JSON.stringify([query, sort, filterId, conditions]));
+  const pages = useCursorPages(JSON.stringify([query, sort, filterId, productId, conditions]));
   const { data, previousData, error, refetch } = useQuery(CustomerListQuery, {
     skip: !ready,
     variables: {
       first: PAGE_SIZE,
       after: pages.after,
       query: query || null,
-      filter: { organizationId: filterId || null, details: conditions },
+      filter: { organizationId: filterId || null, productId: productId || null, details: conditions },
       orderBy: customerOrder(sort),
     },
   });
@@ -73,7 +77,7 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
       if (query) {
         return <EmptyState icon={IconSearch} title={t('customers.noMatchesTitle', { query })} body={t('customers.noMatchesBody')} />;
       }
-      if (conditions.length > 0) {
+      if (conditions.length > 0 || productId) {
         return <EmptyState icon={IconFilter} title={t('customers.noFilterMatchesTitle')} body={t('customers.noFilterMatchesBody')} />;
       }
       if (filterId) {
@@ -102,6 +106,11 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
         {!organizationId && (
           <Box w={{ base: '100%', xs: 300 }}>
             <OrganizationFilter />
+          </Box>
+        )}
+        {!organizationId && (
+          <Box w={{ base: '100%', xs: 240 }}>
+            <ProductFilter />
           </Box>
         )}
         <Group gap="xs">

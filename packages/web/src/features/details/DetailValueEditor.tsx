@@ -1,3 +1,4 @@
+import type { DocumentNode } from 'graphql';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { parseDetailValue, problem, shownValue, type StoredDetailValue } from '@cp/shared';
 import { Stack } from '@mantine/core';
@@ -9,7 +10,6 @@ import { useProblemText } from '../../app/problems';
 import { ConflictAlert, useVersionConflict } from '../../components/ConflictAlert';
 import { graphql } from '../../gql';
 import { draftOf, type DetailFieldInfo } from './detail-values';
-import { DetailsPanelQuery } from './DetailsPanelQuery';
 import { DetailValueInput } from './DetailValueInput';
 import { notifyFieldReadOnly, notifyFieldUnavailable } from './useFieldAccessChanges';
 import { leavesEditor } from '../../components/leaves-editor';
@@ -31,26 +31,38 @@ const SetDetailValuesMutation = graphql(`
         detailsByKey
         updatedAt
       }
+      ... on Entitlement {
+        id
+        version
+        detailsByKey
+        updatedAt
+      }
     }
   }
 `);
 
-/** The customer or organization whose values are edited, at the version on screen. */
+/** The customer, organization or entitlement whose values are edited, at the version on screen. */
 export interface DetailOwner {
-  scope: 'CUSTOMER' | 'ORGANIZATION';
+  scope: 'CUSTOMER' | 'ORGANIZATION' | 'ENTITLEMENT';
   id: string;
   version: number;
 }
+
+/** The setDetailValues input field naming each kind of owner. */
+const OWNER_ID = { CUSTOMER: 'customerId', ORGANIZATION: 'organizationId', ENTITLEMENT: 'entitlementId' } as const;
+const CONFLICT_TITLE = { CUSTOMER: 'profile.conflictTitle', ORGANIZATION: 'organizations.conflictTitle', ENTITLEMENT: 'entitlements.conflictTitle' } as const;
 
 interface DetailValueEditorProps {
   field: DetailFieldInfo;
   saved: StoredDetailValue | null;
   owner: DetailOwner;
+  /** The query that shows these values with their definitions; refetched after a save (see DetailsPanelQuery). */
+  definitionsQuery: DocumentNode;
   onDone: () => void;
 }
 
 /** Edit one value in place: Enter or Save sends it, Escape or Cancel leaves it as it was. */
-export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEditorProps) {
+export function DetailValueEditor({ field, saved, owner, definitionsQuery, onDone }: DetailValueEditorProps) {
   const { t } = useTranslation();
   const reportRefusal = useReportRefusal();
   const describeError = useErrorInfo();
@@ -60,8 +72,8 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
   const [draft, setDraft] = useState(() => draftOf(field.type, saved));
   const [error, setError] = useState<string>();
   // Lists may be sorted or filtered by this value, so cached pages are dropped. The answer carries the
-  // owner's values but not which fields they cover: the definitions come again with them (DetailsPanelQuery).
-  const [setDetailValues, { loading }] = useMutation(SetDetailValuesMutation, { update: forgetCachedLists, refetchQueries: [DetailsPanelQuery] });
+  // owner's values but not which fields they cover: the definitions come again with them (`definitionsQuery`).
+  const [setDetailValues, { loading }] = useMutation(SetDetailValuesMutation, { update: forgetCachedLists, refetchQueries: [definitionsQuery] });
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -69,7 +81,7 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
     const parsed = parseDetailValue(field, draft);
     if (!parsed.ok) return setError(problemText(problem('INVALID_DETAIL_VALUE', { label: field.label, value: shownValue(draft), problem: parsed.problem })));
     if (JSON.stringify(parsed.value) === JSON.stringify(saved)) return onDone();
-    const ownerId = owner.scope === 'CUSTOMER' ? { customerId: owner.id } : { organizationId: owner.id };
+    const ownerId = { [OWNER_ID[owner.scope]]: owner.id };
     try {
       await setDetailValues({
         variables: { input: { ...ownerId, expectedVersion: owner.version, values: [{ fieldKey: field.key, value: parsed.value }] } },
@@ -85,7 +97,7 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
         if (withdrawn) notifyFieldUnavailable(t, field);
         else notifyFieldReadOnly(t, field);
         onDone();
-        void client.refetchQueries({ include: [DetailsPanelQuery] });
+        void client.refetchQueries({ include: [definitionsQuery] });
       } else reportRefusal(caught, field.key, setError);
     }
   }
@@ -101,7 +113,7 @@ export function DetailValueEditor({ field, saved, owner, onDone }: DetailValueEd
       <Stack gap="xs">
         <ConflictAlert
           conflict={conflict}
-          title={t(owner.scope === 'CUSTOMER' ? 'profile.conflictTitle' : 'organizations.conflictTitle')}
+          title={t(CONFLICT_TITLE[owner.scope])}
           reloadedText={t('details.reloaded')}
         />
         <DetailValueInput

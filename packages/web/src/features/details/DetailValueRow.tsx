@@ -1,4 +1,5 @@
 import type { StoredDetailValue } from '@cp/shared';
+import type { DocumentNode } from 'graphql';
 import { ActionIcon, Box, Group, Text, Tooltip } from '@mantine/core';
 import { IconLock, IconPencil } from '@tabler/icons-react';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
@@ -12,10 +13,12 @@ interface DetailValueRowProps {
   value: StoredDetailValue | null;
   text: string | null;
   owner: DetailOwner;
+  /** Refetched after a save: the query these values and definitions came from. */
+  definitionsQuery: DocumentNode;
 }
 
 /** One field of the Details tab, named by its label: its value, and the way to change it if the viewer may. */
-export function DetailValueRow({ field, value, text, owner }: DetailValueRowProps) {
+export function DetailValueRow({ field, value, text, owner, definitionsQuery }: DetailValueRowProps) {
   const { t } = useTranslation();
   const labelId = useId();
   const [editing, setEditing] = useState(false);
@@ -39,6 +42,7 @@ export function DetailValueRow({ field, value, text, owner }: DetailValueRowProp
             field={field}
             saved={value}
             owner={owner}
+            definitionsQuery={definitionsQuery}
             onDone={() => {
               setEditing(false);
               setReturnFocus(true);

@@ -1,24 +1,20 @@
 import { useQuery } from '@apollo/client/react';
 import { PERMISSIONS } from '@cp/shared';
-import { Button, Divider, Paper } from '@mantine/core';
+import { Button, Paper } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
-import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useCan } from '../auth/session';
-import { storedValue } from './detail-values';
 import type { DetailOwner } from './DetailValueEditor';
 import { DetailsPanelQuery } from './DetailsPanelQuery';
-import { DetailValueRow } from './DetailValueRow';
+import { DetailValueList } from './DetailValueList';
 import { useFieldAccessChanges } from './useFieldAccessChanges';
-import { useDetailFormat } from './useDetailFormat';
-
 
 interface DetailsPanelProps {
-  owner: DetailOwner;
+  owner: DetailOwner & { scope: 'CUSTOMER' | 'ORGANIZATION' };
   /** The owner's `detailsByKey`. */
   values: unknown;
 }
@@ -33,7 +29,6 @@ export function DetailsPanel({ owner, values }: DetailsPanelProps) {
     fetchPolicy: 'cache-and-network',
   });
   const fields = data?.detailFields ?? [];
-  const format = useDetailFormat(fields);
   useFieldAccessChanges(owner.scope, data?.detailFields);
 
   if (!data) return <QueryStatus error={error} onRetry={refetch} />;
@@ -55,15 +50,7 @@ export function DetailsPanel({ owner, values }: DetailsPanelProps) {
   }
   return (
     <Paper withBorder radius="md" px="lg" py="xs">
-      {fields.map((field, index) => {
-        const value = storedValue(values, field.key);
-        return (
-          <Fragment key={field.id}>
-            {index > 0 && <Divider />}
-            <DetailValueRow field={field} value={value} text={value === null ? null : format(field, value)} owner={owner} />
-          </Fragment>
-        );
-      })}
+      <DetailValueList fields={fields} owner={owner} values={values} definitionsQuery={DetailsPanelQuery} />
     </Paper>
   );
 }

@@ -44,7 +44,7 @@ export function notifyFieldReadOnly(t: TFunction, field: { key: string; label: s
  * starting point, not a change.
  */
 export function useFieldAccessChanges(
-  scope: 'CUSTOMER' | 'ORGANIZATION',
+  scope: 'CUSTOMER' | 'ORGANIZATION' | 'ENTITLEMENT',
   fields: readonly WatchedField[] | undefined,
   isShown: (key: string) => boolean = () => true,
 ): void {

@@ -6,7 +6,8 @@ import { useNavigate } from 'react-router';
 import { forgetCachedLists } from '../../app/cache';
 import { organizationPath } from '../../app/paths';
 import { graphql } from '../../gql';
-import { OrganizationNameForm } from './OrganizationNameForm';
+import { NameForm } from '../../components/NameForm';
+import { useOrganizationNameTexts } from './organization-name-texts';
 
 const CreateOrganizationMutation = graphql(`
   mutation CreateOrganization($name: String!) {
@@ -19,6 +20,7 @@ const CreateOrganizationMutation = graphql(`
 
 export function CreateOrganizationDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const nameTexts = useOrganizationNameTexts();
   const navigate = useNavigate();
   const [createOrganization, { loading }] = useMutation(CreateOrganizationMutation, { update: forgetCachedLists });
 
@@ -33,7 +35,8 @@ export function CreateOrganizationDialog({ opened, onClose }: { opened: boolean;
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('organizations.createTitle')}>
-      <OrganizationNameForm
+      <NameForm
+        texts={nameTexts}
         savedName=""
         submitLabel={t('app.create')}
         loading={loading}

@@ -1,11 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { IconCertificate } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { paths } from '../../app/paths';
 import { BackLink } from '../../components/BackLink';
-import { EmptyState } from '../../components/EmptyState';
 import { NotFoundState } from '../../components/NotFoundState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { UrlTabs } from '../../components/UrlTabs';
@@ -15,6 +13,7 @@ import { OrganizationRequests } from '../requests/RequestList';
 import type { CustomerRowActionsTarget } from '../customers/CustomersTable';
 import { NotesPanel } from '../notes/NotesPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { EntitlementsPanel } from '../entitlements/EntitlementsPanel';
 import { OrganizationDetails } from './OrganizationDetails';
 import { OrganizationHeader } from './OrganizationHeader';
 import { RemoveMemberButton } from './RemoveMemberButton';
@@ -73,7 +72,7 @@ export function OrganizationPage() {
           {
             value: 'entitlements',
             label: t('organizations.tabs.entitlements'),
-            panel: <EmptyState icon={IconCertificate} title={t('organizations.empty.entitlementsTitle')} body={t('organizations.empty.entitlementsBody')} />,
+            panel: <EntitlementsPanel owner={{ typename: 'Organization', id: organization.id }} />,
           },
           {
             value: 'requests',

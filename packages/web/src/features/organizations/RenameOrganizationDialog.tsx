@@ -5,7 +5,8 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { forgetCachedLists } from '../../app/cache';
 import { graphql } from '../../gql';
-import { OrganizationNameForm } from './OrganizationNameForm';
+import { NameForm } from '../../components/NameForm';
+import { useOrganizationNameTexts } from './organization-name-texts';
 
 const RenameOrganizationDialogOrganization = graphql(`
   fragment RenameOrganizationDialog_organization on Organization {
@@ -34,6 +35,7 @@ interface RenameOrganizationDialogProps {
 
 export function RenameOrganizationDialog({ organization, opened, onClose }: RenameOrganizationDialogProps) {
   const { t } = useTranslation();
+  const nameTexts = useOrganizationNameTexts();
   const { data, complete } = useFragment({
     fragment: RenameOrganizationDialogOrganization,
     fragmentName: 'RenameOrganizationDialog_organization',
@@ -55,7 +57,8 @@ export function RenameOrganizationDialog({ organization, opened, onClose }: Rena
   return (
     <Modal opened={opened} onClose={onClose} title={t('organizations.renameTitle', { name: data.name })}>
       {/* Mounted only while open, so the form starts from the saved name. */}
-      <OrganizationNameForm
+      <NameForm
+        texts={nameTexts}
         savedName={data.name}
         submitLabel={t('app.save')}
         loading={loading}

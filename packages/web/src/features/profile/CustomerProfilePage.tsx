@@ -1,10 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { IconCertificate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { paths } from '../../app/paths';
 import { BackLink } from '../../components/BackLink';
-import { EmptyState } from '../../components/EmptyState';
 import { NotFoundState } from '../../components/NotFoundState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { UrlTabs } from '../../components/UrlTabs';
@@ -14,6 +12,7 @@ import { CustomerDetails } from './CustomerDetails';
 import { CustomerHeader } from './CustomerHeader';
 import { NotesPanel } from '../notes/NotesPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { EntitlementsPanel } from '../entitlements/EntitlementsPanel';
 
 const CustomerProfileQuery = graphql(`
   query CustomerProfile($id: ID!) {
@@ -57,7 +56,7 @@ export function CustomerProfilePage() {
           {
             value: 'entitlements',
             label: t('profile.tabs.entitlements'),
-            panel: <EmptyState icon={IconCertificate} title={t('profile.empty.entitlementsTitle')} body={t('profile.empty.entitlementsBody')} />,
+            panel: <EntitlementsPanel owner={{ typename: 'Customer', id: data.customer.id }} />,
           },
           {
             value: 'requests',

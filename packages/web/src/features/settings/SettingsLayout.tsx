@@ -13,6 +13,7 @@ export function SettingsLayout() {
   const navigate = useNavigate();
   const canManageAgents = useCan(PERMISSIONS.MANAGE_AGENTS);
   const canManageFields = useCan(PERMISSIONS.MANAGE_FIELDS);
+  const canManageProducts = useCan(PERMISSIONS.MANAGE_PRODUCTS);
 
   return (
     <>
@@ -24,6 +25,7 @@ export function SettingsLayout() {
             <Tabs.Tab value={paths.agentsAndTeams}>{t('settings.agentsAndTeams')}</Tabs.Tab>
           )}
           {canManageFields && <Tabs.Tab value={paths.detailFields}>{t('settings.detailFields')}</Tabs.Tab>}
+          {canManageProducts && <Tabs.Tab value={paths.products}>{t('settings.products')}</Tabs.Tab>}
           <Tabs.Tab value={paths.apiTokens}>{t('settings.apiTokens')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value={pathname}>

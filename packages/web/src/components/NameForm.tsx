@@ -1,11 +1,12 @@
 import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useTranslation } from 'react-i18next';
-import { useErrorInfo, useNotifyError } from '../../app/errors';
-import { ConflictAlert, useFollowSavedValues, useSavedValueHint, useVersionConflict } from '../../components/ConflictAlert';
-import { FormActions } from '../../components/FormActions';
+import { useErrorInfo, useNotifyError } from '../app/errors';
+import { ConflictAlert, useFollowSavedValues, useSavedValueHint, useVersionConflict } from './ConflictAlert';
+import { FormActions } from './FormActions';
 
-interface OrganizationNameFormProps {
+interface NameFormProps {
+  /** The field's label, its message when left empty, and the title of a version conflict. */
+  texts: { label: string; required: string; conflictTitle: string };
   /** The name as saved; for a rename it follows the cache, so a reload updates it. */
   savedName: string;
   submitLabel: string;
@@ -15,16 +16,15 @@ interface OrganizationNameFormProps {
   onCancel: () => void;
 }
 
-/** Naming an organization, for creating and renaming alike. */
-export function OrganizationNameForm({ savedName, submitLabel, loading, onSubmit, onCancel }: OrganizationNameFormProps) {
-  const { t } = useTranslation();
+/** Naming a record (an organization, a product), for creating and renaming alike. */
+export function NameForm({ texts, savedName, submitLabel, loading, onSubmit, onCancel }: NameFormProps) {
   const notifyError = useNotifyError();
   const describeError = useErrorInfo();
   const conflict = useVersionConflict();
   const savedHint = useSavedValueHint(conflict);
   const form = useForm({
     initialValues: { name: savedName },
-    validate: { name: (value) => (value.trim() ? null : t('organizations.nameRequired')) },
+    validate: { name: (value) => (value.trim() ? null : texts.required) },
   });
   useFollowSavedValues(form, { name: savedName });
 
@@ -43,9 +43,9 @@ export function OrganizationNameForm({ savedName, submitLabel, loading, onSubmit
   return (
     <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
       <Stack>
-        <ConflictAlert conflict={conflict} title={t('organizations.conflictTitle')} />
+        <ConflictAlert conflict={conflict} title={texts.conflictTitle} />
         <TextInput
-          label={t('organizations.name')}
+          label={texts.label}
           required
           data-autofocus
           description={savedHint(savedName, form.values.name)}
