@@ -178,4 +178,42 @@ describe('history of customers and organizations', () => {
     const [latest] = (await history(agent, id)).entries;
     expect(latest).toMatchObject({ actor: { id: admin.agentId }, field: { key: 'support_tier' }, from: 'Silver', to: 'Argent' });
   });
+  it('records grants, revocations and entitlement values on the owner, naming the product; a hidden entitlement field stays out', async () => {
+    const create = `mutation($input: CreateDetailFieldInput!) { createDetailField(input: $input) { id } }`;
+    await admin.ok(create, { input: { scope: 'ENTITLEMENT', label: 'Seats', type: 'NUMBER' } });
+    await admin.ok(create, { input: { scope: 'ENTITLEMENT', label: 'Discount', type: 'NUMBER', view: { agents: false }, edit: { agents: false } } });
+    const { createProduct: product } = await admin.ok(`mutation { createProduct(name: "Cloud Premium") { id } }`);
+    const { id: customerId } = await customer('ent@history.test');
+    const [{ id: organizationId }] = await app.sql<{ id: string }>(`INSERT INTO organizations (name) VALUES ('Entitled Org') RETURNING id`);
+    const grant = `mutation($input: GrantEntitlementInput!) { grantEntitlement(input: $input) { id } }`;
+    const { grantEntitlement: own } = await agent.ok(grant, { input: { productId: product.id, customerId } });
+    const { grantEntitlement: shared } = await agent.ok(grant, { input: { productId: product.id, organizationId } });
+    const setOn = (entitlementId: string, values: unknown[]) =>
+      admin.ok(`mutation($input: SetDetailValuesInput!) { setDetailValues(input: $input) { __typename } }`, { input: { entitlementId, values } });
+    await setOn(own.id, [{ fieldKey: 'seats', value: 5 }, { fieldKey: 'discount', value: 10 }]);
+    await setOn(own.id, [{ fieldKey: 'seats', value: 8 }]);
+    await setOn(shared.id, [{ fieldKey: 'seats', value: 50 }]);
+    await agent.ok(`mutation($id: ID!) { revokeEntitlement(id: $id) }`, { id: own.id });
+
+    const WITH_PRODUCT = `query($id: ID!) { customer(id: $id) { history(first: 20) { totalCount edges { node { field { key } attribute from to product { name } actor { id } } } } } }`;
+    const read = async (viewer: GraphQLTestClient) => (await viewer.ok(WITH_PRODUCT, { id: customerId })).customer.history;
+    const asAgent = await read(agent);
+    // Kept after the revocation, each naming the product.
+    expect(asAgent.edges.map((e: any) => [e.node.field?.key ?? e.node.attribute, e.node.from, e.node.to, e.node.product?.name])).toEqual([
+      ['entitlement', 'Cloud Premium', null, 'Cloud Premium'],
+      ['seats', 5, 8, 'Cloud Premium'],
+      ['seats', null, 5, 'Cloud Premium'],
+      ['entitlement', null, 'Cloud Premium', 'Cloud Premium'],
+    ]);
+    expect(asAgent.totalCount).toBe(4);
+    expect(JSON.stringify(asAgent)).not.toContain('discount');
+    // The admin may view the discount: one more entry.
+    expect((await read(admin)).totalCount).toBe(asAgent.totalCount + 1);
+    const organization = (await agent.ok(`query($id: ID!) { organization(id: $id) { history(first: 5) { edges { node { field { key } attribute to product { name } } } } } }`, { id: organizationId })).organization;
+    expect(organization.history.edges.map((e: any) => [e.node.field?.key ?? e.node.attribute, e.node.to, e.node.product.name])).toEqual([
+      ['seats', 50, 'Cloud Premium'],
+      ['entitlement', 'Cloud Premium', 'Cloud Premium'],
+    ]);
+    expect(await app.sql(`SELECT count(*)::int AS n FROM changes WHERE entitlement_id = $1`, [own.id])).toEqual([{ n: 0 }]);
+  });
 });

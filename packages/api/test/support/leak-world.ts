@@ -110,17 +110,28 @@ export async function buildWorld(world: World, withoutFields: ReadonlySet<string
   // History: each stored value as set from nothing, and each customer's rename, with fixed ids, times and sequence numbers
   // (two entries per minute, so ties on time are broken by seq). The copy without some fields lacks exactly their entries.
   let seq = 0;
-  const change = async (subject: { customer_id?: string; organization_id?: string }, what: { field_id?: string; attribute?: string }, from: unknown, to: unknown) => {
+  const change = async (subject: { customer_id?: string; organization_id?: string; entitlement_id?: string; product_id?: string }, what: { field_id?: string; attribute?: string }, from: unknown, to: unknown) => {
     seq += 1;
     if (what.field_id && withoutFields.has(what.field_id)) return;
     await db.query(
-      `INSERT INTO changes (id, seq, at, customer_id, organization_id, field_id, attribute, from_value, to_value) OVERRIDING SYSTEM VALUE
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [fixedId(`change-${seq}`), seq, at(400 + Math.floor(seq / 2)), subject.customer_id ?? null, subject.organization_id ?? null, what.field_id ?? null, what.attribute ?? null, from === null ? null : JSON.stringify(from), to === null ? null : JSON.stringify(to)],
+      `INSERT INTO changes (id, seq, at, customer_id, organization_id, entitlement_id, product_id, field_id, attribute, from_value, to_value) OVERRIDING SYSTEM VALUE
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        fixedId(`change-${seq}`), seq, at(400 + Math.floor(seq / 2)), subject.customer_id ?? null, subject.organization_id ?? null, subject.entitlement_id ?? null, subject.product_id ?? null,
+        what.field_id ?? null, what.attribute ?? null, from === null ? null : JSON.stringify(from), to === null ? null : JSON.stringify(to),
+      ],
     );
   };
+  // Whose history a value goes in: an entitlement's go in its customer's or organization's, naming it and its product.
+  const subjectOf = (owner: (typeof owners)[number]) => {
+    if (owner.scope === 'CUSTOMER') return { customer_id: owner.id };
+    if (owner.scope === 'ORGANIZATION') return { organization_id: owner.id };
+    const e = world.entitlements.find((entitlement) => entitlement.id === owner.id)!;
+    const product_id = world.products[e.product].id;
+    return e.customer === null ? { organization_id: world.organizations[e.org!].id, entitlement_id: e.id, product_id } : { customer_id: world.customers[e.customer].id, entitlement_id: e.id, product_id };
+  };
   for (const owner of owners) {
-    const subject = owner.scope === 'CUSTOMER' ? { customer_id: owner.id } : { organization_id: owner.id };
+    const subject = subjectOf(owner);
     if (owner.scope === 'CUSTOMER') await change(subject, { attribute: 'displayName' }, 'Earlier name', world.customers.find((c) => c.id === owner.id)!.name);
     for (const f of world.fields.filter((field) => field.scope === owner.scope && owner.details[field.key] !== undefined)) {
       await change(subject, { field_id: f.id }, null, owner.details[f.key]);

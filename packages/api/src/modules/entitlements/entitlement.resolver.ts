@@ -10,20 +10,21 @@ import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import { toDetailValues } from '../detail-values/detail-values';
 import type { StoredDetails } from '../detail-values/detail-value.loader';
 import { Requires } from '../../auth/requires.decorator';
+import { actorOf } from '../../auth/viewer';
 import type { Context } from '../../graphql/context';
 
 @Resolver(() => Entitlement)
 export class EntitlementResolver {
   @Requires()
   @Mutation(() => Entitlement, { description: 'Grant a product to a customer or an organization.' })
-  grantEntitlement(@Arg('input') input: GrantEntitlementInput, @Ctx() { services }: Context): Promise<Entitlement> {
-    return services.entitlements.grant(input);
+  grantEntitlement(@Arg('input') input: GrantEntitlementInput, @Ctx() { services, viewer }: Context): Promise<Entitlement> {
+    return services.entitlements.grant(input, actorOf(viewer));
   }
 
   @Requires()
   @Mutation(() => Boolean, { description: 'Delete an entitlement with its detail values.' })
-  revokeEntitlement(@Arg('id', () => ID) id: string, @Ctx() { services }: Context): Promise<boolean> {
-    return services.entitlements.revoke(id);
+  revokeEntitlement(@Arg('id', () => ID) id: string, @Ctx() { services, viewer }: Context): Promise<boolean> {
+    return services.entitlements.revoke(id, actorOf(viewer));
   }
 
   @FieldResolver(() => Product)

@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import { Entitlement } from './entitlement.entity';
 import type { GrantEntitlementInput } from './entitlement.inputs';
 import type { DetailValueStore } from '../detail-values/detail-value.store';
+import type { ChangeSubject, HistoryService } from '../history/history.service';
+import type { Actor } from '../../auth/viewer';
 import { badInput, notFound } from '../../common/domain-error';
 import { isUuid } from '../../common/ids';
 import { constraintError } from '../../db/pg-errors';
@@ -31,15 +33,17 @@ export class EntitlementService {
   constructor(
     private readonly db: DataSource,
     private readonly detailValues: DetailValueStore,
+    private readonly history: HistoryService,
   ) {}
 
   /**
    * Grants a product. Throws BAD_USER_INPUT: ONE_ENTITLEMENT_OWNER (field
    * `customerId`), NOT_FOUND naming `productId`/`customerId`/`organizationId`
    * for an unknown id, PRODUCT_ARCHIVED (field `productId`), or
-   * ENTITLEMENT_EXISTS when the owner already has this product.
+   * ENTITLEMENT_EXISTS when the owner already has this product. Recorded in
+   * the owner's history as by `actor`.
    */
-  async grant(input: GrantEntitlementInput): Promise<Entitlement> {
+  async grant(input: GrantEntitlementInput, actor: Actor): Promise<Entitlement> {
     const { productId, customerId, organizationId } = input;
     if ((customerId == null) === (organizationId == null)) throw badInput(problem('ONE_ENTITLEMENT_OWNER'), 'customerId');
     const [field, entity, table, ownerId] =
@@ -61,22 +65,35 @@ export class EntitlementService {
           [productId, ownerId],
         );
         if (!rows[0]) throw unknownOwner();
-        return toEntitlement(rows[0]);
+        const entitlement = toEntitlement(rows[0]);
+        await this.history.record(tx, actor, [{ ...ownerSubject(entitlement), attribute: 'entitlement', entitlementId: entitlement.id, productId, from: null, to: product.name }]);
+        return entitlement;
       });
     } catch (error) {
       throw await constraintError(this.db, error, { productId, customerId, organizationId });
     }
   }
 
-  /** Deletes an entitlement and its detail values (also from search). Throws NOT_FOUND. */
-  async revoke(id: string): Promise<boolean> {
+  /** Deletes an entitlement and its detail values (also from search), recorded in its owner's history as by `actor`. Throws NOT_FOUND. */
+  async revoke(id: string, actor: Actor): Promise<boolean> {
     if (!isUuid(id)) throw notFound('ENTITLEMENT', id);
     return this.db.transaction(async (tx) => {
       // TypeORM answers a DELETE ... RETURNING with [rows, affected].
-      const [deleted] = await tx.query(`DELETE FROM entitlements WHERE id = $1 RETURNING id`, [id]);
+      const [deleted] = await tx.query(
+        `DELETE FROM entitlements e USING products p WHERE e.id = $1 AND p.id = e.product_id
+         RETURNING ${ENTITLEMENT_COLUMNS}, p.name::text AS "productName"`,
+        [id],
+      );
       if (deleted.length === 0) throw notFound('ENTITLEMENT', id);
+      const entitlement = toEntitlement(deleted[0]);
       await this.detailValues.forgetOwners(tx, [id]);
+      // No entitlementId: the entitlement is gone, and its earlier entries keep only their product.
+      await this.history.record(tx, actor, [{ ...ownerSubject(entitlement), attribute: 'entitlement', productId: entitlement.productId, from: deleted[0].productName, to: null }]);
       return true;
     });
   }
 }
+
+/** Whose history an entitlement's grant and revocation go in: its customer's or its organization's. */
+const ownerSubject = (entitlement: Entitlement): ChangeSubject =>
+  entitlement.customerId ? { customerId: entitlement.customerId } : { organizationId: entitlement.organizationId! };

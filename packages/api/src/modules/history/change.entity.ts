@@ -33,6 +33,10 @@ export class Change {
   @Column({ type: 'text', nullable: true })
   attribute: string | null;
 
+  /** The product of the entitlement the change is about (granted, revoked, or one of its detail values); resolved as `product`. */
+  @Column({ name: 'product_id', type: 'uuid', nullable: true })
+  productId: string | null;
+
   @Field(() => GraphQLJSON, { nullable: true, description: 'The value before; null when there was none (something added).' })
   @Column({ name: 'from_value', type: 'jsonb', nullable: true })
   from: unknown;

@@ -7,6 +7,7 @@ import { Agent } from '../agents/agent.entity';
 import { Customer } from '../customers/customer.entity';
 import { DetailField } from '../detail-fields/detail-field.entity';
 import { Organization } from '../organizations/organization.entity';
+import { Product } from '../products/product.entity';
 import { Requires } from '../../auth/requires.decorator';
 import { pageSize, toConnection } from '../../common/connection';
 import type { Context } from '../../graphql/context';
@@ -28,6 +29,11 @@ export class ChangeResolver {
     if (!change.fieldId) return null;
     // Lists hold only entries of viewable fields; looking the field up among them again keeps this path closed on its own.
     return (await visibility.viewableInAnyScope()).find((f) => f.id === change.fieldId) ?? null;
+  }
+
+  @FieldResolver(() => Product, { nullable: true, description: 'The product of the entitlement the change is about: granted, revoked, or one of its detail values.' })
+  async product(@Root() change: Change, @Ctx() { loaders }: Context): Promise<Product | null> {
+    return change.productId ? loaders.productById.load(change.productId) : null;
   }
 }
 

@@ -6,7 +6,7 @@ import type { ValuesWritten } from '../detail-values/detail-value.store';
 import type { DetailOwnerKind } from '../detail-values/detail-owner.registry';
 
 /** Columns of a change over `changes h LEFT JOIN api_tokens t ON t.id = h.via_token_id` (see changeFrom). */
-export const CHANGE_COLUMNS = `h.id, h.at, h.actor_id AS "actorId", t.name AS "viaToken", h.field_id AS "fieldId", h.attribute,
+export const CHANGE_COLUMNS = `h.id, h.at, h.actor_id AS "actorId", t.name AS "viaToken", h.field_id AS "fieldId", h.attribute, h.product_id AS "productId",
   h.from_value AS "from", h.to_value AS "to"`;
 
 /** The token's name is read where the change is, so a page costs no extra statement for it. */
@@ -20,6 +20,7 @@ export const toChange = (row: Record<string, any>): Change =>
     viaToken: row.viaToken ?? null,
     fieldId: row.fieldId ?? null,
     attribute: row.attribute ?? null,
+    productId: row.productId ?? null,
     from: row.from ?? null,
     to: row.to ?? null,
   });
@@ -44,20 +45,30 @@ export type ChangeEntry = ChangeSubject & {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/** Whose history a detail-value write goes in, and which entitlement it is about (for entitlement values). */
+type ValueSubject = ChangeSubject & { entitlementId?: string; productId?: string };
+
 /**
- * The subject of a detail-value write: the owner itself for customers and
- * organizations. Entitlement values will map to the entitlement's customer or
- * organization here (with entitlementId/productId set).
+ * The subjects of a detail-value write, by owner id: the owner itself for
+ * customers and organizations; for an entitlement, the customer or
+ * organization it is granted to, with the entitlement and its product (one
+ * statement, in the write's transaction).
  */
-export function subjectOfOwner(owner: DetailOwnerKind, ownerId: string): ChangeSubject {
+async function subjectsOf(tx: EntityManager, owner: DetailOwnerKind, ownerIds: readonly string[]): Promise<Map<string, ValueSubject>> {
   switch (owner.scope) {
     case DetailFieldScope.CUSTOMER:
-      return { customerId: ownerId };
+      return new Map(ownerIds.map((id) => [id, { customerId: id }]));
     case DetailFieldScope.ORGANIZATION:
-      return { organizationId: ownerId };
-    default:
-      // A programming error: an owner kind was added without saying whose history it writes.
-      throw new Error(`no history subject for ${owner.scope}`);
+      return new Map(ownerIds.map((id) => [id, { organizationId: id }]));
+    case DetailFieldScope.ENTITLEMENT: {
+      const rows: Array<{ id: string; customerId: string | null; organizationId: string | null; productId: string }> = await tx.query(
+        `SELECT id, customer_id AS "customerId", organization_id AS "organizationId", product_id AS "productId" FROM entitlements WHERE id = ANY($1::uuid[])`,
+        [ownerIds],
+      );
+      return new Map(
+        rows.map((r) => [r.id, { ...(r.customerId ? { customerId: r.customerId } : { organizationId: r.organizationId! }), entitlementId: r.id, productId: r.productId }]),
+      );
+    }
   }
 }
 
@@ -98,10 +109,16 @@ export class HistoryService {
 
   /** The value store's listener: every written detail value whose value changed becomes an entry of its owner's history. */
   readonly valuesWritten = async ({ tx, owner, actor, changes }: ValuesWritten): Promise<void> => {
+    const subjects = await subjectsOf(tx, owner, changes.map((c) => c.ownerId));
     await this.record(
       tx,
       actor,
-      changes.flatMap(({ ownerId, changes: values }) => values.map((c) => ({ ...subjectOfOwner(owner, ownerId), fieldId: c.field.id, from: c.from, to: c.value }))),
+      changes.flatMap(({ ownerId, changes: values }) => {
+        const subject = subjects.get(ownerId);
+        // A programming error: the store writes only owners that exist, inside this transaction.
+        if (!subject) throw new Error(`no history subject for ${owner.scope} ${ownerId}`);
+        return values.map((c) => ({ ...subject, fieldId: c.field.id, from: c.from, to: c.value }));
+      }),
     );
   };
 }

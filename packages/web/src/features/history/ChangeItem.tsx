@@ -15,6 +15,8 @@ export interface ChangeNode {
   to?: unknown;
   actor?: { displayName: string } | null;
   field?: (DetailFieldInfo & { id: string }) | null;
+  /** Set for entries about an entitlement: its product. */
+  product?: { name: string } | null;
 }
 
 /** Long texts (note bodies) are cut in the sentence; the whole text is on the note itself. */
@@ -29,7 +31,8 @@ export function changeSentence(change: ChangeNode, t: TFunction, format: (field:
   const has = (value: unknown) => value !== null && value !== undefined;
   if (change.field) {
     const shown = (value: unknown) => cut(format(change.field!, value as StoredDetailValue));
-    const label = change.field.label;
+    // An entitlement's field is named with its product: "Seats of Cloud Premium".
+    const label = change.product ? t('history.fieldOfProduct', { label: change.field.label, product: change.product.name }) : change.field.label;
     if (!has(from)) return t('history.setFirst', { actor, label, to: shown(to) });
     if (!has(to)) return t('history.cleared', { actor, label, from: shown(from) });
     return t('history.set', { actor, label, from: shown(from), to: shown(to) });

@@ -35,6 +35,10 @@ const HistoryPanelConnection = graphql(`
           type
           options
         }
+        product {
+          id
+          name
+        }
       }
     }
   }
