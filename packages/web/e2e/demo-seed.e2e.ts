@@ -63,4 +63,22 @@ describe('the demo seed', () => {
     expect(await keysSeen(billing)).toContain('credit_limit');
     expect(await keysSeen(agent)).not.toContain('credit_limit');
   });
+
+  it('entitles organizations and some customers to products (one archived), with entitlement values under the same permissions', async () => {
+    const agent = await signIn('agent@demo.test');
+    const billing = await signIn('billing@demo.test');
+    const { products } = await agent.ok(`{ products(includeArchived: true) { name archived } }`);
+    expect(products.filter((p: { archived: boolean }) => p.archived)).toHaveLength(1);
+    const READ = `{ customers(first: 200) { edges { node { entitlements { product { name archived } organization { id } detailsByKey } } } } }`;
+    type Entitlement = { product: { archived: boolean }; organization: { id: string } | null; detailsByKey: Record<string, unknown> };
+    const entitlements = async (client: GraphQLTestClient): Promise<Entitlement[]> =>
+      (await client.ok(READ)).customers.edges.flatMap((e: { node: { entitlements: Entitlement[] } }) => e.node.entitlements);
+    const seen = await entitlements(agent);
+    expect(seen.filter((e) => e.organization).length).toBeGreaterThan(50);
+    expect(seen.filter((e) => !e.organization).length).toBeGreaterThan(5);
+    expect(seen.some((e) => e.product.archived)).toBe(true);
+    expect(seen.some((e) => 'support_plan' in e.detailsByKey)).toBe(true);
+    expect(seen.some((e) => 'contract_value' in e.detailsByKey)).toBe(false);
+    expect((await entitlements(billing)).some((e) => 'contract_value' in e.detailsByKey)).toBe(true);
+  });
 });

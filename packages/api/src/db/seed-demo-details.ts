@@ -41,18 +41,67 @@ const ORGANIZATION_FIELDS: DemoField[] = [
   { label: 'Payment terms', type: DetailFieldType.SELECT, options: ['Net 30', 'Net 60', 'Prepaid'], team: 'Billing', filled: 0.7, value: (f) => f.helpers.arrayElement(['Net 30', 'Net 60', 'Prepaid']) },
 ];
 
+const PLANS = ['Standard', 'Business', 'Enterprise'];
+
+const ENTITLEMENT_FIELDS: DemoField[] = [
+  { label: 'Support plan', type: DetailFieldType.SELECT, options: PLANS, filled: 0.95, value: (f) => f.helpers.weightedArrayElement(PLANS.map((value, i) => ({ value, weight: 3 - i }))) },
+  { label: 'Licensed seats', type: DetailFieldType.NUMBER, filled: 0.8, value: (f) => f.helpers.arrayElement([5, 10, 25, 50, 100, 250, 1000]) },
+  { label: 'Valid from', type: DetailFieldType.DATE, filled: 0.9, value: (f) => f.date.past({ years: 2, refDate: '2026-11-01' }).toISOString().slice(0, 10) },
+  { label: 'Valid until', type: DetailFieldType.DATE, filled: 0.7, value: (f) => f.date.future({ years: 2, refDate: '2026-11-01' }).toISOString().slice(0, 10) },
+  { label: 'Contract value', type: DetailFieldType.NUMBER, team: 'Billing', filled: 0.7, value: (f) => f.number.int({ min: 10, max: 900 }) * 100 },
+];
+
+/** Products of the demo; the last one archived (its existing entitlements still show, marked). */
+const PRODUCTS = ['Helpdesk Cloud', 'Helpdesk Data Center', 'Analytics Add-on', 'Mobile SDK', 'Legacy Server'];
+
 /**
- * Detail fields of several types on customers and organizations (one of
- * each restricted to the Billing team, so the agents see different
- * profiles) and values for most owners, written in one statement per owner
- * kind through the value store's bulk path. Values go through the shared
- * codecs, as any written value does. `teams` maps team names to ids.
+ * Products, and entitlements to them: most organizations hold one or two
+ * (their members inherit them), one customer in ten holds one of their own.
+ * Their detail values come with the other owners' in `seedDetails`.
+ */
+export async function seedEntitlements(db: DataSource, services: Services, faker: Faker): Promise<void> {
+  faker.seed(13);
+  const products = [];
+  for (const name of PRODUCTS) products.push(await services.products.create(name));
+  const live = products.slice(0, -1).map((p) => p.id);
+  const owners = async (table: string) => (await db.query(`SELECT id, created_at AS "createdAt" FROM ${table} ORDER BY created_at, id`)) as Array<{ id: string; createdAt: Date }>;
+  const rows = { product: [] as string[], customer: [] as Array<string | null>, organization: [] as Array<string | null>, createdAt: [] as string[] };
+  const grant = (owner: { id: string; createdAt: Date }, kind: 'customer' | 'organization', productIds: string[]) => {
+    for (const productId of productIds) {
+      rows.product.push(productId);
+      rows.customer.push(kind === 'customer' ? owner.id : null);
+      rows.organization.push(kind === 'organization' ? owner.id : null);
+      rows.createdAt.push(faker.date.between({ from: owner.createdAt, to: Date.now() }).toISOString());
+    }
+  };
+  for (const organization of await owners('organizations')) {
+    if (faker.datatype.boolean(0.75)) grant(organization, 'organization', faker.helpers.arrayElements([...live, products.at(-1)!.id], { min: 1, max: 2 }));
+  }
+  for (const customer of await owners('customers')) {
+    if (faker.datatype.boolean(0.1)) grant(customer, 'customer', [faker.helpers.arrayElement(live)]);
+  }
+  await db.query(
+    `INSERT INTO entitlements (product_id, customer_id, organization_id, created_at, updated_at)
+     SELECT p, c, o, t, t FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[]) AS x(p, c, o, t)`,
+    [rows.product, rows.customer, rows.organization, rows.createdAt],
+  );
+  await services.products.update({ id: products.at(-1)!.id, expectedVersion: products.at(-1)!.version, archived: true });
+}
+
+/**
+ * Detail fields of several types on customers, organizations and
+ * entitlements (one of each restricted to the Billing team, so the agents
+ * see different profiles) and values for most owners, written in one
+ * statement per owner kind through the value store's bulk path. Values go
+ * through the shared codecs, as any written value does. `teams` maps team
+ * names to ids.
  */
 export async function seedDetails(db: DataSource, services: Services, faker: Faker, teams: Record<string, string>, agentIds: string[]): Promise<void> {
   faker.seed(11);
   for (const [scope, demoFields] of [
     [DetailFieldScope.CUSTOMER, CUSTOMER_FIELDS],
     [DetailFieldScope.ORGANIZATION, ORGANIZATION_FIELDS],
+    [DetailFieldScope.ENTITLEMENT, ENTITLEMENT_FIELDS],
   ] as const) {
     const fields: Array<{ field: DetailField; demo: DemoField }> = [];
     for (const demo of demoFields) {

@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 /**
  * Makes the demo's history look lived-in. The seed writes in bulk and today,
  * so afterwards: the System entries of the seeded values move to when their
- * record was created (as an import at creation would have been); about one
+ * record was created (as an import at creation would have been); each
+ * entitlement was granted by an agent; about one
  * customer in eight had their support tier raised by an agent at a later
  * day (the creation entry then holds the tier below); memberships are
  * recorded on both sides at the customer's creation; and every seeded note gets its
@@ -12,9 +13,18 @@ import type { DataSource } from 'typeorm';
  */
 export async function seedHistory(db: DataSource, agentIds: string[]): Promise<void> {
   await db.query(
-    `UPDATE changes ch SET at = coalesce(c.created_at, o.created_at)
+    `UPDATE changes ch SET at = coalesce(e.created_at, c.created_at, o.created_at)
        FROM changes x LEFT JOIN customers c ON c.id = x.customer_id LEFT JOIN organizations o ON o.id = x.organization_id
+                      LEFT JOIN entitlements e ON e.id = x.entitlement_id
       WHERE ch.id = x.id AND x.actor_id IS NULL`,
+  );
+  // Each grant by an agent, just before its values were set.
+  await db.query(
+    `INSERT INTO changes (at, actor_id, customer_id, organization_id, attribute, entitlement_id, product_id, to_value)
+     SELECT e.created_at - interval '1 second', ($1::uuid[])[1 + abs(hashtext(e.id::text)) % cardinality($1::uuid[])],
+            e.customer_id, e.organization_id, 'entitlement', e.id, e.product_id, to_jsonb(p.name::text)
+       FROM entitlements e JOIN products p ON p.id = e.product_id`,
+    [agentIds],
   );
   // A raise from the tier below, some days after creation; the creation entry then set the lower tier.
   await db.query(

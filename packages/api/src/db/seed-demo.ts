@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Faker } from '@faker-js/faker' with { 'resolution-mode': 'import' };
 import type { Services } from '../services';
 import { Role } from '../graphql/enums';
-import { seedDetails } from './seed-demo-details';
+import { seedDetails, seedEntitlements } from './seed-demo-details';
 import { seedHistory } from './seed-demo-history';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.test';
@@ -25,6 +25,7 @@ export async function seedDemo(db: DataSource, services: Services, password: str
   const billing = await teams.create('Billing', [billingAgent.id]);
   const { faker } = await import('@faker-js/faker');
   await seedCustomers(db, faker);
+  await seedEntitlements(db, services, faker);
   await seedDetails(db, services, faker, { 'Tier 1': tier1.id, Billing: billing.id }, [admin.id, agent.id, billingAgent.id]);
   // Writing values moved every record's update time to now; the demo's records were last changed in the past.
   await db.query(`UPDATE customers SET updated_at = created_at + (now() - created_at) * (abs(hashtext(id::text)) % 1000) / 2000.0`);
