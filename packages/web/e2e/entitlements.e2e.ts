@@ -31,8 +31,9 @@ describe('entitlements and products (real Chromium)', () => {
       await admin.ok(`mutation($input: CreateDetailFieldInput!) { createDetailField(input: $input) { id } }`, { input });
     }
     for (const name of ['Cloud Pro', 'On-prem Suite']) await admin.ok(`mutation($name: String!) { createProduct(name: $name) { id } }`, { name });
-    const { organizations } = await admin.ok(`{ organizations(first: 20) { edges { node { id name customers(first: 1) { edges { node { id displayName } } } } } } }`);
-    const withMembers = organizations.edges.map((e: any) => e.node).find((o: any) => o.customers.edges.length > 0);
+    const { organizations } = await admin.ok(`{ organizations(first: 50) { edges { node { id name entitlements { id } customers(first: 1) { edges { node { id displayName } } } } } } }`);
+    // One the seed left without entitlements, so the tab starts empty.
+    const withMembers = organizations.edges.map((e: any) => e.node).find((o: any) => o.customers.edges.length > 0 && o.entitlements.length === 0);
     organization = { id: withMembers.id, name: withMembers.name };
     member = withMembers.customers.edges[0].node;
     page = await SignInPage.signedInPage(browser, server.baseUrl, 'agent@demo.test', DEMO_PASSWORD);

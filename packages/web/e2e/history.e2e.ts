@@ -20,10 +20,13 @@ describe('history (real Chromium)', () => {
     [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
     admin = new GraphQLTestClient(server.baseUrl);
     await admin.signIn('admin@demo.test', DEMO_PASSWORD);
-    await admin.ok(`mutation { createDetailField(input: { scope: CUSTOMER, label: "Support tier", type: SELECT, options: ["Silver", "Gold"] }) { id } }`);
+    // The seed's Support tier field, and a field of our own.
     await admin.ok(`mutation { createDetailField(input: { scope: CUSTOMER, label: "Seats", type: NUMBER }) { id } }`);
-    const { customers } = await admin.ok(`{ customers(first: 50) { edges { node { id displayName organizations { id name } } } } }`);
-    customer = customers.edges.map((e: { node: typeof customer }) => e.node).find((c: typeof customer) => c.organizations.length > 0);
+    const { customers } = await admin.ok(`{ customers(first: 50) { edges { node { id displayName organizations { id name } detailsByKey } } } }`);
+    // A member of an organization whose tier the seed left empty, so the admin's first value below is set "to", not "from".
+    customer = customers.edges
+      .map((e: { node: typeof customer & { detailsByKey: object } }) => e.node)
+      .find((c: typeof customer & { detailsByKey: object }) => c.organizations.length > 0 && !('support_tier' in c.detailsByKey));
     // Written by the admin through the API: a value from before, and one through a token.
     await admin.ok(`mutation($id: ID!) { setDetailValues(input: { customerId: $id, values: [{ fieldKey: "support_tier", value: "Silver" }] }) { __typename } }`, { id: customer.id });
     const { createApiToken } = await admin.ok(`mutation { createApiToken(input: { name: "CRM sync", role: AGENT }) { token } }`);
