@@ -13,6 +13,7 @@ import { CustomerService } from './modules/customers/customer.service';
 import { OrganizationService } from './modules/organizations/organization.service';
 import { NoteService } from './modules/notes/note.service';
 import { RequestService } from './modules/requests/request.service';
+import { ExportService } from './modules/exports/export.service';
 
 /** Stateless services, built once per process and shared by all requests. */
 export function createServices(db: DataSource, config: Config, logger: Logger) {
@@ -20,9 +21,10 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
   const limiter = new SignInLimiter(pool, config.SIGN_IN_MAX_FAILURES, config.SIGN_IN_WINDOW_SECONDS);
   const organizations = new OrganizationService(db);
   const detailValues = new DetailValueStore(db, logger);
+  const customers = new CustomerService(db, organizations, detailValues);
   return {
     organizations,
-    customers: new CustomerService(db, organizations, detailValues),
+    customers,
     detailFields: new DetailFieldService(db, detailValues),
     detailValues,
     agents: new AgentService(db),
@@ -31,6 +33,7 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
     apiTokens: new ApiTokenService(db),
     notes: new NoteService(db),
     requests: new RequestService(db),
+    exports: new ExportService(db, customers, organizations, detailValues),
   };
 }
 

@@ -140,6 +140,7 @@ export const PROBLEM_TEXT = {
   TOO_MANY_DIRECTIVES: 'Too many directives: the limit is {{limit}}, this query has {{found}}.',
   TOO_MANY_TOKENS: 'Query too large: the limit is {{limit}} tokens.',
   BODY_NOT_JSON: 'The request body is not valid JSON.',
+  ARGUMENT_NOT_JSON: 'The argument {{argument}} is not valid JSON.',
   BODY_TOO_LARGE: 'The request body is larger than the limit of {{size}}.',
 } as const;
 
