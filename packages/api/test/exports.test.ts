@@ -223,6 +223,8 @@ describe('CSV exports', () => {
     ]);
     const searched = await csvRows(await download(app, agent, 'organizations', { query: 'テスト' }));
     expect(searched.slice(1).map((r) => r[0])).toEqual(['株式会社テスト']);
+    // Nothing matches: the file still has its header.
+    expect(await csvRows(await download(app, agent, 'organizations', { query: 'no such organization' }))).toEqual([rows[0]]);
     expect((await download(app, agent, 'organizations', { query: 'q'.repeat(201) })).status).toBe(400);
   });
 
