@@ -174,15 +174,15 @@ function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operat
       variables: { s: scope, a: includeArchived },
     })),
     // The CSV exports: every column, row and order the lists would give, as one file.
-    fc.tuple(fc.option(searchArb), fc.option(fc.array(conditionArb, { minLength: 1, maxLength: 2 })), fc.option(orderArb)).map(([query, details, orderBy]) => ({
-      export: 'customers' as const,
+    fc.tuple(fc.option(searchArb), fc.option(fc.array(conditionArb, { minLength: 1, maxLength: 2 })), fc.option(orderArb)).map(([query, details, orderBy]): Operation => ({
+      export: 'customers',
       params: {
         ...(query ? { query } : {}),
         ...(details ? { filter: JSON.stringify({ details }) } : {}),
         ...(orderBy ? { orderBy: JSON.stringify(orderBy) } : {}),
       },
     })),
-    fc.option(searchArb).map((query) => ({ export: 'organizations' as const, params: query ? { query } : {} })),
+    fc.option(searchArb).map((query): Operation => ({ export: 'organizations', params: query ? { query } : {} })),
     fc.tuple(customerId, fc.constantFrom(...writableKeys), fc.constantFrom('x', 1, null)).map(([id, fieldKey, value]) => ({
       source: `mutation($i: SetDetailValuesInput!) { setDetailValues(input: $i) { __typename } }`,
       variables: { i: { customerId: id, values: [{ fieldKey, value }] } },

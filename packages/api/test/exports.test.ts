@@ -9,7 +9,7 @@ type Client = GraphQLTestClient & { agentId: string; email: string };
 
 /** GET an export as this client (its session cookie or bearer token), or anonymously. */
 function download(app: TestApp, client: GraphQLTestClient | null, list: 'customers' | 'organizations', params: Record<string, unknown> = {}) {
-  const search = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+  const search = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
   const headers: Record<string, string> = {};
   if (client?.sessionCookie) headers.cookie = client.sessionCookie;
   if (client?.bearer) headers.authorization = `Bearer ${client.bearer}`;
