@@ -16,6 +16,7 @@ import { RequestService } from './modules/requests/request.service';
 import { HistoryService } from './modules/history/history.service';
 import { ProductService } from './modules/products/product.service';
 import { EntitlementService } from './modules/entitlements/entitlement.service';
+import { ExportService } from './modules/exports/export.service';
 
 /** Stateless services, built once per process and shared by all requests. */
 export function createServices(db: DataSource, config: Config, logger: Logger) {
@@ -26,9 +27,10 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
   const detailValues = new DetailValueStore(db, logger);
   // Every detail-value write records its history in its own transaction.
   detailValues.onValuesWritten(history.valuesWritten);
+  const customers = new CustomerService(db, organizations, detailValues, history);
   return {
     organizations,
-    customers: new CustomerService(db, organizations, detailValues, history),
+    customers,
     detailFields: new DetailFieldService(db, detailValues),
     detailValues,
     agents: new AgentService(db),
@@ -40,6 +42,7 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
     requests: new RequestService(db),
     products: new ProductService(db),
     entitlements: new EntitlementService(db, detailValues, history),
+    exports: new ExportService(db, customers, organizations, detailValues),
   };
 }
 

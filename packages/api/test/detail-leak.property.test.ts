@@ -10,6 +10,9 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { SessionCookies } from '../src/http/session-cookie';
 import type { ViewerIdentity } from '../src/auth/viewer';
+import { FieldVisibility } from '../src/modules/detail-fields/field-visibility';
+import { customerExportArgs, organizationExportArgs } from '../src/modules/exports/export.arguments';
+import { refusalResponse } from '../src/http/client-errors';
 import { buildWorld, fixedId, hiddenFrom, worldViewers, type World, type WorldField } from './support/leak-world';
 
 /**
@@ -127,10 +130,8 @@ const ENTITLEMENTS = `entitlements { id product { name } customer { id } organiz
 const historyPage = (withCount: boolean) =>
   `${withCount ? 'totalCount' : ''} pageInfo { hasNextPage endCursor } edges { cursor node { id at actor { id } viaToken field { id key label type options } attribute from to product { id name } } }`;
 
-interface Operation {
-  source: string;
-  variables: Record<string, unknown>;
-}
+/** A GraphQL operation, or a CSV export with its query-string arguments (JSON ones as text, as a URL carries them). */
+type Operation = { source: string; variables: Record<string, unknown> } | { export: 'customers' | 'organizations'; params: Record<string, string> };
 
 function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operation> {
   const hidden = hiddenFrom(world, viewer);
@@ -221,6 +222,16 @@ function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operat
       source: `query($s: DetailFieldScope!, $a: Boolean!) { detailFields(scope: $s, includeArchived: $a) { id key label type scope options position archived viewerCanEdit permissions { view { agents teams { id } } edit { agents teams { id } } } } }`,
       variables: { s: scope, a: includeArchived },
     })),
+    // The CSV exports: every column, row and order the lists would give, as one file.
+    fc.tuple(fc.option(searchArb), fc.option(fc.array(conditionArb, { minLength: 1, maxLength: 2 })), fc.option(orderArb)).map(([query, details, orderBy]): Operation => ({
+      export: 'customers',
+      params: {
+        ...(query ? { query } : {}),
+        ...(details ? { filter: JSON.stringify({ details }) } : {}),
+        ...(orderBy ? { orderBy: JSON.stringify(orderBy) } : {}),
+      },
+    })),
+    fc.option(searchArb).map((query): Operation => ({ export: 'organizations', params: query ? { query } : {} })),
     fc.tuple(customerId, fc.constantFrom(...writableKeys), fc.constantFrom('x', 1, null)).map(([id, fieldKey, value]) => ({
       source: `mutation($i: SetDetailValuesInput!) { setDetailValues(input: $i) { __typename } }`,
       variables: { i: { customerId: id, values: [{ fieldKey, value }] } },
@@ -238,10 +249,27 @@ describe('the invariant: hidden detail values never reach a viewer, by any path'
   });
 
   async function run(db: DataSource, services: Services, viewer: ViewerIdentity, op: Operation): Promise<string> {
+    if ('export' in op) return exported(db, services, viewer, op);
     const contextValue = createContext(db, { requestId: 'leak-test', viewer, services, cookies, req: {} as never, res: {} as never });
     const result = await graphql({ schema, source: op.source, variableValues: op.variables, contextValue });
     const errors = result.errors?.map((e) => formatError(e.toJSON(), e, logger));
     return JSON.stringify({ data: result.data, errors });
+  }
+
+  /** The whole CSV file as the export route would stream it, or the refusal it would answer. */
+  async function exported(db: DataSource, services: Services, viewer: ViewerIdentity, op: Extract<Operation, { export: string }>): Promise<string> {
+    const visibility = new FieldVisibility(db, viewer);
+    try {
+      const chunks =
+        op.export === 'customers'
+          ? services.exports.customersCsv(await customerExportArgs(schema, op.params), visibility)
+          : services.exports.organizationsCsv(await organizationExportArgs(schema, op.params), visibility);
+      let csv = '';
+      for await (const chunk of chunks) csv += chunk;
+      return csv;
+    } catch (error) {
+      return JSON.stringify(refusalResponse(error, logger));
+    }
   }
 
   const worlds = fc.sample(fc.nat(), { numRuns: WORLDS, seed: 20261125 }).map((_, w) => fc.sample(worldArb(w), { numRuns: 1, seed: 1000 + w })[0]);

@@ -145,6 +145,22 @@ export const PROBLEM_TEXT = {
   TOO_MANY_DIRECTIVES: 'Too many directives: the limit is {{limit}}, this query has {{found}}.',
   TOO_MANY_TOKENS: 'Query too large: the limit is {{limit}} tokens.',
   BODY_NOT_JSON: 'The request body is not valid JSON.',
+  ARGUMENT_NOT_JSON: 'The argument {{argument}} is not valid JSON.',
+  // Import files, refused before any row is read.
+  IMPORT_SPREADSHEET_FILE: 'This is a spreadsheet workbook, not a CSV file: in Excel choose Save As, then CSV UTF-8, and import that file.',
+  IMPORT_NOT_TEXT: 'The file is not text (it holds binary data): import a CSV file.',
+  IMPORT_EMPTY_FILE: 'The file is empty: it needs a header row naming its columns.',
+  IMPORT_ENCODING_FOREIGN: 'The file is written in {{encoding}}, which imports do not read: save it as CSV UTF-8 and import that file.',
+  IMPORT_ENCODING_UNREADABLE: "The file's characters are not UTF-8, UTF-16 with a byte order mark, Shift_JIS or Windows-1252: save it as CSV UTF-8 and import that file.",
+  IMPORT_ENCODING_NOT_SUPPORTED: '{{encoding}} is not an encoding imports read; give one of {{supported}}.',
+  IMPORT_NOT_IN_ENCODING: 'The file is not valid {{encoding}} text: choose its encoding again, or save it as CSV UTF-8.',
+  IMPORT_DELIMITER_NOT_SUPPORTED: '{{delimiter}} is not a delimiter imports read; give one of {{supported}}.',
+  IMPORT_DELIMITER_AMBIGUOUS: 'The header row splits into as many columns with {{delimiters}}: give the delimiter.',
+  IMPORT_EMPTY_COLUMN_NAME: 'Column {{position}} has no name in the header row.',
+  IMPORT_UNKNOWN_COLUMN: 'Column {{column}} matches no attribute or detail field you can see.',
+  IMPORT_READ_ONLY_COLUMN: 'Column {{column}} is {{label}}, which you may view but not edit.',
+  IMPORT_DUPLICATE_COLUMN: 'Columns {{first}} and {{column}} both fill {{target}}.',
+  IMPORT_MISSING_KEY_COLUMN: 'The file needs one of the columns {{columns}}, to tell which record each row is.',
   BODY_TOO_LARGE: 'The request body is larger than the limit of {{size}}.',
 } as const;
 

@@ -19,6 +19,7 @@ import { SessionCookies } from './session-cookie';
 import { requestScope } from './request-scope';
 import { clientErrorResponse } from './client-errors';
 import { securityHeaders } from './security-headers';
+import { exportRoutes } from '../modules/exports/export.route';
 
 export interface App {
   app: express.Express;
@@ -42,8 +43,9 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
   const services = createServices(db, config, logger);
   const cookies = new SessionCookies(config.COOKIE_SECURE);
   const limits = createLimits();
+  const schema = await createSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
+    schema,
     // No landing page: Apollo's loads its sandbox from a CDN, which our CSP forbids; partner tools read schema.graphql.
     plugins: [...limits.plugins, introspectionGuardPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
     validationRules: limits.validationRules,
@@ -86,6 +88,8 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
       },
     }),
   );
+
+  app.use('/api/exports', exportRoutes({ db, schema, services, logger, identify: (req) => identify(req, services, cookies) }));
 
   const webDist = path.resolve(config.WEB_DIST ?? path.join(__dirname, '../../../web/dist'));
   if (existsSync(path.join(webDist, 'index.html'))) {

@@ -1,4 +1,7 @@
+import { GraphQLError } from 'graphql';
 import { problem, problemText } from '@cp/shared';
+import { formatError } from '../graphql/error-formatting';
+import type { Logger } from '../logger';
 /** What an HTTP error handler sends for a refused request: status and a GraphQL-shaped body. */
 export interface ClientErrorResponse {
   status: number;
@@ -40,4 +43,28 @@ export function clientErrorResponse(err: unknown): ClientErrorResponse | undefin
     return { status: err.status, body: { errors: [{ message: problemText(refusal), extensions: { code: 'BAD_REQUEST', ...refusal } }] } };
   }
   return { status: err.status, body: { errors: [{ message: err.message, extensions: { code: 'BAD_REQUEST' } }] } };
+}
+
+/** HTTP status of a refusal by its code, for endpoints outside GraphQL (a GraphQL response carries the code in its body). */
+const STATUS_OF_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+};
+
+/**
+ * The answer of a plain HTTP endpoint (exports, imports) to an error thrown
+ * before it sent anything: the error formatted exactly as GraphQL formats it
+ * (`formatError`: domain errors, class-validator refusals, coercion errors;
+ * anything else masked and logged as INTERNAL_SERVER_ERROR), in the GraphQL
+ * error body, with the status its code implies (500 for unknown codes).
+ */
+export function refusalResponse(error: unknown, logger: Logger): ClientErrorResponse {
+  const formatted = formatError(error instanceof GraphQLError ? error.toJSON() : { message: String((error as Error)?.message) }, error, logger);
+  const { message, extensions = {} } = formatted;
+  return { status: STATUS_OF_CODE[String(extensions.code)] ?? 500, body: { errors: [{ message, extensions }] } };
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createDataSource } from '../../src/db/data-source';
@@ -27,6 +27,8 @@ export class StatementCounter implements TypeOrmLogger {
 export interface TestApp {
   baseUrl: string;
   services: Services;
+  /** The app's own DataSource, for tests that call services directly (with a FieldVisibility of their own). */
+  db: DataSource;
   statements: StatementCounter;
   /** Runs SQL directly, for setup and for checking what was stored. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -56,6 +58,7 @@ export async function startTestApp(env: Partial<Record<keyof Config, string>> = 
   const testApp: TestApp = {
     baseUrl,
     services,
+    db,
     statements,
     sql: (text, params) => db.query(text, params),
     client: () => new GraphQLTestClient(baseUrl),

@@ -27,7 +27,16 @@ export function detailValueToCsv(_field: DetailFieldDefinition, value: StoredDet
   if (value === null) return '';
   // Numbers are plain decimals; '-5' is not a formula to a spreadsheet, and a quote would make it text.
   if (typeof value === 'number') return plainDecimal(value);
-  const text = Array.isArray(value) ? value.join(MULTI_SEPARATOR) : String(value);
+  return neutralizeFormula(Array.isArray(value) ? value.join(MULTI_SEPARATOR) : String(value));
+}
+
+/**
+ * A text cell made safe to open in a spreadsheet (OWASP CSV injection): text
+ * starting with = + - @ TAB or CR gets a leading `'`, and so does text that
+ * already starts with `'` (so import strips exactly one). Only for text:
+ * numbers and ISO dates are written as they are.
+ */
+export function neutralizeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { expectAccessible, expectAccessibleDialog } from '../support/accessibility';
 
@@ -68,6 +69,13 @@ export class CustomersPage {
     await expectAccessibleDialog(this.page, 'Add filter');
     await this.filtersDialog.getByRole('combobox', { name: 'Field' }).click();
     await this.page.getByRole('option', { name: field, exact: true }).click();
+  }
+
+  /** Clicks the list's Export button (named `name`) and answers the downloaded file's name and text. */
+  async exportCsv(name = 'Export these customers as CSV'): Promise<{ filename: string; bytes: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('link', { name }).click()]);
+    const file = await download.path();
+    return { filename: download.suggestedFilename(), bytes: readFileSync(file) };
   }
 
   get filterValue(): Locator {

@@ -11,6 +11,7 @@ import { ResultCount } from '../../components/ResultCount';
 import { SEARCH_PARAM, SearchField } from '../../components/SearchField';
 import type { DetailFieldInfo } from '../details/detail-values';
 import { useFieldAccessChanges } from '../details/useFieldAccessChanges';
+import { ExportButton } from '../exports/ExportButton';
 import { ActiveFilters } from './ActiveFilters';
 import { ColumnsControl } from './ColumnsControl';
 import { CustomerListQuery } from './CustomerListQuery';
@@ -52,15 +53,15 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
   // a filter that no longer applies holds the list until removed, rather than listing everyone as if filtered.
   const ready = detailFilters.ready && stale.length === 0 && (sortFieldKey(requestedSort) === null || fields !== undefined);
   const pages = useCursorPages(JSON.stringify([query, sort, filterId, productId, conditions]));
+  // The list's arguments; the export takes the same ones, so the file holds what the list shows.
+  const listArgs = {
+    query: query || null,
+    filter: { organizationId: filterId || null, productId: productId || null, details: conditions },
+    orderBy: customerOrder(sort),
+  };
   const { data, previousData, error, refetch } = useQuery(CustomerListQuery, {
     skip: !ready,
-    variables: {
-      first: PAGE_SIZE,
-      after: pages.after,
-      query: query || null,
-      filter: { organizationId: filterId || null, productId: productId || null, details: conditions },
-      orderBy: customerOrder(sort),
-    },
+    variables: { first: PAGE_SIZE, after: pages.after, ...listArgs },
   });
   useUnavailableFieldRecovery(error, fields);
   useFieldAccessChanges('CUSTOMER', fields, (key) => columns.keys.includes(key));
@@ -116,6 +117,7 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
         <Group gap="xs">
           <DetailFiltersControl fields={fields ?? []} onAdd={detailFilters.add} />
           <ColumnsControl fields={fields ?? []} value={columns.keys} onChange={columns.setKeys} />
+          <ExportButton list="customers" args={listArgs} disabled={!ready} />
         </Group>
       </Group>
       <ActiveFilters filters={detailFilters.requested} onRemove={detailFilters.remove} />

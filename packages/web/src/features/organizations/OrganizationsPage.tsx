@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Stack, Table } from '@mantine/core';
+import { Button, Group, Stack, Table } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuilding, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ResultCount } from '../../components/ResultCount';
 import { SEARCH_PARAM, SearchField } from '../../components/SearchField';
 import { SkeletonRows } from '../../components/SkeletonRows';
 import { graphql } from '../../gql';
+import { ExportButton } from '../exports/ExportButton';
 import { CreateOrganizationDialog } from './CreateOrganizationDialog';
 import { OrganizationRow } from './OrganizationRow';
 
@@ -99,7 +100,10 @@ function OrganizationList() {
 
   return (
     <Stack gap="md">
-      <SearchField label={t('organizations.search')} placeholder={t('organizations.searchPlaceholder')} />
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <SearchField label={t('organizations.search')} placeholder={t('organizations.searchPlaceholder')} />
+        <ExportButton list="organizations" args={{ query: query || null }} />
+      </Group>
       <ResultCount connection={connection} noun="organizations" />
       {body()}
       <CursorPagination pages={pages} pageInfo={data?.organizations.pageInfo} />
