@@ -1,0 +1,64 @@
+import type { Browser, Page } from 'playwright-core';
+import { GraphQLTestClient } from '../../api/test/support/graphql-client';
+import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
+import { launchBrowser, screenshot } from './support/browser';
+import { AppLayout } from './pages/app-layout.page';
+import { RECORD_TABS, RecordTabs, type RecordTab } from './pages/record-tabs.page';
+import { SignInPage } from './pages/sign-in.page';
+
+const PROFILE_TABS: RecordTab[] = ['details', 'entitlements', 'requests', 'notes', 'history'];
+const ORGANIZATION_TABS: RecordTab[] = ['members', ...PROFILE_TABS];
+
+/**
+ * The whole profile on the lived-in demo: a seeded customer who has detail
+ * values, inherited entitlements, requests, notes and history, and their
+ * organization (with notes too), walked tab by tab in English and Japanese (axe on
+ * each, a screenshot of each).
+ */
+describe('every tab of a seeded profile and organization (real Chromium)', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let page: Page;
+  let customer: { id: string; displayName: string; organizations: Array<{ id: string; name: string; notes: { totalCount: number } }> };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
+    const agent = new GraphQLTestClient(server.baseUrl);
+    await agent.signIn('agent@demo.test', DEMO_PASSWORD);
+    const { customers } = await agent.ok(`{ customers(first: 200) { edges { node { id displayName organizations { id name notes(first: 1) { totalCount } }
+      entitlements { organization { id } } requests(first: 1) { totalCount } notes(first: 1) { totalCount } history(first: 1) { totalCount } } } } }`);
+    type Node = typeof customer & { entitlements: Array<{ organization: { id: string } | null }>; requests: { totalCount: number }; notes: { totalCount: number } };
+    customer = customers.edges
+      .map((e: { node: Node }) => e.node)
+      .find((c: Node) => c.entitlements.some((e) => e.organization) && c.requests.totalCount > 2 && c.notes.totalCount > 0 && c.organizations[0]?.notes.totalCount > 0);
+    expect(customer).toBeDefined();
+    page = await SignInPage.signedInPage(browser, server.baseUrl, 'agent@demo.test', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const language of ['en', 'ja'] as const) {
+    it(`walks the five profile tabs and the six organization tabs in ${language === 'en' ? 'English' : 'Japanese'}`, async () => {
+      const layout = new AppLayout(page);
+      await page.goto(`${server.baseUrl}/customers/${customer.id}`);
+      if (language === 'ja') await layout.switchLanguage('日本語');
+      const tabs = new RecordTabs(page, RECORD_TABS[language]);
+      await page.getByRole('heading', { level: 1, name: customer.displayName }).waitFor();
+      for (const tab of PROFILE_TABS) {
+        const panel = await tabs.open(tab);
+        if (tab === 'entitlements') await panel.getByText(language === 'en' ? `via ${customer.organizations[0].name}` : `${customer.organizations[0].name} 経由`).first().waitFor();
+        await screenshot(page, `walk-profile-${tab}-${language}`);
+      }
+      const organization = customer.organizations[0];
+      await page.getByRole('link', { name: organization.name }).first().click();
+      await page.getByRole('heading', { level: 1, name: organization.name }).waitFor();
+      for (const tab of ORGANIZATION_TABS) {
+        await tabs.open(tab);
+        await screenshot(page, `walk-organization-${tab}-${language}`);
+      }
+      if (language === 'ja') await layout.switchLanguage('English', '言語');
+    });
+  }
+});
