@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Change } from './change.entity';
 import { ChangeConnection } from './change.connection';
 import { HistoryArgs } from './history.inputs';
-import type { HistoryOwner } from './history.loader';
+import type { RecordOwner } from '../../common/owner-pages';
 import { Agent } from '../agents/agent.entity';
 import { Customer } from '../customers/customer.entity';
 import { DetailField } from '../detail-fields/detail-field.entity';
@@ -12,7 +12,7 @@ import { Requires } from '../../auth/requires.decorator';
 import { pageSize, toConnection } from '../../common/connection';
 import type { Context } from '../../graphql/context';
 
-async function historyOf(owner: HistoryOwner, ownerId: string, { first, after }: HistoryArgs, { loaders }: Context): Promise<ChangeConnection> {
+async function historyOf(owner: RecordOwner, ownerId: string, { first, after }: HistoryArgs, { loaders }: Context): Promise<ChangeConnection> {
   const page = await loaders.historyPages.load({ owner, ownerId, first: pageSize(first, 20), after });
   return toConnection(ChangeConnection, page);
 }

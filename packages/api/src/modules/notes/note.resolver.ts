@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'typ
 import { Note } from './note.entity';
 import { NoteConnection } from './note.connection';
 import { AddNoteInput, NotesArgs, UpdateNoteArgs } from './note.inputs';
-import type { NoteOwner } from './note.loader';
+import type { RecordOwner } from '../../common/owner-pages';
 import { Agent } from '../agents/agent.entity';
 import { Customer } from '../customers/customer.entity';
 import { Organization } from '../organizations/organization.entity';
@@ -13,7 +13,7 @@ import type { Context } from '../../graphql/context';
 // The viewer is set wherever @Requires() let the call through.
 const signedIn = (context: Context) => context.viewer!;
 
-async function notesOf(owner: NoteOwner, ownerId: string, { first, after }: NotesArgs, { loaders }: Context): Promise<NoteConnection> {
+async function notesOf(owner: RecordOwner, ownerId: string, { first, after }: NotesArgs, { loaders }: Context): Promise<NoteConnection> {
   const page = await loaders.notePages.load({ owner, ownerId, first: pageSize(first, 20), after });
   return toConnection(NoteConnection, page);
 }
