@@ -1,8 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Modal, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useDialogAction } from '../../app/dialog-action';
+import { ConfirmedActionButton } from '../../components/ConfirmedActionButton';
 import { graphql } from '../../gql';
 import { forgetOwnerNotes, type NoteOwner } from './note-owner';
 
@@ -23,8 +21,6 @@ interface DeleteNoteButtonProps {
 /** Deletes a note after asking; the list fetches again without it. */
 export function DeleteNoteButton({ owner, noteId, accessibleName, author }: DeleteNoteButtonProps) {
   const { t } = useTranslation();
-  const [confirming, confirm] = useDisclosure(false);
-  const run = useDialogAction(confirm.close);
   const [deleteNote, { loading }] = useMutation(DeleteNoteMutation, {
     update(cache) {
       cache.evict({ id: cache.identify({ __typename: 'Note', id: noteId }) });
@@ -33,30 +29,17 @@ export function DeleteNoteButton({ owner, noteId, accessibleName, author }: Dele
   });
 
   return (
-    <>
-      <Button size="compact-sm" variant="subtle" color="red" onClick={confirm.open} aria-label={t('notes.deleteLabel', { note: accessibleName })}>
-        {t('notes.delete')}
-      </Button>
-      <Modal opened={confirming} onClose={confirm.close} title={t('notes.deleteTitle')}>
-        <Text size="sm">{t('notes.deleteBody', { author })}</Text>
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={confirm.close}>
-            {t('app.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={loading}
-            onClick={() =>
-              void run(async () => {
-                await deleteNote({ variables: { id: noteId } });
-                return t('notes.deleted');
-              })
-            }
-          >
-            {t('notes.deleteConfirm')}
-          </Button>
-        </Group>
-      </Modal>
-    </>
+    <ConfirmedActionButton
+      label={t('notes.delete')}
+      accessibleName={t('notes.deleteLabel', { note: accessibleName })}
+      title={t('notes.deleteTitle')}
+      body={t('notes.deleteBody', { author })}
+      confirmLabel={t('notes.deleteConfirm')}
+      loading={loading}
+      action={async () => {
+        await deleteNote({ variables: { id: noteId } });
+        return t('notes.deleted');
+      }}
+    />
   );
 }
