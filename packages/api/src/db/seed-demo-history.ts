@@ -31,8 +31,10 @@ export async function seedHistory(db: DataSource, agentIds: string[]): Promise<v
     `WITH raised AS (
        SELECT ch.id, ch.customer_id, ch.field_id, ch.to_value, c.created_at,
               (ARRAY['Bronze', 'Silver', 'Gold'])[array_position(ARRAY['Silver', 'Gold', 'Platinum'], ch.to_value #>> '{}')] AS lower_tier
-         FROM changes ch JOIN customers c ON c.id = ch.customer_id JOIN detail_fields f ON f.id = ch.field_id
-        WHERE f.key = 'support_tier' AND ch.to_value #>> '{}' <> 'Bronze' AND abs(hashtext(ch.customer_id::text)) % 8 = 0),
+         FROM changes ch JOIN detail_fields f ON f.id = ch.field_id
+         -- Every 8th customer in the list's order (names come from the fixed seed; ids do not), so the same ones every time.
+         JOIN (SELECT id, created_at, row_number() OVER (ORDER BY lower(display_name), id) AS n FROM customers) c ON c.id = ch.customer_id
+        WHERE f.key = 'support_tier' AND ch.to_value #>> '{}' <> 'Bronze' AND c.n % 8 = 1),
      lowered AS (UPDATE changes ch SET to_value = to_jsonb(r.lower_tier) FROM raised r WHERE ch.id = r.id)
      INSERT INTO changes (at, actor_id, customer_id, field_id, from_value, to_value)
      SELECT r.created_at + (now() - r.created_at) * (0.2 + (abs(hashtext(r.id::text)) % 700) / 1000.0),
