@@ -92,4 +92,29 @@ describe('history (real Chromium)', () => {
     await screenshot(page, 'history-profile-ja');
     await layout.switchLanguage('English', '言語');
   });
+
+  it('pages through a long history with Load more, past 200 entries, focus on the first entry each press added', async () => {
+    // 230 changes of one value, made through the API: more than the largest page.
+    for (let n = 1; n <= 230; n += 1) {
+      await admin.ok(`mutation($id: ID!, $v: JSON) { setDetailValues(input: { customerId: $id, values: [{ fieldKey: "seats", value: $v }] }) { __typename } }`, { id: customer.id, v: n });
+    }
+    const history = new HistoryTab(page);
+    await history.open(profileUrl);
+    const total = Number((await page.getByText(/^[\d,]+ changes$/).innerText()).replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(230);
+    expect(await history.list.getByRole('listitem').count()).toBe(20);
+    while ((await history.list.getByRole('listitem').count()) < total) {
+      const before = await history.list.getByRole('listitem').count();
+      await history.loadMore();
+      // The keyboard user goes on reading where the new entries start.
+      expect(await page.evaluate((index) => document.activeElement === document.querySelectorAll('ol[aria-label="Changes, newest first"] > li')[index], before)).toBe(true);
+    }
+    const entries = await history.entries();
+    expect(entries).toHaveLength(total);
+    // Every change once, in order: none lost or repeated between pages.
+    const seats = entries.flatMap((e) => /^Ada Admin set Seats from ([\d,]+) to (\d+) · /.exec(e)?.slice(1, 3) ?? []);
+    const expected = Array.from({ length: 230 }, (_, i) => [i === 229 ? '12,500' : String(229 - i), String(230 - i)]).flat();
+    expect(seats).toEqual(expected);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import type { StoredDetailValue } from '@cp/shared';
 import { Badge, Group, Paper, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
+import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RelativeTime } from '../../components/RelativeTime';
 import type { DetailFieldInfo } from '../details/detail-values';
@@ -46,8 +47,11 @@ export function changeSentence(change: ChangeNode, t: TFunction, format: (field:
       if (!has(from)) return t('history.noteAdded', { actor, body: text(to) });
       if (!has(to)) return t('history.noteDeleted', { actor, body: text(from) });
       return t('history.noteEdited', { actor, body: text(to) });
-    case 'entitlement':
-      return has(to) ? t('history.entitlementGranted', { actor, product: text(to) }) : t('history.entitlementRevoked', { actor, product: text(from) });
+    case 'entitlement': {
+      // The product's name today, as its value entries say it; the name at the time is in from/to.
+      const product = change.product?.name ?? text(has(to) ? to : from);
+      return has(to) ? t('history.entitlementGranted', { actor, product }) : t('history.entitlementRevoked', { actor, product });
+    }
     default: {
       // Built-in attributes by name; one added later still reads, by its API name.
       const label = t(`history.attributes.${change.attribute}`, { defaultValue: change.attribute ?? '' });
@@ -59,12 +63,19 @@ export function changeSentence(change: ChangeNode, t: TFunction, format: (field:
 }
 
 /** One entry of the timeline: the sentence, the token it came through, and when (exact time on hover). */
-export function ChangeItem({ change, format }: { change: ChangeNode; format: (field: DetailFieldInfo, value: StoredDetailValue) => string }) {
+export const ChangeItem = forwardRef<HTMLLIElement, { change: ChangeNode; format: (field: DetailFieldInfo, value: StoredDetailValue) => string }>(function ChangeItem(
+  { change, format },
+  ref,
+) {
   const { t } = useTranslation();
   return (
-    <Paper component="li" withBorder radius="md" px="md" py="xs">
+    // Focusable from script only: "Load more" moves the focus to the first entry it added.
+    <Paper component="li" ref={ref} tabIndex={ref ? -1 : undefined} withBorder radius="md" px="md" py="xs">
       <Group gap="xs" wrap="wrap">
-        <Text size="sm">{changeSentence(change, t, format)}</Text>
+        {/* A long unbroken note body wraps instead of widening the page. */}
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {changeSentence(change, t, format)}
+        </Text>
         {change.viaToken && (
           <Badge variant="light" color="gray" size="sm" tt="none">
             {t('notes.viaToken', { name: change.viaToken })}
@@ -76,4 +87,4 @@ export function ChangeItem({ change, format }: { change: ChangeNode; format: (fi
       </Group>
     </Paper>
   );
-}
+});

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { Button, Stack, Text } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryStatus } from '../../components/QueryStatus';
@@ -15,6 +15,7 @@ const HistoryPanelConnection = graphql(`
     totalCount
     pageInfo {
       hasNextPage
+      endCursor
     }
     edges {
       node {
@@ -45,10 +46,10 @@ const HistoryPanelConnection = graphql(`
 `);
 
 const CustomerHistoryQuery = graphql(`
-  query CustomerHistory($id: ID!, $first: Int!) {
+  query CustomerHistory($id: ID!, $first: Int!, $after: String) {
     customer(id: $id) {
       id
-      history(first: $first) {
+      history(first: $first, after: $after) {
         ...HistoryPanel_connection @unmask
       }
     }
@@ -56,19 +57,18 @@ const CustomerHistoryQuery = graphql(`
 `);
 
 const OrganizationHistoryQuery = graphql(`
-  query OrganizationHistory($id: ID!, $first: Int!) {
+  query OrganizationHistory($id: ID!, $first: Int!, $after: String) {
     organization(id: $id) {
       id
-      history(first: $first) {
+      history(first: $first, after: $after) {
         ...HistoryPanel_connection @unmask
       }
     }
   }
 `);
 
-// Older entries come by growing the page up to the API's page limit, as notes do: one query the cache can refresh.
+// Older entries come page by page after the last cursor (fetchMore), appended to the first page, with no end.
 const PAGE = 20;
-const MAX_PAGE = 200;
 
 interface HistoryPanelProps {
   owner: { typename: 'Customer' | 'Organization'; id: string };
@@ -79,8 +79,10 @@ interface HistoryPanelProps {
 /** The History tab of a profile or an organization: a timeline of who changed what, newest first. */
 export function HistoryPanel({ owner, empty }: HistoryPanelProps) {
   const { t } = useTranslation();
-  const [first, setFirst] = useState(PAGE);
-  const variables = { id: owner.id, first };
+  const [loadingMore, setLoadingMore] = useState(false);
+  const firstNewItem = useRef<HTMLLIElement>(null);
+  const [shown, setShown] = useState(0);
+  const variables = { id: owner.id, first: PAGE, after: null };
   // Changes are made on the other tabs: opening this one asks the API again.
   const options = { variables, fetchPolicy: 'cache-and-network' } as const;
   const customer = useQuery(CustomerHistoryQuery, { ...options, skip: owner.typename !== 'Customer' });
@@ -93,6 +95,39 @@ export function HistoryPanel({ owner, empty }: HistoryPanelProps) {
   const changes: ChangeNode[] = history?.edges.map((edge) => edge.node) ?? [];
   const format = useDetailFormat(changes.flatMap((change) => (change.field ? [change.field] : [])));
 
+  // After "Load more", focus goes to the first entry it added, so a keyboard user reads on from there.
+  useEffect(() => {
+    if (shown > 0) firstNewItem.current?.focus();
+  }, [shown]);
+
+  async function loadMore(after: string) {
+    setLoadingMore(true);
+    try {
+      const before = changes.length;
+      const more = { variables: { ...variables, after } };
+      if (owner.typename === 'Customer') {
+        await customer.fetchMore({
+          ...more,
+          updateQuery: (previous, { fetchMoreResult }) =>
+            previous.customer && fetchMoreResult.customer
+              ? { ...previous, customer: { ...previous.customer, history: appended(previous.customer.history, fetchMoreResult.customer.history) } }
+              : previous,
+        });
+      } else {
+        await organization.fetchMore({
+          ...more,
+          updateQuery: (previous, { fetchMoreResult }) =>
+            previous.organization && fetchMoreResult.organization
+              ? { ...previous, organization: { ...previous.organization, history: appended(previous.organization.history, fetchMoreResult.organization.history) } }
+              : previous,
+        });
+      }
+      setShown(before);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
   if (!history) return <QueryStatus error={query.error} onRetry={query.refetch} />;
   if (changes.length === 0) return <EmptyState icon={IconHistory} title={empty.title} body={empty.body} />;
   return (
@@ -101,15 +136,23 @@ export function HistoryPanel({ owner, empty }: HistoryPanelProps) {
         {t('history.total', { count: history.totalCount })}
       </Text>
       <Stack component="ol" gap="xs" aria-label={t('history.listLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {changes.map((change) => (
-          <ChangeItem key={change.id} change={change} format={format} />
+        {changes.map((change, index) => (
+          <ChangeItem key={change.id} change={change} format={format} ref={index === shown && shown > 0 ? firstNewItem : undefined} />
         ))}
       </Stack>
-      {history.pageInfo.hasNextPage && first < MAX_PAGE && (
-        <Button variant="default" loading={query.loading} onClick={() => setFirst((n) => Math.min(n + PAGE, MAX_PAGE))} style={{ alignSelf: 'center' }}>
+      {history.pageInfo.hasNextPage && history.pageInfo.endCursor && (
+        // Not disabled while loading (a disabled button drops the keyboard focus); aria-busy says it is working.
+        <Button variant="default" aria-busy={loadingMore} onClick={() => !loadingMore && void loadMore(history.pageInfo.endCursor!)} style={{ alignSelf: 'center' }}>
           {t('history.loadMore')}
         </Button>
       )}
     </Stack>
   );
+}
+
+type HistoryConnection = ResultOf<typeof HistoryPanelConnection>;
+
+/** The next page's entries after the ones shown, with its page info (the count is the first page's). */
+function appended(shown: HistoryConnection, next: HistoryConnection): HistoryConnection {
+  return { ...shown, pageInfo: next.pageInfo, edges: [...shown.edges, ...next.edges] };
 }
