@@ -158,6 +158,9 @@ describe('customers and organizations', () => {
     expect(stale.errors?.[0].message).toMatch(/changed by someone else/);
     expect(await app.sql(`SELECT display_name FROM customers WHERE id = $1`, [id])).toEqual([{ display_name: 'First Edit' }]);
 
+    // Every customer has a name: clearing it with an explicit null is refused like an empty one.
+    const noName = await agent.request(UPDATE, { input: { id, expectedVersion: 2, displayName: null } });
+    expect(noName.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'displayName', reason: 'NAME_EMPTY' });
     const clearOnlyId = await agent.request(UPDATE, { input: { id, expectedVersion: 2, email: '' } });
     expect(clearOnlyId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     const badEmail = await agent.request(UPDATE, { input: { id, expectedVersion: 2, email: 'nope@' } });

@@ -76,7 +76,7 @@ describe('products and entitlements', () => {
       expect((await admin.ok(UPDATE_PRODUCT, { input: { id: product.id, expectedVersion: 4, name: 'Cloud Pro Plus', archived: false } })).updateProduct).toMatchObject({ version: 4 });
     });
 
-    it('refuses a stale version, a name clash on rename, an unknown id, and agents', async () => {
+    it('refuses a stale version, a name clash on rename, an unknown id, an explicit null, and agents', async () => {
       const a = await createProduct('Alpha');
       await createProduct('Beta');
       expect(await refusal(admin, UPDATE_PRODUCT, { input: { id: a.id, expectedVersion: 7, name: 'Gamma' } })).toMatchObject({
@@ -86,6 +86,11 @@ describe('products and entitlements', () => {
         field: 'name', reason: 'NAME_TAKEN', message: "Another product is already named 'Beta'",
       });
       expect(await refusal(admin, UPDATE_PRODUCT, { input: { id: MISSING, expectedVersion: 1, name: 'X' } })).toMatchObject({ code: 'NOT_FOUND', params: { entity: 'PRODUCT' } });
+      // An explicit null asks to clear, which neither can be.
+      expect(await refusal(admin, UPDATE_PRODUCT, { input: { id: a.id, expectedVersion: 1, name: null } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name', reason: 'NAME_EMPTY' });
+      expect(await refusal(admin, UPDATE_PRODUCT, { input: { id: a.id, expectedVersion: 1, archived: null } })).toMatchObject({
+        code: 'BAD_USER_INPUT', field: 'archived', reason: 'NOT_CLEARABLE', message: 'archived cannot be cleared: leave it out to keep it as it is',
+      });
       expect(await agent.errorCode(CREATE_PRODUCT, { name: 'Agent product' })).toBe('FORBIDDEN');
       expect(await agent.errorCode(UPDATE_PRODUCT, { input: { id: a.id, expectedVersion: 1, archived: true } })).toBe('FORBIDDEN');
       expect((await app.sql(`SELECT name, archived, version FROM products WHERE id = $1`, [a.id]))[0]).toEqual({ name: 'Alpha', archived: false, version: 1 });

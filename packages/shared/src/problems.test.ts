@@ -13,7 +13,9 @@ describe('problems', () => {
       expect([reason, typeof ja[reason] === 'string' ? templateParams(ja[reason]) : 'missing']).toEqual([reason, templateParams(PROBLEM_TEXT[reason])]);
     }
     expect(Object.keys(ja.entities).sort()).toEqual(Object.keys(ENTITIES).sort());
-    expect(Object.keys(ja).filter((key) => !(key in PROBLEM_TEXT)).sort()).toEqual(['entities', 'listSeparator']);
+    expect(Object.keys(ja).filter((key) => !(key in PROBLEM_TEXT)).sort()).toEqual(['entities', 'fields', 'listSeparator']);
+    // Input names shown in place of API names (`displayName` → 表示名): the same ones in both languages.
+    expect(Object.keys(ja.fields as unknown as object).sort()).toEqual(Object.keys(locale('en').fields as object).sort());
   });
 
   it('builds the English sentence, nested problems, lists and entities included', () => {

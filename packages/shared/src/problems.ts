@@ -110,6 +110,7 @@ export const PROBLEM_TEXT = {
   STALE_VERSION: 'This {{entity}} was changed by someone else (now version {{current}}, you edited version {{expected}}). Reload and try again.',
   NAME_TAKEN: 'Another {{entity}} is already named {{name}}',
   NAME_EMPTY: 'The name must not be empty',
+  NOT_CLEARABLE: '{{field}} cannot be cleared: leave it out to keep it as it is',
   EMAIL_TAKEN: 'Another {{entity}} already has the email {{email}}',
   CUSTOMER_IDENTIFIER_TAKEN: 'Another customer already has the {{field}} {{value}}',
   CUSTOMER_NEEDS_IDENTIFIER: 'A customer needs an email or a username',

@@ -109,6 +109,10 @@ describe('entitlements and products (real Chromium)', () => {
     await products.row('Backup Plus').waitFor();
     await products.name(null, 'backup plus');
     await adminPage.getByRole('dialog').getByText("Another product is already named 'Backup Plus'").waitFor();
+    // The refusal names the input as the form does ("Name"), not by its API name.
+    await adminPage.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill('x'.repeat(201));
+    await adminPage.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await adminPage.getByRole('dialog').getByText('Name must have 1 to 200 characters').waitFor();
     await adminPage.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await products.name('Backup Plus', 'Backup Max');
     await products.row('Backup Max').waitFor();

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
  * `extensions` or a per-entry result) in the viewer's language: the template
  * is `problems.<REASON>`; nested problems are translated first, lists joined
  * with the language's separator, `entity` params become nouns
- * (`problems.entities.<ENTITY>`).
+ * (`problems.entities.<ENTITY>`) and `field` params the input's name
+ * (`problems.fields.<field>`).
  */
 export function translateProblem(t: TFunction, problem: Problem): string {
   const params: Record<string, string | number | boolean> = {};
@@ -16,6 +17,8 @@ export function translateProblem(t: TFunction, problem: Problem): string {
     if (isProblem(value)) params[name] = translateProblem(t, value);
     else if (Array.isArray(value)) params[name] = value.join(t('problems.listSeparator'));
     else if (name === 'entity') params[name] = t(`problems.entities.${value as string}`, { defaultValue: String(value) });
+    // An input's API name (`displayName`) becomes the word the form shows; an unlisted one stays as it is.
+    else if (name === 'field' && typeof value === 'string' && value !== '') params[name] = t(`problems.fields.${value}`, { defaultValue: value });
     else params[name] = value as string | number | boolean;
   }
   // Params are checked against the templates by a test (problems.test.ts), not by the key's type.

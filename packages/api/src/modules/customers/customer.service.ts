@@ -272,7 +272,8 @@ export class CustomerService {
       if (refusal) throw badInput(identifierRefusal(given!, refusal), field);
       changes[field] = value;
     }
-    if (input.displayName !== undefined) changes.display_name = input.displayName.trim();
+    // `displayName: null` asks to clear a name, which every customer has: refused like an empty one.
+    if (input.displayName !== undefined) changes.display_name = (input.displayName ?? '').trim();
     if (input.displayName !== undefined && !changes.display_name) throw badInput(problem('NAME_EMPTY'), 'displayName');
 
     const columns = Object.keys(changes);

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { problem } from '@cp/shared';
 import { Product } from './product.entity';
 import type { UpdateProductInput } from './product.inputs';
+import { badInput } from '../../common/domain-error';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { constraintError } from '../../db/pg-errors';
 import { cleanName } from '../organizations/organization.service';
@@ -38,10 +40,13 @@ export class ProductService {
 
   /**
    * Renames and/or archives (restores) a product. Throws NOT_FOUND, CONFLICT
-   * STALE_VERSION, NAME_EMPTY or NAME_TAKEN. Nothing to change keeps the version.
+   * STALE_VERSION, NAME_EMPTY (also for `name: null`), NOT_CLEARABLE (`archived: null`) or NAME_TAKEN. Nothing to change keeps the version.
    */
   async update(input: UpdateProductInput): Promise<Product> {
-    const name = input.name == null ? null : cleanName(input.name);
+    // An explicit null asks to clear: neither a name nor the archived flag can be (API.md, update inputs).
+    if (input.name === null) throw badInput(problem('NAME_EMPTY'), 'name');
+    if (input.archived === null) throw badInput(problem('NOT_CLEARABLE', { field: 'archived' }), 'archived');
+    const name = input.name === undefined ? null : cleanName(input.name);
     const archived = input.archived ?? null;
     try {
       return await this.db.transaction(async (tx) => {
