@@ -14,6 +14,7 @@ describe('cleanNoteBody', () => {
 
   it('refuses an empty body, control characters and more than 10,000 code points, each with its reason', () => {
     expect(refusal(' \r\n\t ')).toEqual(problem('INVALID_NOTE_BODY', { problem: problem('EMPTY') }));
+    expect(refusal('\u3000\u00a0\u200b\u200e\n\ufeff')).toEqual(problem('INVALID_NOTE_BODY', { problem: problem('EMPTY') }));
     expect(refusal('bell\u0007')).toEqual(problem('INVALID_NOTE_BODY', { problem: problem('CONTROL_CHARACTERS') }));
     expect(refusal('c1\u0085')).toEqual(problem('INVALID_NOTE_BODY', { problem: problem('CONTROL_CHARACTERS') }));
     expect(refusal('lone \ud800 surrogate')).toEqual(problem('INVALID_NOTE_BODY', { problem: problem('CONTROL_CHARACTERS') }));

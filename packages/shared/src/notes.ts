@@ -25,16 +25,20 @@ export function noteBodyLength(body: string): number {
   return Array.from(normalizeNoteBody(body)).length;
 }
 
+const NOTHING_VISIBLE = /^[\s\p{Z}\p{Cf}]*$/u;
+
 /**
  * Validates and normalizes a note body: 1–10,000 code points after
- * `normalizeNoteBody`, no control characters except newline and tab (the
+ * `normalizeNoteBody`, something visible (not only spaces and invisible
+ * characters), no control characters except newline and tab (the
  * rule detail text values follow). Refusals are `INVALID_NOTE_BODY` around
  * `EMPTY`, `CONTROL_CHARACTERS` or `TOO_LONG {max}`.
  */
 export function cleanNoteBody(body: string): { ok: true; body: string } | { ok: false; problem: Problem } {
   const text = normalizeNoteBody(body);
   const refuse = (cause: Problem) => ({ ok: false as const, problem: problem('INVALID_NOTE_BODY', { problem: cause }) });
-  if (text === '') return refuse(problem('EMPTY'));
+  // Only spaces and invisible characters (zero-width, bidi marks, ideographic space…) would show as an empty note.
+  if (NOTHING_VISIBLE.test(text)) return refuse(problem('EMPTY'));
   if (hasControlCharacters(text, true)) return refuse(problem('CONTROL_CHARACTERS'));
   if (!fitsLength(text, MAX_NOTE_LENGTH)) return refuse(problem('TOO_LONG', { max: MAX_NOTE_LENGTH }));
   return { ok: true, body: text };
