@@ -38,6 +38,9 @@ describe('agent: find customers, open a profile, add customers into a new organi
     await page.getByText('2,000 customers').waitFor();
     await customers.waitForList();
     await screenshot(page, 'customers-list');
+    // Beside the organization and product filters and the buttons, the search box keeps a usable width (it was squeezed to 48 px).
+    expect(page.viewportSize()!.width).toBe(1280);
+    expect((await customers.search.boundingBox())!.width).toBeGreaterThanOrEqual(220);
     await customers.searchFor('ann');
     // Every row shown now matches (name, email, username or organization are all columns).
     await customers.rows().nth(1).filter({ hasText: /ann/i }).waitFor();

@@ -50,8 +50,8 @@ export function SearchField({ label, placeholder }: SearchFieldProps) {
       onKeyDown={(event) => {
         if (event.key === 'Enter') commitLater.flush();
       }}
-      miw={0}
-      style={{ flex: 1 }}
+      // Grows to fill the row, and moves the controls after it to the next line rather than shrink below a usable width.
+      style={{ flex: '1 1 260px', minWidth: 'min(100%, 220px)' }}
     />
   );
 }
