@@ -67,14 +67,18 @@ describe('entitlements and products (real Chromium)', () => {
     expect(await inherited.getByRole('link', { name: organization.name }).getAttribute('href')).toBe(`/organizations/${organization.id}`);
     await tab.field('Cloud Pro', 'Support level').getByText('Premium', { exact: true }).waitFor();
     await tab.field('Cloud Pro', 'Seats').getByText('25', { exact: true }).waitFor();
-    // Inherited: not the member's to revoke.
+    // Inherited: not the member's to revoke, nor to change (it is the organization's, shared by every member).
     expect(await inherited.getByRole('button', { name: /^Revoke/ }).count()).toBe(0);
+    expect(await inherited.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+    await inherited.getByText('its details are changed there').waitFor();
 
     await tab.grant('On-prem Suite');
     await tab.setSelect('On-prem Suite', 'Support level', 'Basic');
     await screenshot(page, 'entitlements-customer');
     await tab.revoke('On-prem Suite');
     await inherited.waitFor();
+    // The revoked card took its button away: the keyboard focus is on the tab, not lost to the page.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tabpanel');
   });
 
   it("filters the customers list by product: the organization's members, through their entitlement", async () => {

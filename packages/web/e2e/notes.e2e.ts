@@ -70,6 +70,8 @@ describe('notes (real Chromium)', () => {
     await box.fill('Call back Tuesday.');
     await box.press('Control+Enter');
     await notes.note('Call back Tuesday.').getByText(/edited/).waitFor();
+    // Saved: the keyboard focus is back on the note's Edit button, not lost to the page.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Edit Note by /);
 
     // Someone else changes it while this agent edits.
     const { customer } = await admin.ok(`query($id: ID!) { customer(id: $id) { notes(first: 1) { edges { node { id version } } } } }`, { id: customerId });
@@ -89,11 +91,17 @@ describe('notes (real Chromium)', () => {
     await notes.note('Call back Thursday.').getByText(/edited/).waitFor();
   });
 
-  it('deletes a note after confirming', async () => {
+  it('deletes a note after confirming; cancelling returns to its button, deleting to the tab', async () => {
     const notes = new NotesTab(page);
-    await notes.delete(notes.note('Call back Thursday.'));
+    const note = notes.note('Call back Thursday.');
+    await note.getByRole('button', { name: /^Delete/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Delete Note by /);
+    await notes.delete(note);
     await page.getByText('1 note', { exact: true }).waitFor();
     expect(await notes.note('Call back Thursday.').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tabpanel');
   });
 
   it('does the same in Japanese', async () => {

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDialogAction } from '../app/dialog-action';
 
@@ -20,16 +21,41 @@ interface ConfirmedActionButtonProps {
 export function ConfirmedActionButton({ label, accessibleName, title, body, confirmLabel, loading, action }: ConfirmedActionButtonProps) {
   const { t } = useTranslation();
   const [confirming, confirm] = useDisclosure(false);
-  const run = useDialogAction(confirm.close);
+  const button = useRef<HTMLButtonElement>(null);
+  // Focus is returned by hand (the dialog's own return would target a button that may be gone): cancelling
+  // goes back to the button; once done, the row usually goes away with its button, so focus goes to the tab
+  // (or page) the button was in rather than falling to the page's body. While the dialog is still shown its
+  // focus trap holds the focus, so the target is focused when it has gone; if the action already removed
+  // this component (the row left the cache), at once.
+  const container = useRef<HTMLElement | null>(null);
+  const focusAfterClose = useRef<HTMLElement | null>(null);
+  const open = () => {
+    container.current = button.current?.closest<HTMLElement>('[role="tabpanel"], main') ?? null;
+    confirm.open();
+  };
+  const cancel = () => {
+    focusAfterClose.current = button.current;
+    confirm.close();
+  };
+  const run = useDialogAction(() => {
+    const target = container.current;
+    if (target && !target.hasAttribute('tabindex')) target.tabIndex = -1;
+    if (button.current?.isConnected) {
+      focusAfterClose.current = target;
+      confirm.close();
+    } else {
+      target?.focus();
+    }
+  });
   return (
     <>
-      <Button size="compact-sm" variant="subtle" color="red" onClick={confirm.open} aria-label={accessibleName}>
+      <Button ref={button} size="compact-sm" variant="subtle" color="red" onClick={open} aria-label={accessibleName}>
         {label}
       </Button>
-      <Modal opened={confirming} onClose={confirm.close} title={title}>
+      <Modal opened={confirming} onClose={cancel} title={title} returnFocus={false} onExitTransitionEnd={() => focusAfterClose.current?.focus()}>
         <Text size="sm">{body}</Text>
         <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={confirm.close}>
+          <Button variant="default" onClick={cancel}>
             {t('app.cancel')}
           </Button>
           <Button color="red" loading={loading} onClick={() => void run(action)}>

@@ -14,17 +14,19 @@ interface DetailValueListProps {
   values: unknown;
   /** The query these fields and values came from, refetched after each save. */
   definitionsQuery: DocumentNode;
+  /** False to show the values only (they are changed elsewhere, e.g. an inherited entitlement on its organization's page). */
+  editable?: boolean;
 }
 
 /** One owner's values, a row per field, each edited in place: the Details tab and every entitlement use it. */
-export function DetailValueList({ fields, owner, values, definitionsQuery }: DetailValueListProps) {
+export function DetailValueList({ fields, owner, values, definitionsQuery, editable = true }: DetailValueListProps) {
   const format = useDetailFormat(fields);
   return fields.map((field, index) => {
     const value = storedValue(values, field.key);
     return (
       <Fragment key={field.id}>
         {index > 0 && <Divider />}
-        <DetailValueRow field={field} value={value} text={value === null ? null : format(field, value)} owner={owner} definitionsQuery={definitionsQuery} />
+        <DetailValueRow field={field} value={value} text={value === null ? null : format(field, value)} owner={owner} definitionsQuery={definitionsQuery} editable={editable} />
       </Fragment>
     );
   });

@@ -15,10 +15,12 @@ interface DetailValueRowProps {
   owner: DetailOwner;
   /** Refetched after a save: the query these values and definitions came from. */
   definitionsQuery: DocumentNode;
+  /** False: the value only, no edit button nor lock (it is changed on another page). */
+  editable: boolean;
 }
 
 /** One field of the Details tab, named by its label: its value, and the way to change it if the viewer may. */
-export function DetailValueRow({ field, value, text, owner, definitionsQuery }: DetailValueRowProps) {
+export function DetailValueRow({ field, value, text, owner, definitionsQuery, editable }: DetailValueRowProps) {
   const { t } = useTranslation();
   const labelId = useId();
   const [editing, setEditing] = useState(false);
@@ -53,6 +55,7 @@ export function DetailValueRow({ field, value, text, owner, definitionsQuery }: 
         )}
       </Box>
       {!editing &&
+        editable &&
         (field.viewerCanEdit ? (
           <ActionIcon ref={controlRef as RefObject<HTMLButtonElement>} variant="subtle" color="gray" aria-label={t('details.editLabel', { label: field.label })} onClick={() => setEditing(true)}>
             <IconPencil size={16} aria-hidden />

@@ -59,14 +59,19 @@ export function EntitlementCard({ entitlement, ownerId, fields }: EntitlementCar
           </Group>
           {inherited && (
             <Text size="sm" c="dimmed">
-              <Trans i18nKey="entitlements.via" values={{ organization: organization.name }} components={{ org: <Anchor component={Link} to={organizationPath(organization.id)} /> }} />
+              <Trans i18nKey="entitlements.via" values={{ organization: organization.name }} components={{ org: <Anchor component={Link} to={organizationPath(organization.id)} underline="always" /> }} />
             </Text>
           )}
         </div>
         {!inherited && <RevokeEntitlementButton entitlementId={entitlement.id} productName={product.name} />}
       </Group>
       {fields.length > 0 ? (
-        <DetailValueList fields={fields} owner={{ scope: 'ENTITLEMENT', id: entitlement.id, version: entitlement.version }} values={entitlement.detailsByKey} definitionsQuery={EntitlementsPanelQuery} />
+        <DetailValueList
+          fields={fields}
+          owner={{ scope: 'ENTITLEMENT', id: entitlement.id, version: entitlement.version }} values={entitlement.detailsByKey} definitionsQuery={EntitlementsPanelQuery}
+          // An inherited entitlement is the organization's, shared by every member: it is changed on the organization's page.
+          editable={!inherited}
+        />
       ) : (
         <Text size="sm" c="dimmed" mt="xs">
           {t('entitlements.noFields')}

@@ -2,6 +2,7 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { Badge, Button, Group, Paper, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/i18n/format';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -32,6 +33,13 @@ export function NoteItem({ note, owner }: { note: FragmentType<typeof NoteItemNo
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, edit] = useDisclosure(false);
+  // Saving or cancelling removes the editor under the keyboard focus: it goes back to the Edit button, not to the page.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const { data, complete } = useFragment({ fragment: NoteItemNote, fragmentName: 'NoteItem_note', from: note });
   if (!complete) return null;
   const author = data.author.displayName;
@@ -62,7 +70,7 @@ export function NoteItem({ note, owner }: { note: FragmentType<typeof NoteItemNo
         </Group>
         {data.viewerCanEdit && !editing && (
           <Group gap={4} wrap="nowrap">
-            <Button size="compact-sm" variant="subtle" onClick={edit.open} aria-label={t('notes.editNoteLabel', { note: accessibleName })}>
+            <Button ref={editButton} size="compact-sm" variant="subtle" onClick={edit.open} aria-label={t('notes.editNoteLabel', { note: accessibleName })}>
               {t('notes.edit')}
             </Button>
             <DeleteNoteButton owner={owner} noteId={data.id} accessibleName={accessibleName} author={author} />
