@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { isTextSearchable, parseDetailValue, problem, shownValue, type StoredDetailValue } from '@cp/shared';
 import { DetailFieldType, type DetailFieldScope } from '../detail-fields/detail-field.enums';
 import type { DetailField } from '../detail-fields/detail-field.entity';
+import { loadDefinitions } from '../detail-fields/detail-field.catalog';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
 import { detailOwner, detailOwnerKinds, type DetailOwnerKind } from './detail-owner.registry';
 import { detailSortIndex, detailSortKeys, isSortableOwner, sortIndexPrefix } from './detail-sort-keys';
@@ -36,7 +37,7 @@ export interface WrittenValue extends DetailValueChange {
 export interface ValuesWritten {
   tx: EntityManager;
   owner: DetailOwnerKind;
-  cause: 'SET' | 'OPTIONS_CHANGED' | 'BULK';
+  cause: 'SET' | 'OPTIONS_CHANGED' | 'BULK' | 'CLEARED';
   actor: Actor;
   /** Per owner id, the values as written and as they were (also unchanged ones: a listener compares). */
   changes: ReadonlyArray<{ ownerId: string; changes: readonly WrittenValue[] }>;
@@ -296,11 +297,33 @@ export class DetailValueStore {
   }
 
   /**
-   * Removes the search rows of owners being deleted (a revoked entitlement),
-   * inside the deleting transaction; their `details` go with their rows.
+   * Clears every value of these owners, inside the caller's transaction, as
+   * a write by `actor` (cause `CLEARED`): the listeners hear each value
+   * removed, so history keeps what an owner held before it is deleted (for
+   * those who may view each field), and the search index forgets them.
    */
-  async forgetOwners(tx: EntityManager, ownerIds: readonly string[]): Promise<void> {
-    await tx.query(`DELETE FROM detail_search WHERE owner_id = ANY($1::uuid[])`, [ownerIds]);
+  async clearAll(tx: EntityManager, owner: DetailOwnerKind, ownerIds: readonly string[], actor: Actor): Promise<void> {
+    const rows: Array<{ id: string; details: StoredDetails }> = await tx.query(
+      `SELECT id, details FROM ${owner.table} WHERE id = ANY($1::uuid[]) AND details <> '{}'::jsonb FOR UPDATE`,
+      [ownerIds],
+    );
+    if (rows.length === 0) return;
+    const fields = new Map((await loadDefinitions(tx, 'WHERE f.scope = $1', [owner.scope])).map((f) => [f.key, f]));
+    await tx.query(`UPDATE ${owner.table} SET details = '{}'::jsonb, version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+    await this.written(
+      tx,
+      owner,
+      'CLEARED',
+      actor,
+      rows.map((r) => ({
+        ownerId: r.id,
+        // A key without a definition cannot be stored (writes go through definitions); skipping one keeps a clear from failing on it.
+        changes: Object.entries(r.details).flatMap(([key, from]) => {
+          const field = fields.get(key);
+          return field ? [{ field, value: null, from }] : [];
+        }),
+      })),
+    );
   }
 
   /** After values were written: the search index follows, then the listeners hear it, in the same transaction. */

@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import { Entitlement } from './entitlement.entity';
 import type { GrantEntitlementInput } from './entitlement.inputs';
 import type { DetailValueStore } from '../detail-values/detail-value.store';
+import { detailOwner } from '../detail-values/detail-owner.registry';
+import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import type { ChangeSubject, HistoryService } from '../history/history.service';
 import type { Actor } from '../../auth/viewer';
 import { badInput, notFound } from '../../common/domain-error';
@@ -74,19 +76,25 @@ export class EntitlementService {
     }
   }
 
-  /** Deletes an entitlement and its detail values (also from search), recorded in its owner's history as by `actor`. Throws NOT_FOUND. */
+  /**
+   * Deletes an entitlement and its detail values (also from search). Its
+   * owner's history records the revocation and, before it, each value the
+   * entitlement held as cleared, so what was lost stays readable to whoever
+   * may view each field (and to no one else). By `actor`. Throws NOT_FOUND.
+   */
   async revoke(id: string, actor: Actor): Promise<boolean> {
     if (!isUuid(id)) throw notFound('ENTITLEMENT', id);
     return this.db.transaction(async (tx) => {
+      const [found] = await tx.query(`SELECT 1 FROM entitlements WHERE id = $1 FOR UPDATE`, [id]);
+      if (!found) throw notFound('ENTITLEMENT', id);
+      await this.detailValues.clearAll(tx, detailOwner(DetailFieldScope.ENTITLEMENT), [id], actor);
       // TypeORM answers a DELETE ... RETURNING with [rows, affected].
       const [deleted] = await tx.query(
         `DELETE FROM entitlements e USING products p WHERE e.id = $1 AND p.id = e.product_id
          RETURNING ${ENTITLEMENT_COLUMNS}, p.name::text AS "productName"`,
         [id],
       );
-      if (deleted.length === 0) throw notFound('ENTITLEMENT', id);
       const entitlement = toEntitlement(deleted[0]);
-      await this.detailValues.forgetOwners(tx, [id]);
       // No entitlementId: the entitlement is gone, and its earlier entries keep only their product.
       await this.history.record(tx, actor, [{ ...ownerSubject(entitlement), attribute: 'entitlement', productId: entitlement.productId, from: deleted[0].productName, to: null }]);
       return true;
