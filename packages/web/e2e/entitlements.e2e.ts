@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { GraphQLTestClient } from '../../api/test/support/graphql-client';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
+import { expectAccessible } from './support/accessibility';
 import { launchBrowser, screenshot } from './support/browser';
 import { AppLayout } from './pages/app-layout.page';
 import { CustomersPage } from './pages/customers.page';
@@ -90,6 +91,13 @@ describe('entitlements and products (real Chromium)', () => {
     await page.getByText(`${org.customerCount} customers`).waitFor();
     await customers.table.getByRole('link', { name: member.displayName }).waitFor();
     await customers.waitForList();
+
+    // A link naming a product that does not exist says so, and offers the way back (it failed as "Something went wrong").
+    await page.goto(`${server.baseUrl}/customers?product=junk`);
+    await page.getByText('The product in this link does not exist').waitFor();
+    await expectAccessible(page, 'a customers link with an unknown product');
+    await page.getByRole('button', { name: 'Show all customers' }).click();
+    await page.getByText('2,000 customers').waitFor();
   });
 
   it('shows both tabs in Japanese', async () => {

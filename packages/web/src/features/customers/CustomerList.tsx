@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Box, Group, Stack } from '@mantine/core';
+import { Box, Button, Group, Stack } from '@mantine/core';
 import { IconAddressBook, IconFilter, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ import { CustomerListQuery } from './CustomerListQuery';
 import { CustomersTable, type CustomerRowActionsTarget } from './CustomersTable';
 import { DetailFiltersControl } from './DetailFiltersControl';
 import { ORGANIZATION_PARAM, OrganizationFilter } from './OrganizationFilter';
-import { PRODUCT_PARAM, ProductFilter } from './ProductFilter';
+import { ProductFilter, useProductParam } from './ProductFilter';
 import { DEFAULT_SORT, SORT_PARAM, customerOrder, customerSortParam, parseCustomerSort, sortFieldKey, type CustomerSort } from './sort';
 import { useCustomerDetailFields } from './useCustomerDetailFields';
 import { useDetailColumns } from './useDetailColumns';
@@ -40,9 +40,10 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
   const [sortParam, setSortParam] = useSearchParam(SORT_PARAM);
   const [organizationParam] = useSearchParam(ORGANIZATION_PARAM);
   const filterId = organizationId ?? organizationParam;
-  const [productParam] = useSearchParam(PRODUCT_PARAM);
+  const productParam = useProductParam();
   // An organization's members list has no product filter.
-  const productId = organizationId ? '' : productParam;
+  const productId = organizationId ? '' : productParam.productId;
+  const unknownProduct = !organizationId && productParam.unknown;
   const fields = useCustomerDetailFields();
   const columns = useDetailColumns(fields);
   const detailFilters = useDetailFilters(fields);
@@ -51,7 +52,7 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
   const { conditions, stale } = detailFilters;
   // A detail sort or filter from a link waits until the fields are known, so it is never silently ignored;
   // a filter that no longer applies holds the list until removed, rather than listing everyone as if filtered.
-  const ready = detailFilters.ready && stale.length === 0 && (sortFieldKey(requestedSort) === null || fields !== undefined);
+  const ready = detailFilters.ready && stale.length === 0 && !unknownProduct && (sortFieldKey(requestedSort) === null || fields !== undefined);
   const pages = useCursorPages(JSON.stringify([query, sort, filterId, productId, conditions]));
   // The list's arguments; the export takes the same ones, so the file holds what the list shows.
   const listArgs = {
@@ -69,6 +70,16 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
   const connection = (data ?? previousData)?.customers;
 
   function body() {
+    if (unknownProduct) {
+      return (
+        <EmptyState
+          icon={IconFilterOff}
+          title={t('customers.unknownProductTitle')}
+          body={t('customers.unknownProductBody')}
+          action={<Button onClick={productParam.clear}>{t('customers.showAllCustomers')}</Button>}
+        />
+      );
+    }
     if (stale.length > 0) {
       return <EmptyState icon={IconFilterOff} title={t('customers.staleFiltersTitle', { count: stale.length })} body={t('customers.staleFiltersBody', { count: stale.length })} />;
     }

@@ -17,6 +17,17 @@ const ProductFilterOptionsQuery = graphql(`
   }
 `);
 
+/**
+ * The product a list is filtered by, from the URL: `unknown` once the
+ * products are known and the link's one is not among them (deleted, or a
+ * mistyped link), so the list can say so instead of failing; `clear` removes it.
+ */
+export function useProductParam(): { productId: string; unknown: boolean; clear: () => void } {
+  const [id, setId] = useSearchParam(PRODUCT_PARAM);
+  const { data } = useQuery(ProductFilterOptionsQuery, { skip: !id });
+  return { productId: id, unknown: id !== '' && data !== undefined && !data.products.some((p) => p.id === id), clear: () => setId('') };
+}
+
 /** Only customers entitled to a product, themselves or through an organization. */
 export function ProductFilter() {
   const { t } = useTranslation();
