@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { openDatabase } from './db/database';
-import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, seedDemo } from './db/seed-demo';
+import { DEMO_ADMIN_EMAIL, DEMO_AGENT_EMAIL, DEMO_BILLING_EMAIL, seedDemo } from './db/seed-demo';
 import { createApp } from './http/app';
 import { choosePort, listenOnPort } from './start-up/ports';
 import { explainStartupFailure } from './start-up/start-up-error';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const url = `http://localhost:${port}`;
   console.log(`\nCustomer profiles is running at ${url}  (GraphQL: ${url}/graphql)`);
   if (seedWanted) {
-    console.log(`Demo sign-ins${seeded ? ' (just created)' : ''}: ${DEMO_ADMIN_EMAIL} / ${DEMO_AGENT_EMAIL}, password: ${config.DEMO_PASSWORD}`);
+    console.log(`Demo sign-ins${seeded ? ' (just created)' : ''}: ${DEMO_ADMIN_EMAIL} / ${DEMO_AGENT_EMAIL} / ${DEMO_BILLING_EMAIL} (sees Billing-only fields), password: ${config.DEMO_PASSWORD}`);
   }
   console.log('Press Ctrl-C to stop.\n');
 }

@@ -48,7 +48,7 @@ describe('npm start on the embedded default', () => {
     try {
       const output = await waitForOutput(child, /Press Ctrl-C to stop/);
       expect(output).toMatch(/running at http:\/\/localhost:\d+/);
-      expect(output).toMatch(/Demo sign-ins \(just created\): admin@demo\.test \/ agent@demo\.test, password: \S+/);
+      expect(output).toMatch(/Demo sign-ins \(just created\): admin@demo\.test \/ agent@demo\.test \/ billing@demo\.test \(sees Billing-only fields\), password: \S+/);
 
       const gql = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',

@@ -8,6 +8,7 @@ import { seedHistory } from './seed-demo-history';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.test';
 export const DEMO_AGENT_EMAIL = 'agent@demo.test';
+export const DEMO_BILLING_EMAIL = 'billing@demo.test';
 
 /**
  * A small help desk to explore on first start: an admin, and two agents in
@@ -20,7 +21,7 @@ export async function seedDemo(db: DataSource, services: Services, password: str
   if ((await agents.list(true)).length > 0) return false;
   const admin = await agents.create({ email: DEMO_ADMIN_EMAIL, displayName: 'Ada Admin', password, role: Role.ADMIN });
   const agent = await agents.create({ email: DEMO_AGENT_EMAIL, displayName: 'Sam Support', password, role: Role.AGENT });
-  const billingAgent = await agents.create({ email: 'billing@demo.test', displayName: 'Bea Billing', password, role: Role.AGENT });
+  const billingAgent = await agents.create({ email: DEMO_BILLING_EMAIL, displayName: 'Bea Billing', password, role: Role.AGENT });
   const tier1 = await teams.create('Tier 1', [agent.id]);
   const billing = await teams.create('Billing', [billingAgent.id]);
   const { faker } = await import('@faker-js/faker');
