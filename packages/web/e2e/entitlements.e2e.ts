@@ -126,10 +126,15 @@ describe('entitlements and products (real Chromium)', () => {
     await adminPage.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
     await adminPage.getByRole('dialog').getByText('Name must have 1 to 200 characters').waitFor();
     await adminPage.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    const focused = () => adminPage.evaluate(() => document.activeElement?.tagName);
     await products.name('Backup Plus', 'Backup Max');
     await products.row('Backup Max').waitFor();
+    // The menu item that opened the dialog is gone: focus returns to the row's actions button, not to the page.
+    await adminPage.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Actions for Backup Max');
     await products.action('Backup Max', 'Archive');
     await products.row('Backup Max').waitFor({ state: 'detached' });
+    // Archived while archived ones are hidden: the row left, so focus is on the table.
+    expect(await focused()).toBe('TABLE');
     await adminPage.getByRole('switch', { name: 'Show archived products' }).check();
     await products.row('Backup Max').getByText('Archived').waitFor();
     await screenshot(adminPage, 'products-settings');

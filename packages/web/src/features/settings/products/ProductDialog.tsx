@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { Modal } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../../gql';
 import { NameForm } from '../../../components/NameForm';
@@ -33,10 +34,12 @@ interface ProductDialogProps {
   product?: { id: string; name: string; version: number };
   opened: boolean;
   onClose: () => void;
+  /** Where focus goes once the dialog has gone, when the control that opened it does not last (a menu item). */
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }
 
 /** Creates a product, or renames one at the version on screen (a stale rename is a conflict, shown in the form). */
-export function ProductDialog({ product, opened, onClose }: ProductDialogProps) {
+export function ProductDialog({ product, opened, onClose, returnFocusTo }: ProductDialogProps) {
   const { t } = useTranslation();
   const [create, creating] = useMutation(CreateProductMutation, refetch);
   const [rename, renaming] = useMutation(RenameProductMutation, refetch);
@@ -55,7 +58,13 @@ export function ProductDialog({ product, opened, onClose }: ProductDialogProps) 
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={product ? t('products.renameTitle', { name: product.name }) : t('products.createTitle')}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={product ? t('products.renameTitle', { name: product.name }) : t('products.createTitle')}
+      returnFocus={!returnFocusTo}
+      onExitTransitionEnd={() => returnFocusTo?.current?.focus()}
+    >
       {/* Mounted only while open, so the form starts from the saved name. */}
       <NameForm
         texts={texts}

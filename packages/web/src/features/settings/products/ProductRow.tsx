@@ -3,6 +3,7 @@ import { ActionIcon, Badge, Menu, Table } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArrowBackUp, IconDots, IconPencil } from '@tabler/icons-react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../../../app/errors';
 import { graphql } from '../../../gql';
@@ -30,14 +31,21 @@ export function ProductRow({ product }: ProductRowProps) {
   const [renaming, rename] = useDisclosure(false);
   const [setArchived] = useMutation(SetProductArchivedMutation, { refetchQueries: [ProductsQuery], awaitRefetchQueries: true });
   const names = { name: product.name };
+  // The menu item that started an action is gone when it ends: focus goes back to the row's actions button,
+  // or, when the row left the list (archived while archived ones are hidden), to the table.
+  const actions = useRef<HTMLButtonElement>(null);
 
   async function changeArchived(archived: boolean) {
+    const table = actions.current?.closest('table') ?? null;
     try {
       await setArchived({ variables: { input: { id: product.id, expectedVersion: product.version, archived } } });
       notifications.show({ color: 'green', message: t(archived ? 'products.archivedDone' : 'products.restoredDone', names) });
     } catch (error) {
       notifyError(error);
     }
+    if (actions.current?.isConnected) return actions.current.focus();
+    if (table && !table.hasAttribute('tabindex')) table.tabIndex = -1;
+    table?.focus();
   }
 
   return (
@@ -51,7 +59,7 @@ export function ProductRow({ product }: ProductRowProps) {
       <Table.Td ta="right">
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" aria-label={t('products.actionsLabel', names)}>
+            <ActionIcon ref={actions} variant="subtle" color="gray" aria-label={t('products.actionsLabel', names)}>
               <IconDots size={18} aria-hidden />
             </ActionIcon>
           </Menu.Target>
@@ -70,7 +78,7 @@ export function ProductRow({ product }: ProductRowProps) {
             )}
           </Menu.Dropdown>
         </Menu>
-        <ProductDialog product={product} opened={renaming} onClose={rename.close} />
+        <ProductDialog product={product} opened={renaming} onClose={rename.close} returnFocusTo={actions} />
       </Table.Td>
     </Table.Tr>
   );
