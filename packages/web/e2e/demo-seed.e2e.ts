@@ -81,4 +81,14 @@ describe('the demo seed', () => {
     expect(seen.some((e) => 'contract_value' in e.detailsByKey)).toBe(false);
     expect((await entitlements(billing)).some((e) => 'contract_value' in e.detailsByKey)).toBe(true);
   });
+
+  it('dates organizations before their first member, not on the day the demo was seeded', async () => {
+    const agent = await signIn('agent@demo.test');
+    const { organizations } = await agent.ok(`{ organizations(first: 60) { edges { node { createdAt updatedAt } } } }`);
+    const weekAgo = Date.now() - 7 * 86_400_000;
+    for (const { node } of organizations.edges) {
+      expect(new Date(node.createdAt).getTime()).toBeLessThan(weekAgo);
+      expect(new Date(node.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(node.createdAt).getTime());
+    }
+  });
 });

@@ -29,7 +29,9 @@ export async function seedDemo(db: DataSource, services: Services, password: str
   await seedEntitlements(db, services, faker);
   await seedDetails(db, services, faker, { 'Tier 1': tier1.id, Billing: billing.id }, [admin.id, agent.id, billingAgent.id]);
   // Writing values moved every record's update time to now; the demo's records were last changed in the past.
-  await db.query(`UPDATE customers SET updated_at = created_at + (now() - created_at) * (abs(hashtext(id::text)) % 1000) / 2000.0`);
+  for (const table of ['customers', 'organizations']) {
+    await db.query(`UPDATE ${table} SET updated_at = created_at + (now() - created_at) * (abs(hashtext(id::text)) % 1000) / 2000.0`);
+  }
   await seedRequests(db, faker);
   await seedNotes(db, faker, [admin.id, agent.id, billingAgent.id]);
   await seedHistory(db, [agent.id, billingAgent.id]);
@@ -77,6 +79,12 @@ async function seedCustomers(db: DataSource, faker: Faker): Promise<void> {
        JOIN input ON input.email IS NOT DISTINCT FROM inserted.email::text AND input.username IS NOT DISTINCT FROM inserted.username::text
       WHERE input.org IS NOT NULL`,
     [rows.email, rows.username, rows.name, rows.org, rows.createdAt],
+  );
+  // An organization was created some weeks before its first member joined (not on the day the demo was seeded).
+  await db.query(
+    `UPDATE organizations o SET created_at = m.first - interval '1 day' * (10 + abs(hashtext(o.name::text)) % 50), updated_at = m.first
+       FROM (SELECT organization_id, min(c.created_at) AS first FROM customer_organizations co JOIN customers c ON c.id = co.customer_id GROUP BY organization_id) m
+      WHERE m.organization_id = o.id`,
   );
 }
 
