@@ -133,4 +133,27 @@ describe('notes (real Chromium)', () => {
     await notes.note('Renewal talks in March.').getByRole('link', { name: 'https://contracts.example.com/42' }).waitFor();
     await screenshot(page, 'notes-organization-en');
   });
+
+  it('shows older notes page by page, past 200, focus on the first note each press added', async () => {
+    const { customers } = await admin.ok(`{ customers(first: 80) { edges { node { id notes(first: 1) { totalCount } } } } }`);
+    const id = customers.edges.map((e: { node: { id: string } }) => e.node.id).find((other: string) => other !== customerId);
+    const before = customers.edges.find((e: { node: { id: string } }) => e.node.id === id).node.notes.totalCount;
+    for (let n = 1; n <= 210; n += 1) {
+      await admin.ok(`mutation($id: ID!, $b: String!) { addNote(input: { customerId: $id, body: $b }) { id } }`, { id, b: `Paged note ${n}` });
+    }
+    const notes = new NotesTab(page);
+    await notes.open(`${server.baseUrl}/customers/${id}`);
+    const articles = page.getByRole('region', { name: 'Notes, newest first' }).getByRole('article');
+    await page.getByText(`${(before + 210).toLocaleString('en-US')} notes`).waitFor();
+    expect(await articles.count()).toBe(20);
+    while ((await articles.count()) < before + 210) {
+      const shown = await articles.count();
+      await page.getByRole('button', { name: 'Show older notes' }).click();
+      await page.waitForFunction((count) => document.querySelectorAll('section[aria-label="Notes, newest first"] article').length > count, shown);
+      expect(await page.evaluate((index) => document.activeElement === document.querySelectorAll('section[aria-label="Notes, newest first"] article')[index], shown)).toBe(true);
+    }
+    const bodies = (await articles.allInnerTexts()).flatMap((text) => /Paged note (\d+)/.exec(text)?.[1] ?? []);
+    expect(bodies).toEqual(Array.from({ length: 210 }, (_, i) => String(210 - i)));
+    expect(await page.getByRole('button', { name: 'Show older notes' }).count()).toBe(0);
+  });
 });

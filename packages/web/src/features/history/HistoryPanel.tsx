@@ -2,8 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { Button, Stack, Text } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMorePages } from '../../app/more-pages';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { graphql } from '../../gql';
@@ -79,9 +79,6 @@ interface HistoryPanelProps {
 /** The History tab of a profile or an organization: a timeline of who changed what, newest first. */
 export function HistoryPanel({ owner, empty }: HistoryPanelProps) {
   const { t } = useTranslation();
-  const [loadingMore, setLoadingMore] = useState(false);
-  const firstNewItem = useRef<HTMLLIElement>(null);
-  const [shown, setShown] = useState(0);
   const variables = { id: owner.id, first: PAGE, after: null };
   // Changes are made on the other tabs: opening this one asks the API again.
   const options = { variables, fetchPolicy: 'cache-and-network' } as const;
@@ -94,39 +91,7 @@ export function HistoryPanel({ owner, empty }: HistoryPanelProps) {
       : (organization.data ?? organization.previousData)?.organization?.history;
   const changes: ChangeNode[] = history?.edges.map((edge) => edge.node) ?? [];
   const format = useDetailFormat(changes.flatMap((change) => (change.field ? [change.field] : [])));
-
-  // After "Load more", focus goes to the first entry it added, so a keyboard user reads on from there.
-  useEffect(() => {
-    if (shown > 0) firstNewItem.current?.focus();
-  }, [shown]);
-
-  async function loadMore(after: string) {
-    setLoadingMore(true);
-    try {
-      const before = changes.length;
-      const more = { variables: { ...variables, after } };
-      if (owner.typename === 'Customer') {
-        await customer.fetchMore({
-          ...more,
-          updateQuery: (previous, { fetchMoreResult }) =>
-            previous.customer && fetchMoreResult.customer
-              ? { ...previous, customer: { ...previous.customer, history: appended(previous.customer.history, fetchMoreResult.customer.history) } }
-              : previous,
-        });
-      } else {
-        await organization.fetchMore({
-          ...more,
-          updateQuery: (previous, { fetchMoreResult }) =>
-            previous.organization && fetchMoreResult.organization
-              ? { ...previous, organization: { ...previous.organization, history: appended(previous.organization.history, fetchMoreResult.organization.history) } }
-              : previous,
-        });
-      }
-      setShown(before);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const more = useMorePages<HTMLLIElement>(owner.typename === 'Customer' ? 'customer' : 'organization', 'history');
 
   if (!history) return <QueryStatus error={query.error} onRetry={query.refetch} />;
   if (changes.length === 0) return <EmptyState icon={IconHistory} title={empty.title} body={empty.body} />;
@@ -137,22 +102,15 @@ export function HistoryPanel({ owner, empty }: HistoryPanelProps) {
       </Text>
       <Stack component="ol" gap="xs" aria-label={t('history.listLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {changes.map((change, index) => (
-          <ChangeItem key={change.id} change={change} format={format} ref={index === shown && shown > 0 ? firstNewItem : undefined} />
+          <ChangeItem key={change.id} change={change} format={format} ref={more.refAt(index)} />
         ))}
       </Stack>
-      {history.pageInfo.hasNextPage && history.pageInfo.endCursor && (
+      {history.pageInfo.hasNextPage && (
         // Not disabled while loading (a disabled button drops the keyboard focus); aria-busy says it is working.
-        <Button variant="default" aria-busy={loadingMore} onClick={() => !loadingMore && void loadMore(history.pageInfo.endCursor!)} style={{ alignSelf: 'center' }}>
+        <Button variant="default" aria-busy={more.loading} onClick={() => void more.loadMore(query, variables, history)} style={{ alignSelf: 'center' }}>
           {t('history.loadMore')}
         </Button>
       )}
     </Stack>
   );
-}
-
-type HistoryConnection = ResultOf<typeof HistoryPanelConnection>;
-
-/** The next page's entries after the ones shown, with its page info (the count is the first page's). */
-function appended(shown: HistoryConnection, next: HistoryConnection): HistoryConnection {
-  return { ...shown, pageInfo: next.pageInfo, edges: [...shown.edges, ...next.edges] };
 }

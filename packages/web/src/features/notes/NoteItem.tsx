@@ -2,7 +2,7 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { Badge, Button, Group, Paper, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/i18n/format';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -29,7 +29,16 @@ const NoteItemNote = graphql(`
 `);
 
 /** One note: who wrote it (and through which token), when, whether edited; Edit and Delete for its author or an admin. */
-export function NoteItem({ note, owner }: { note: FragmentType<typeof NoteItemNote>; owner: NoteOwner }) {
+export function NoteItem({
+  note,
+  owner,
+  focusRef,
+}: {
+  note: FragmentType<typeof NoteItemNote>;
+  owner: NoteOwner;
+  /** Set on the first note "Show older" added: focusable from script, so the reader goes on from there. */
+  focusRef?: RefObject<HTMLElement | null>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, edit] = useDisclosure(false);
@@ -47,7 +56,7 @@ export function NoteItem({ note, owner }: { note: FragmentType<typeof NoteItemNo
   const accessibleName = t('notes.noteName', { author, time: format.dateTime(data.createdAt) });
 
   return (
-    <Paper component="article" withBorder radius="md" p="md" aria-label={accessibleName}>
+    <Paper component="article" ref={focusRef} tabIndex={focusRef ? -1 : undefined} withBorder radius="md" p="md" aria-label={accessibleName}>
       <Group justify="space-between" align="flex-start" mb="xs" wrap="nowrap">
         <Group gap="xs" wrap="wrap">
           <Text size="sm" fw={600}>

@@ -2,8 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { Button, Stack, Text } from '@mantine/core';
 import { IconNotes } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMorePages } from '../../app/more-pages';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { graphql } from '../../gql';
@@ -16,6 +16,7 @@ const NotesPanelConnection = graphql(`
     totalCount
     pageInfo {
       hasNextPage
+      endCursor
     }
     edges {
       node {
@@ -27,10 +28,10 @@ const NotesPanelConnection = graphql(`
 `);
 
 const CustomerNotesQuery = graphql(`
-  query CustomerNotes($id: ID!, $first: Int!) {
+  query CustomerNotes($id: ID!, $first: Int!, $after: String) {
     customer(id: $id) {
       id
-      notes(first: $first) {
+      notes(first: $first, after: $after) {
         ...NotesPanel_connection @unmask
       }
     }
@@ -38,19 +39,18 @@ const CustomerNotesQuery = graphql(`
 `);
 
 const OrganizationNotesQuery = graphql(`
-  query OrganizationNotes($id: ID!, $first: Int!) {
+  query OrganizationNotes($id: ID!, $first: Int!, $after: String) {
     organization(id: $id) {
       id
-      notes(first: $first) {
+      notes(first: $first, after: $after) {
         ...NotesPanel_connection @unmask
       }
     }
   }
 `);
 
-// Older notes come by growing the page up to the API's page limit: the list stays one query the cache can drop after a change.
+// Older notes come page by page after the last cursor, appended; after a change the list starts again from its first page.
 const PAGE = 20;
-const MAX_PAGE = 200;
 
 interface NotesPanelProps {
   owner: NoteOwner;
@@ -61,16 +61,15 @@ interface NotesPanelProps {
 /** The Notes tab of a profile or an organization: the add box at the top, then the notes, newest first. */
 export function NotesPanel({ owner, empty }: NotesPanelProps) {
   const { t } = useTranslation();
-  const [first, setFirst] = useState(PAGE);
-  const variables = { id: owner.id, first };
+  const variables = { id: owner.id, first: PAGE, after: null };
   const customer = useQuery(CustomerNotesQuery, { variables, skip: owner.typename !== 'Customer' });
   const organization = useQuery(OrganizationNotesQuery, { variables, skip: owner.typename !== 'Organization' });
   const query = owner.typename === 'Customer' ? customer : organization;
-  // While a longer page loads, the shorter one stays on screen.
   const notes: ResultOf<typeof NotesPanelConnection> | undefined =
     owner.typename === 'Customer'
       ? (customer.data ?? customer.previousData)?.customer?.notes
       : (organization.data ?? organization.previousData)?.organization?.notes;
+  const more = useMorePages<HTMLElement>(owner.typename === 'Customer' ? 'customer' : 'organization', 'notes');
 
   return (
     <Stack gap="lg">
@@ -84,11 +83,12 @@ export function NotesPanel({ owner, empty }: NotesPanelProps) {
           <Text size="sm" c="dimmed">
             {t('notes.total', { count: notes.totalCount })}
           </Text>
-          {notes.edges.map(({ node }) => (
-            <NoteItem key={node.id} note={node} owner={owner} />
+          {notes.edges.map(({ node }, index) => (
+            <NoteItem key={node.id} note={node} owner={owner} focusRef={more.refAt(index)} />
           ))}
-          {notes.pageInfo.hasNextPage && first < MAX_PAGE && (
-            <Button variant="default" loading={query.loading} onClick={() => setFirst((n) => Math.min(n + PAGE, MAX_PAGE))} style={{ alignSelf: 'center' }}>
+          {notes.pageInfo.hasNextPage && (
+            // Not disabled while loading (a disabled button drops the keyboard focus); aria-busy says it is working.
+            <Button variant="default" aria-busy={more.loading} onClick={() => void more.loadMore(query, variables, notes)} style={{ alignSelf: 'center' }}>
               {t('notes.showOlder')}
             </Button>
           )}
