@@ -116,5 +116,15 @@ describe('history (real Chromium)', () => {
     const expected = Array.from({ length: 230 }, (_, i) => [i === 229 ? '12,500' : String(229 - i), String(230 - i)]).flat();
     expect(seats).toEqual(expected);
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+
+    // Opening an editor selects the saved value: typing replaces it (it appended: "23012").
+    const profile = new ProfilePage(page);
+    await profile.openDetails(profileUrl);
+    await profile.editButton('Seats').click();
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    await profile.field('Seats').getByText('12', { exact: true }).waitFor();
+    await history.open(profileUrl);
+    expect((await history.entries())[0]).toMatch(/^Sam Support set Seats from 230 to 12 · /);
   });
 });

@@ -1,5 +1,5 @@
 import { Chip, Group, Select, Switch, Textarea, TextInput } from '@mantine/core';
-import type { KeyboardEvent } from 'react';
+import { useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DayInput } from '../../components/DayInput';
 import type { DetailFieldInfo, Draft } from './detail-values';
@@ -27,12 +27,20 @@ const CHIP_STYLES = {
 /** The control that fits a field's type; it holds a draft, which the shared codec checks before anything is sent. */
 export function DetailValueInput({ field, value, onChange, label, error, autoFocus }: DetailValueInputProps) {
   const { t } = useTranslation();
+  // Opening the editor selects the saved text, so typing replaces it (as in a spreadsheet) instead of appending to it.
+  const selectOnOpen = useRef(autoFocus);
+  const onFocus = (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (!selectOnOpen.current) return;
+    selectOnOpen.current = false;
+    event.currentTarget.select();
+  };
   const common = { 'aria-label': label, error, autoFocus };
   switch (field.type) {
     case 'TEXT':
       return (
         <Textarea
           {...common}
+          onFocus={onFocus}
           autosize
           minRows={1}
           maxRows={8}
@@ -49,13 +57,14 @@ export function DetailValueInput({ field, value, onChange, label, error, autoFoc
       );
     case 'NUMBER':
       // Plain text, not NumberInput: the shared codec decides what a number is, exactly as the API does.
-      return <TextInput {...common} inputMode="decimal" value={asText(value)} onChange={(event) => onChange(event.currentTarget.value)} />;
+      return <TextInput {...common} onFocus={onFocus} inputMode="decimal" value={asText(value)} onChange={(event) => onChange(event.currentTarget.value)} />;
     case 'EMAIL':
     case 'URL':
     case 'PHONE':
       return (
         <TextInput
           {...common}
+          onFocus={onFocus}
           type={field.type === 'EMAIL' ? 'email' : field.type === 'URL' ? 'url' : 'tel'}
           value={asText(value)}
           onChange={(event) => onChange(event.currentTarget.value)}
