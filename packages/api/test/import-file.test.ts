@@ -150,7 +150,29 @@ describe('mapImportColumns: header cells to what they fill, through the importer
       [4, 'IMPORT_DUPLICATE_COLUMN', "Columns 'Plan' and 'plan' both fill Plan."],
       [5, 'IMPORT_DUPLICATE_COLUMN', "Columns 'Display name' and 'display name' both fill Display name."],
       [6, 'IMPORT_EMPTY_COLUMN_NAME', 'Column 6 has no name in the header row.'],
-      [null, 'IMPORT_MISSING_KEY_COLUMN', 'The file needs one of the columns Email, Username, to tell which record each row is.'],
+      [null, 'IMPORT_MISSING_KEY_COLUMN', 'The file needs one of the columns External ID, Email, Username, to tell which record each row is.'],
+    ]);
+  });
+
+  it('keys customers by External ID alone', () => {
+    expect(mapImportColumns('customers', ['external id', 'Plan'], fields)).toMatchObject({ problems: [], columns: [{ target: 'externalId' }, { target: 'detail' }] });
+  });
+
+  it('reads a column as the importer chose: another target, or left out', () => {
+    const choices = new Map([
+      [1, 'Email'],
+      [2, ''],
+      [3, 'plan'],
+    ]);
+    const { columns, problems } = mapImportColumns('customers', ['E-mail address', 'Notes', 'Tarif', 'Billing secret'], fields, choices);
+    expect(columns.map((c) => [c.position, c.header, c.target])).toEqual([
+      [1, 'E-mail address', 'email'],
+      [3, 'Tarif', 'detail'],
+    ]);
+    // An unchosen column is still read by its header; a choice of a read-only field is refused under the header as written.
+    expect(problems.map((p) => [p.position, p.problem.reason])).toEqual([[4, 'IMPORT_UNKNOWN_COLUMN']]);
+    expect(mapImportColumns('customers', ['Mail', 'Limit'], fields, new Map([[1, 'email'], [2, 'Credit limit']])).problems.map((p) => problemText(p.problem))).toEqual([
+      "Column 'Limit' is Credit limit, which you may view but not edit.",
     ]);
   });
 
@@ -160,7 +182,7 @@ describe('mapImportColumns: header cells to what they fill, through the importer
   });
 
   it('reads the header of our own export back', () => {
-    const exported = ['Display name', 'Email', 'Username', 'Organization', 'Created', 'Updated', 'Plan'];
+    const exported = ['External ID', 'Display name', 'Email', 'Username', 'Organization', 'Created', 'Updated', 'Plan'];
     expect(mapImportColumns('customers', exported, [{ field: plan, editable: true }]).problems).toEqual([]);
   });
 });

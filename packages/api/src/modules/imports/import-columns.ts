@@ -6,7 +6,7 @@ import type { FieldVisibility } from '../detail-fields/field-visibility';
 export type ImportKind = 'customers' | 'organizations';
 
 /** What a built-in column fills. `ignored`: a column our export writes that an import does not set (times, member counts). */
-export type BuiltInTarget = 'email' | 'username' | 'displayName' | 'organizations' | 'name' | 'ignored';
+export type BuiltInTarget = 'externalId' | 'email' | 'username' | 'displayName' | 'organizations' | 'name' | 'ignored';
 
 /** One header cell and what it fills; `position` counts from 1, as spreadsheets do. */
 export type ImportColumn = { position: number; header: string } & ({ target: BuiltInTarget } | { target: 'detail'; field: DetailField });
@@ -31,12 +31,27 @@ export interface ImportableField {
 
 /** Built-in columns per kind, by the header the import format names them with (see the contract's "CSV import format"). */
 const BUILT_IN: Record<ImportKind, Record<string, BuiltInTarget>> = {
-  customers: { Email: 'email', Username: 'username', 'Display name': 'displayName', Organization: 'organizations', Created: 'ignored', Updated: 'ignored' },
-  organizations: { 'Organization Name': 'name', Created: 'ignored', Updated: 'ignored', Members: 'ignored' },
+  customers: {
+    'External ID': 'externalId',
+    Email: 'email',
+    Username: 'username',
+    'Display name': 'displayName',
+    Organization: 'organizations',
+    Created: 'ignored',
+    Updated: 'ignored',
+  },
+  organizations: { 'External ID': 'externalId', 'Organization Name': 'name', Created: 'ignored', Updated: 'ignored', Members: 'ignored' },
 };
 
 /** Columns of which a file needs at least one, to match each row to a record. */
-const KEY_COLUMNS: Record<ImportKind, string[]> = { customers: ['Email', 'Username'], organizations: ['Organization Name'] };
+const KEY_COLUMNS: Record<ImportKind, string[]> = { customers: ['External ID', 'Email', 'Username'], organizations: ['Organization Name'] };
+
+/**
+ * What the importer chose for some columns in the wizard, by position (from
+ * 1): a built-in column's name or a detail field's label or key, read as if
+ * it were the header; `''` leaves the column out (not imported, no problem).
+ */
+export type ColumnChoices = ReadonlyMap<number, string>;
 
 /** How headers are compared: NFC, trimmed, runs of spaces as one, case ignored. */
 const folded = (text: string) => normalizeText(text).trim().replace(/\s+/g, ' ').toLowerCase();
@@ -49,10 +64,12 @@ const folded = (text: string) => normalizeText(text).trim().replace(/\s+/g, ' ')
  * (IMPORT_UNKNOWN_COLUMN). A viewable field they may not edit is
  * IMPORT_READ_ONLY_COLUMN naming its label; a second column filling the same
  * thing IMPORT_DUPLICATE_COLUMN; a blank header cell IMPORT_EMPTY_COLUMN_NAME;
- * no key column (Email or Username; Organization Name)
+ * no key column (External ID, Email or Username; Organization Name)
  * IMPORT_MISSING_KEY_COLUMN. Refused columns are left out of `columns`.
+ * `choices` replace the header cell of their columns (see ColumnChoices);
+ * a refusal of a chosen target names the column's header as written.
  */
-export function mapImportColumns(kind: ImportKind, header: readonly string[], fields: readonly ImportableField[]): ColumnMapping {
+export function mapImportColumns(kind: ImportKind, header: readonly string[], fields: readonly ImportableField[], choices: ColumnChoices = new Map()): ColumnMapping {
   const builtIn = new Map(Object.entries(BUILT_IN[kind]).map(([name, target]) => [folded(name), { name, target }]));
   const byLabel = new Map(fields.map((f) => [folded(f.field.label), f]));
   const byKey = new Map(fields.map((f) => [folded(f.field.key), f]));
@@ -63,7 +80,9 @@ export function mapImportColumns(kind: ImportKind, header: readonly string[], fi
 
   header.forEach((cell, index) => {
     const position = index + 1;
-    const name = folded(cell);
+    const chosen = choices.get(position);
+    if (chosen === '') return;
+    const name = folded(chosen ?? cell);
     const refuse = (refusal: Problem) => problems.push({ position, problem: refusal });
     if (!name) return refuse(problem('IMPORT_EMPTY_COLUMN_NAME', { position }));
     const known = builtIn.get(name);
@@ -85,8 +104,8 @@ export function mapImportColumns(kind: ImportKind, header: readonly string[], fi
 }
 
 /** `mapImportColumns` with the importer's own fields: those `visibility` lets them view, not archived, with whether they may edit each. */
-export async function importColumns(kind: ImportKind, header: readonly string[], visibility: FieldVisibility): Promise<ColumnMapping> {
+export async function importColumns(kind: ImportKind, header: readonly string[], visibility: FieldVisibility, choices?: ColumnChoices): Promise<ColumnMapping> {
   const scope = kind === 'customers' ? DetailFieldScope.CUSTOMER : DetailFieldScope.ORGANIZATION;
   const fields = (await visibility.viewable(scope)).map((field) => ({ field, editable: visibility.canEdit(field) }));
-  return mapImportColumns(kind, header, fields);
+  return mapImportColumns(kind, header, fields, choices);
 }
