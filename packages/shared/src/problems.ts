@@ -113,6 +113,7 @@ export const PROBLEM_TEXT = {
   NOT_CLEARABLE: '{{field}} cannot be cleared: leave it out to keep it as it is',
   EMAIL_TAKEN: 'Another {{entity}} already has the email {{email}}',
   CUSTOMER_IDENTIFIER_TAKEN: 'Another customer already has the {{field}} {{value}}',
+  EXTERNAL_ID_TAKEN: 'Another {{entity}} already has the external ID {{value}}',
   CUSTOMER_NEEDS_IDENTIFIER: 'A customer needs an email or a username',
   NO_IDENTIFIERS: 'Enter at least one email or username',
   ORGANIZATION_BOTH_GIVEN: 'Give either organizationId or newOrganizationName, not both',
