@@ -24,6 +24,7 @@ export const ENTITIES = {
   REQUEST: 'request',
   PRODUCT: 'product',
   ENTITLEMENT: 'entitlement',
+  IMPORT: 'import',
 } as const;
 export type Entity = keyof typeof ENTITIES;
 
@@ -44,6 +45,7 @@ export const PROBLEM_TEXT = {
   THOUSANDS_SEPARATORS: 'must not use thousands separators (write 1234.5)',
   NOT_PLAIN_DECIMAL: 'must be a plain decimal number like -1234.5',
   NOT_ISO_DATE: 'must be a date as YYYY-MM-DD',
+  NOT_DATE_IN_FORMAT: 'must be a date as YYYY-MM-DD or {{format}}',
   YEAR_OUT_OF_RANGE: 'must have a year from {{min}} to 9999 (YYYY-MM-DD)',
   NOT_CALENDAR_DATE: 'is not a date: {{year}}-{{month}} has {{lastDay}} days (YYYY-MM-DD)',
   NOT_CALENDAR_MONTH: 'is not a date: there is no month {{month}}; months go from 01 to 12 (YYYY-MM-DD)',
@@ -163,6 +165,27 @@ export const PROBLEM_TEXT = {
   IMPORT_READ_ONLY_COLUMN: 'Column {{column}} is {{label}}, which you may view but not edit.',
   IMPORT_DUPLICATE_COLUMN: 'Columns {{first}} and {{column}} both fill {{target}}.',
   IMPORT_MISSING_KEY_COLUMN: 'The file needs one of the columns {{columns}}, to tell which record each row is.',
+  IMPORT_OPTION_NOT_SUPPORTED: '{{option}} {{value}} is not supported; give one of {{supported}}.',
+  IMPORT_FILE_TOO_LARGE: 'The file is larger than {{max}} MB: split it into smaller files.',
+  IMPORT_TOO_MANY_ROWS: 'One call imports at most {{max}} rows; send the rest in further calls.',
+  IMPORT_ROW_NOT_OBJECT: 'Row {{row}} is not an object of column names and values.',
+  IMPORT_HEADER_REFUSED: 'Nothing was imported: the header row has {{count}} problems (see the errors on line 1).',
+  IMPORT_ROWS_FAILED: 'Nothing was imported: {{count}} rows have problems. Fix them, or choose to skip rows with problems.',
+  IMPORT_UNTERMINATED_QUOTE: 'Line {{line}}: a quoted cell starts here and is never closed (a closing " is missing), so nothing was imported.',
+  IMPORT_MISPLACED_QUOTE: 'Line {{line}}: a quoted cell has more text after its closing quote, so nothing was imported.',
+  IMPORT_RECORD_TOO_LARGE: 'Line {{line}}: the row is longer than {{max}} characters, more than any row can hold, so nothing was imported.',
+  IMPORT_MALFORMED_CSV: 'Line {{line}} cannot be read as CSV, so nothing was imported.',
+  IMPORT_NOT_IN_ENCODING_AT: 'The file is not valid {{encoding}} text (line {{line}}), so nothing was imported: choose its encoding again, or save it as CSV UTF-8.',
+  IMPORT_INTERRUPTED: 'The import stopped at an unexpected error (error id {{errorId}}) after writing {{written}} rows.',
+  IMPORT_ROW_CELL_COUNT: 'The row has {{found}} cells where the header has {{expected}}.',
+  IMPORT_INVALID_CELL: '{{column}}: {{value}} {{problem}}',
+  IMPORT_REPEATED_ROW: '{{column}} {{value}} is also on line {{firstLine}}: each record may appear only once in a file.',
+  IMPORT_ROW_NEEDS_IDENTIFIER: 'No customer matches this row, and a new customer needs an Email or Username.',
+  IMPORT_ROW_NEEDS_NAME: 'No organization matches this row, and a new organization needs an Organization Name.',
+  IMPORT_SAME_RECORD_AS_LINE: 'This row matches the same record as line {{firstLine}}: each record may appear only once in a file.',
+  IMPORT_IMPORTER_GONE: 'The import stopped: the agent or API token that started it can no longer sign in.',
+  IMPORT_IDENTIFIER_TAKEN: '{{column}} {{value}} already belongs to another record than the one this row matches.',
+  IMPORT_COLUMN_HIDDEN: 'Column {{column}}: you may no longer view this field, so the problem is not shown.',
   BODY_TOO_LARGE: 'The request body is larger than the limit of {{size}}.',
 } as const;
 

@@ -4,6 +4,7 @@ import { Organization } from './organization.entity';
 import { badInput, notFound } from '../../common/domain-error';
 import { externalIdOf } from '../../common/external-id';
 import { assertIds, isUuid, uniq } from '../../common/ids';
+import { groupBy } from '../../common/group-by';
 import { containsText } from '../../common/like';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { keysetPage, type KeysetOrder } from '../../common/keyset';
@@ -57,7 +58,7 @@ export const cleanName = (name: string): string => {
  * `organization` (the organization's name) and the organization's `member`
  * (the customer's display name); `to` when added, `from` when removed.
  */
-function membershipChanges(organization: Organization, customers: ReadonlyArray<{ id: string; displayName: string }>, added: boolean): ChangeEntry[] {
+function membershipChanges(organization: Pick<Organization, 'id' | 'name'>, customers: ReadonlyArray<{ id: string; displayName: string }>, added: boolean): ChangeEntry[] {
   const entry = (value: string) => (added ? { from: null, to: value } : { from: value, to: null });
   return customers.flatMap((customer) => [
     { customerId: customer.id, attribute: 'organization', ...entry(organization.name) },
@@ -165,14 +166,26 @@ export class OrganizationService {
 
   /** Adds these customers to the organization inside `tx`; those who were not members yet are recorded in history (both sides) as added by `actor`. */
   async addMembers(tx: EntityManager, organization: Organization, customerIds: readonly string[], actor: Actor): Promise<void> {
-    const added: Array<{ id: string; displayName: string }> = await tx.query(
+    await this.addMemberships(tx, customerIds.map((customerId) => ({ customerId, organizationId: organization.id })), actor);
+  }
+
+  /** Adds many memberships at once inside `tx` (an import's batch); the new ones are recorded in history (both sides) as added by `actor`. */
+  async addMemberships(tx: EntityManager, pairs: ReadonlyArray<{ customerId: string; organizationId: string }>, actor: Actor): Promise<void> {
+    if (pairs.length === 0) return;
+    const added: Array<{ id: string; displayName: string; organizationId: string; organizationName: string }> = await tx.query(
       `WITH added AS (
          INSERT INTO customer_organizations (customer_id, organization_id)
-         SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING RETURNING customer_id)
-       SELECT c.id, c.display_name AS "displayName" FROM added a JOIN customers c ON c.id = a.customer_id`,
-      [customerIds, organization.id],
+         SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING RETURNING customer_id, organization_id)
+       SELECT c.id, c.display_name AS "displayName", o.id AS "organizationId", o.name AS "organizationName"
+         FROM added a JOIN customers c ON c.id = a.customer_id JOIN organizations o ON o.id = a.organization_id`,
+      [pairs.map((p) => p.customerId), pairs.map((p) => p.organizationId)],
     );
-    await this.history.record(tx, actor, membershipChanges(organization, added, true));
+    const organizationIds = uniq(added.map((a) => a.organizationId));
+    await this.history.record(
+      tx,
+      actor,
+      groupBy(organizationIds, added, (a) => a.organizationId).flatMap((members) => membershipChanges({ id: members[0].organizationId, name: members[0].organizationName }, members, true)),
+    );
   }
 
   /** Adds existing customers as members (NOT_FOUND on `organizationId` or `customerIds`); see addMembers. */
