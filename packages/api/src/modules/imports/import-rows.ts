@@ -88,8 +88,8 @@ export function stageRecord(
   if (cells.length !== headerLength) refuse(null, null, problem('IMPORT_ROW_CELL_COUNT', { found: cells.length, expected: headerLength }));
 
   for (const column of columns) {
-    const cell = cells[column.position - 1];
-    // A JSON row without this key leaves what it fills as it is.
+    // A JSON row without this key leaves what it fills as it is; a short CSV row (already failed) has nothing more to check.
+    const cell = cells[column.position - 1] ?? null;
     if (cell === null) continue;
     const invalid = (refusal: Problem) => refuse(column, cell, problem('IMPORT_INVALID_CELL', { column: shownValue(column.header), value: shownValue(cell), problem: refusal }));
     switch (column.target) {
