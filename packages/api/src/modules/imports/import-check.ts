@@ -32,7 +32,9 @@ type Found = { row_no: number; line: number; value: string | null; first_line?: 
  *    create a record fails (IMPORT_ROW_NEEDS_IDENTIFIER / _NAME);
  * 4. unmatched rows are `created` (their new id chosen now, so a resumed
  *    write inserts the same record), matched rows `updated` when anything
- *    they write differs from what is stored, else `unchanged`.
+ *    they write differs from what is stored, else `unchanged`; a key
+ *    (email, username; organization name) equal to the stored one but for
+ *    case or spacing keeps the stored spelling (it matched, it renames nothing).
  * Every failure is recorded in `import_errors` with its line.
  */
 export async function checkStagedRows(tx: EntityManager, jobId: string, target: ImportTarget, places: ColumnPlaces, fields: readonly DetailField[]): Promise<ImportCounts> {
@@ -93,6 +95,14 @@ export async function checkStagedRows(tx: EntityManager, jobId: string, target: 
   for (const r of unmatched) fail(r, undefined, problem(target.kind === 'customers' ? 'IMPORT_ROW_NEEDS_IDENTIFIER' : 'IMPORT_ROW_NEEDS_NAME'));
   await flush();
 
+  // A key the row matched by, spelled in another case or spacing, is no rename: the stored spelling stays.
+  for (const key of target.keys.filter((k) => k.type === 'citext')) {
+    await tx.query(
+      `UPDATE import_rows r SET ${key.staged} = NULL FROM ${table} t
+        WHERE r.job_id = $1 AND NOT r.failed AND t.id = r.target_id AND r.${key.staged}::citext = t.${key.column} AND r.${key.staged}::text <> t.${key.column}::text`,
+      [jobId],
+    );
+  }
   await tx.query(`UPDATE import_rows SET outcome = 'failed' WHERE job_id = $1 AND failed`, [jobId]);
   await tx.query(`UPDATE import_rows SET outcome = 'created', target_id = gen_random_uuid() WHERE job_id = $1 AND NOT failed AND target_id IS NULL`, [jobId]);
   const differs = [
