@@ -9,7 +9,8 @@ import { finishedImport, IMPORT_JOB, uploadImport } from './support/import-clien
 
 const MAIN = path.resolve(__dirname, '../dist/main.js');
 const ADMIN = { email: 'crash-admin@test.example', password: 'crash test password' };
-const ROWS = 50_000;
+// Six write batches: the kill lands after the first, with most of the file still to write.
+const ROWS = 30_000;
 
 /** The built API (`node dist/main.js`) on this database, started as an operator would; resolves once it listens. */
 async function startApi(databaseUrl: string, port: number): Promise<ChildProcess> {
