@@ -33,6 +33,7 @@ describe('import matching', () => {
     await create({ scope: 'ORGANIZATION', label: 'Region', type: 'TEXT' });
     await create({ scope: 'ORGANIZATION', label: 'Tier', type: 'SELECT', options: ['A', 'B'] });
     await create({ scope: 'CUSTOMER', label: 'Plan', type: 'SELECT', options: ['Gold', 'Silver'] });
+    await create({ scope: 'CUSTOMER', label: 'Note', type: 'TEXT' });
   });
   afterAll(() => app.close());
 
@@ -129,8 +130,10 @@ describe('import matching', () => {
       expect((await importCustomersWithKey(app, admin, 'partner-42', input)).body.data.importCustomers.id).not.toBe(id);
     });
 
-    it('takes 10,000 rows in one call, and refuses 10,001', async () => {
-      const rows = Array.from({ length: 10_000 }, (_, i) => ({ 'External ID': `JSON-${i}`, Email: `json${i}@bulk.test`, 'Display name': `Json ${i}`, Plan: i % 2 ? 'Gold' : 'Silver' }));
+    it("takes 10,000 rows in one call (a partner tool's rows: about 3 MB of JSON), and refuses 10,001", async () => {
+      const note = 'Called about the renewal; prefers email in the morning, invoices to the finance team. '.repeat(2);
+      const rows = Array.from({ length: 10_000 }, (_, i) => ({ 'External ID': `JSON-${i}`, Email: `json${i}@bulk.test`, 'Display name': `Json Customer ${i}`, Plan: i % 2 ? 'Gold' : 'Silver', Note: `${i}: ${note}` }));
+      expect(JSON.stringify(rows).length).toBeGreaterThan(2 * 1024 * 1024);
       const { importCustomers } = await agent.ok(IMPORT_CUSTOMERS, { input: { rows } });
       expect(await finishedImport(agent, importCustomers.id, 60)).toMatchObject({ status: 'SUCCEEDED', created: 10_000, failed: 0 });
       expect((await app.sql<any>(`SELECT count(*)::int AS n FROM customers WHERE email LIKE '%@bulk.test' AND details ? 'plan'`))[0].n).toBe(10_000);
