@@ -170,7 +170,7 @@ function importArb(world: World, viewer: ViewerIdentity, narrowed: boolean): fc.
   };
   const emailArb = fc.constantFrom(...world.customers.map((c) => c.email), 'new1@import.test', 'NEW1@import.test', 'new2@import.test', 'not-an-email');
   const extraArb = !narrowed && hiddenKeys.length ? fc.option(fc.constantFrom(...hiddenKeys), { freq: 3 }) : fc.constant(null);
-  return fc.tuple(fc.subarray(importable, { minLength: 1 }), extraArb, fc.constantFrom('abort' as const, 'skip' as const)).chain(([fields, extra, onError]) =>
+  return fc.tuple(fc.subarray(importable), extraArb, fc.constantFrom('abort' as const, 'skip' as const)).chain(([fields, extra, onError]) =>
     fc
       .array(fc.tuple(emailArb, ...fields.map(cellArb)), { minLength: 1, maxLength: 4 })
       .map((rows): Operation => {
