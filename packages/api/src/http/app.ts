@@ -20,6 +20,7 @@ import { requestScope } from './request-scope';
 import { clientErrorResponse } from './client-errors';
 import { securityHeaders } from './security-headers';
 import { exportRoutes } from '../modules/exports/export.route';
+import { importPreviewRoutes } from '../modules/imports/import-preview.route';
 
 export interface App {
   app: express.Express;
@@ -90,6 +91,8 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
   );
 
   app.use('/api/exports', exportRoutes({ db, schema, services, logger, identify: (req) => identify(req, services, cookies) }));
+  // First under /api/imports: `/preview` and `/template.csv` must not be taken for a job's path.
+  app.use('/api/imports', importPreviewRoutes({ db, logger, identify: (req) => identify(req, services, cookies) }));
 
   const webDist = path.resolve(config.WEB_DIST ?? path.join(__dirname, '../../../web/dist'));
   if (existsSync(path.join(webDist, 'index.html'))) {
