@@ -169,11 +169,11 @@ describe('Import preview and template', () => {
   it('answers the file-level refusals and bad arguments as JSON errors, and 401 without a viewer', async () => {
     const unauthenticated = await preview(app, null, 'Email\r\n');
     expect(unauthenticated.status).toBe(401);
-    expect((await unauthenticated.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await unauthenticated.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const refusal = async (body: string | Uint8Array, params: Record<string, unknown>) => {
       const res = await preview(app, agent, body, params);
       expect(res.status).toBe(400);
-      return (await res.json()).errors[0].extensions;
+      return ((await res.json()) as any).errors[0].extensions;
     };
     expect(await refusal('', { kind: 'customers' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IMPORT_EMPTY_FILE' });
     expect(await refusal('Email\r\n', { kind: 'tickets' })).toMatchObject({ reason: 'IMPORT_KIND_NOT_SUPPORTED', field: 'kind' });

@@ -1,0 +1,77 @@
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
+import { launchBrowser, screenshot } from './support/browser';
+import { expectAccessible } from './support/accessibility';
+import { SignInPage } from './pages/sign-in.page';
+import { AppLayout } from './pages/app-layout.page';
+import { ImportWizard } from './pages/import.page';
+
+/** A semicolon-separated file in Windows-1252 (Excel's Western "CSV"), with a column that matches nothing. */
+const WESTERN = Buffer.from(
+  ['Email;Display name;Lieblingsfarbe', 'zoe.import@example.com;Zoë Müller;Grün', 'francois.import@example.com;François Dubois;Bleu', ''].join('\r\n'),
+  'latin1',
+);
+
+describe('admin: the import wizard previews a file and lets them fix the mapping (real Chromium)', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
+    page = await SignInPage.signedInPage(browser, server.baseUrl, 'admin@demo.test', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens from the customers list, detects a Windows-1252 semicolon file, and takes a column out', async () => {
+    await page.getByRole('link', { name: 'Import customers from a CSV file' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import customers' }).waitFor();
+    const wizard = new ImportWizard(page);
+    await wizard.chooseFile('western.csv', WESTERN, 'import-western');
+    expect(await wizard.field('Encoding').inputValue()).toBe('Windows-1252');
+    expect(await wizard.field('Delimiter').inputValue()).toBe('Semicolon (;)');
+    await page.getByText('western.csv (').first().waitFor();
+    await wizard.previewTable.getByRole('cell', { name: 'Zoë Müller' }).waitFor();
+    await wizard.previewTable.getByRole('cell', { name: 'François Dubois' }).waitFor();
+    expect(await wizard.field('What column Email fills').inputValue()).toBe('Email');
+    // The unknown column is explained beside its choice, and blocks the check.
+    await page.getByText("Column 'Lieblingsfarbe' matches no attribute or detail field you can see.").waitFor();
+    expect(await page.getByRole('button', { name: 'Check file' }).isDisabled()).toBe(true);
+
+    await wizard.mapColumn('Lieblingsfarbe', "Don't import");
+    await page.getByText("Column 'Lieblingsfarbe' matches").waitFor({ state: 'detached' });
+    expect(await wizard.field('What column Lieblingsfarbe fills').inputValue()).toBe("Don't import");
+    expect(await page.getByRole('button', { name: 'Check file' }).isEnabled()).toBe(true);
+    await expectAccessible(page, 'the import preview after a column was taken out');
+    await screenshot(page, 'import-western-mapped');
+
+    // Reading it as UTF-8 instead is refused, naming the encoding.
+    await wizard.field('Encoding').click();
+    await page.getByRole('option', { name: 'UTF-8', exact: true }).click();
+    await page.getByText('The file is not valid UTF-8 text').waitFor();
+    await wizard.field('Encoding').click();
+    await page.getByRole('option', { name: 'Windows-1252', exact: true }).click();
+    await wizard.previewTable.getByRole('cell', { name: 'Zoë Müller' }).waitFor();
+  });
+
+  it('works the same in Japanese, for organizations too', async () => {
+    await new AppLayout(page).switchLanguage('日本語');
+    await page.goto(`${server.baseUrl}/organizations`);
+    await page.getByRole('link', { name: 'CSV ファイルから組織をインポート' }).click();
+    await page.getByRole('heading', { level: 1, name: '組織のインポート' }).waitFor();
+    const wizard = new ImportWizard(page, 'ja');
+    const file = Buffer.from('\uFEFFOrganization Name,External ID,メモ\r\n株式会社インポート,ORG-1,テスト\r\n', 'utf8');
+    await wizard.chooseFile('組織.csv', file, 'import-organizations-ja');
+    expect(await wizard.field('文字コード').inputValue()).toBe('UTF-8');
+    expect(await wizard.field('区切り文字').inputValue()).toBe('カンマ (,)');
+    await page.getByText("列 'メモ' は、あなたが見られる項目や詳細フィールドのどれにも当てはまりません。").waitFor();
+    await wizard.mapColumn('メモ', '取り込まない');
+    expect(await page.getByRole('button', { name: 'ファイルをチェック' }).isEnabled()).toBe(true);
+    await expectAccessible(page, 'the organizations import preview in Japanese');
+    await screenshot(page, 'import-organizations-ja-mapped');
+    await new AppLayout(page).switchLanguage('English', '言語');
+  });
+});
