@@ -166,6 +166,17 @@ describe('Import preview and template', () => {
     expect(json.rows).toHaveLength(10);
   });
 
+  it('drops the line a UTF-16 sample cuts, long cells and all', async () => {
+    // Rows of 30,000 bytes: the sample holds 8 whole rows and a cut ninth, which must not show as a short row.
+    const long = (i: number) => `${i}${'あ'.repeat(15_000 - 1)}`;
+    let text = '\uFEFFEmail\tDisplay name\r\n';
+    for (let i = 0; text.length * 2 <= PREVIEW_BYTES; i++) text += `user${i}@example.jp\t${long(i)}\r\n`;
+    const { json } = await previewed(app, agent, Buffer.from(text, 'utf16le').subarray(0, PREVIEW_BYTES));
+    expect(json).toMatchObject({ encoding: 'UTF-16LE', delimiter: 'tab' });
+    expect(json.rows).toHaveLength(8);
+    expect(json.rows.map((row: string[]) => row[1])).toEqual(Array.from({ length: 8 }, (_, i) => long(i)));
+  });
+
   it('answers the file-level refusals and bad arguments as JSON errors, and 401 without a viewer', async () => {
     const unauthenticated = await preview(app, null, 'Email\r\n');
     expect(unauthenticated.status).toBe(401);
