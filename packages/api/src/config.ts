@@ -23,6 +23,11 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
   WEB_DIST: z.string().optional(),
+  /** How long one step of an import job runs before it hands over (a crashed step is retried after IMPORT_STEP_EXPIRE_SECONDS). */
+  IMPORT_STEP_SECONDS: z.coerce.number().positive().default(20),
+  IMPORT_STEP_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** `eager`: this process runs import jobs from its start; `lazy` (tests): from its first import, or at start when jobs are unfinished. */
+  IMPORT_WORKER: z.enum(['eager', 'lazy']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

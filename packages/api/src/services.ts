@@ -17,6 +17,10 @@ import { HistoryService } from './modules/history/history.service';
 import { ProductService } from './modules/products/product.service';
 import { EntitlementService } from './modules/entitlements/entitlement.service';
 import { ExportService } from './modules/exports/export.service';
+import { ImportFileStore } from './modules/imports/import-file.store';
+import { ImportRunner } from './modules/imports/import-runner';
+import { ImportQueue } from './modules/imports/import-queue';
+import { ImportService } from './modules/imports/import.service';
 
 /** Stateless services, built once per process and shared by all requests. */
 export function createServices(db: DataSource, config: Config, logger: Logger) {
@@ -28,6 +32,19 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
   // Every detail-value write records its history in its own transaction.
   detailValues.onValuesWritten(history.valuesWritten);
   const customers = new CustomerService(db, organizations, detailValues, history);
+  const auth = new AuthService(db, limiter, config.SESSION_TTL_HOURS * 3600_000);
+  const apiTokens = new ApiTokenService(db);
+  const importFiles = new ImportFileStore(db);
+  const importRunner = new ImportRunner({
+    db,
+    files: importFiles,
+    logger,
+    detailValues,
+    history,
+    organizations,
+    viewerOf: (kind, id) => (kind === 'token' ? apiTokens.viewerForTokenId(id) : auth.viewerForAgent(id)),
+  });
+  const importQueue = new ImportQueue(db, importRunner, logger, { stepSeconds: config.IMPORT_STEP_SECONDS, expireSeconds: config.IMPORT_STEP_EXPIRE_SECONDS });
   return {
     organizations,
     customers,
@@ -35,14 +52,16 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
     detailValues,
     agents: new AgentService(db),
     teams: new TeamService(db),
-    auth: new AuthService(db, limiter, config.SESSION_TTL_HOURS * 3600_000),
-    apiTokens: new ApiTokenService(db),
+    auth,
+    apiTokens,
     notes: new NoteService(db, history),
     history,
     requests: new RequestService(db),
     products: new ProductService(db),
     entitlements: new EntitlementService(db, detailValues, history),
     exports: new ExportService(db, customers, organizations, detailValues),
+    imports: new ImportService(db, importFiles, importQueue),
+    importQueue,
   };
 }
 

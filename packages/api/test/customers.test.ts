@@ -199,6 +199,48 @@ describe('customers and organizations', () => {
     expect((await agent.request(RENAME, { id: other.id, v: 1, n: 'HOOLI xyz' })).errors?.[0]).toMatchObject(taken);
   });
 
+  it('sets, clears and refuses external ids of customers and organizations, compared exactly (issue 8)', async () => {
+    const UPDATE = `mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { externalId version } }`;
+    const { addCustomers } = await agent.ok(ADD, { input: { identifiers: 'ext.one@acme.test, ext.two@acme.test' } });
+    const [one, two] = addCustomers.customers.map((c: any) => c.id);
+    // NFC and trimmed, otherwise as written: partner ids are opaque, so another case is another id.
+    expect((await agent.ok(UPDATE, { input: { id: one, expectedVersion: 1, externalId: ' Jose\u0301-1\t' } })).updateCustomer).toEqual({ externalId: 'José-1', version: 2 });
+    expect((await agent.ok(UPDATE, { input: { id: two, expectedVersion: 1, externalId: 'JOSÉ-1' } })).updateCustomer).toEqual({ externalId: 'JOSÉ-1', version: 2 });
+    // The search finds customers by their external id like by their other attributes.
+    expect(await names({ query: 'josé-1' })).toEqual(['ext.one', 'ext.two']);
+
+    const taken = await agent.request(UPDATE, { input: { id: two, expectedVersion: 2, externalId: 'Jose\u0301-1' } });
+    expect(taken.errors?.[0]).toMatchObject({
+      message: "Another customer already has the external ID 'José-1'",
+      extensions: { code: 'BAD_USER_INPUT', field: 'externalId', reason: 'EXTERNAL_ID_TAKEN', params: { entity: 'CUSTOMER', value: "'José-1'" } },
+    });
+    const tooLong = await agent.request(UPDATE, { input: { id: two, expectedVersion: 2, externalId: 'x'.repeat(256) } });
+    expect(tooLong.errors?.[0].extensions).toMatchObject({ field: 'externalId', reason: 'INVALID_FIELD_VALUE', params: { field: 'externalId', problem: { reason: 'TOO_LONG', params: { max: 255 } } } });
+    const control = await agent.request(UPDATE, { input: { id: two, expectedVersion: 2, externalId: 'a\u0007b' } });
+    expect(control.errors?.[0]).toMatchObject({ message: "externalId: 'a<U+0007>b' must not contain control characters", extensions: { field: 'externalId', reason: 'INVALID_FIELD_VALUE' } });
+    expect(await app.sql(`SELECT external_id FROM customers WHERE id = $1`, [two])).toEqual([{ external_id: 'JOSÉ-1' }]);
+
+    // null and '' both clear; a cleared id is free for another customer.
+    expect((await agent.ok(UPDATE, { input: { id: one, expectedVersion: 2, externalId: null } })).updateCustomer).toEqual({ externalId: null, version: 3 });
+    expect((await agent.ok(UPDATE, { input: { id: two, expectedVersion: 2, externalId: 'José-1' } })).updateCustomer).toEqual({ externalId: 'José-1', version: 3 });
+    expect((await agent.ok(UPDATE, { input: { id: two, expectedVersion: 3, externalId: '  ' } })).updateCustomer).toEqual({ externalId: null, version: 4 });
+
+    const ORG_UPDATE = `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { name externalId version } }`;
+    const { createOrganization: a } = await agent.ok(`mutation { createOrganization(name: "Ext A") { id } }`);
+    const { createOrganization: b } = await agent.ok(`mutation { createOrganization(name: "Ext B") { id } }`);
+    expect((await agent.ok(ORG_UPDATE, { input: { id: a.id, expectedVersion: 1, externalId: 'ACC-1' } })).updateOrganization).toEqual({ name: 'Ext A', externalId: 'ACC-1', version: 2 });
+    expect((await agent.request(ORG_UPDATE, { input: { id: b.id, expectedVersion: 1, externalId: 'ACC-1' } })).errors?.[0]).toMatchObject({
+      message: "Another organization already has the external ID 'ACC-1'",
+      extensions: { field: 'externalId', reason: 'EXTERNAL_ID_TAKEN', params: { entity: 'ORGANIZATION', value: "'ACC-1'" } },
+    });
+    // Customers and organizations are separate: the same id may name one of each.
+    expect((await agent.ok(UPDATE, { input: { id: one, expectedVersion: 3, externalId: 'ACC-1' } })).updateCustomer.externalId).toBe('ACC-1');
+    expect((await agent.ok(ORG_UPDATE, { input: { id: b.id, expectedVersion: 1, name: 'Ext Bee', externalId: 'ACC-2' } })).updateOrganization).toEqual({ name: 'Ext Bee', externalId: 'ACC-2', version: 2 });
+    expect((await agent.request(ORG_UPDATE, { input: { id: a.id, expectedVersion: 2, name: null } })).errors?.[0].extensions).toMatchObject({ field: 'name', reason: 'NAME_EMPTY' });
+    expect(await agent.errorCode(ORG_UPDATE, { input: { id: a.id, expectedVersion: 1, externalId: '' } })).toBe('CONFLICT');
+    expect((await agent.ok(ORG_UPDATE, { input: { id: a.id, expectedVersion: 2, externalId: '' } })).updateOrganization).toEqual({ name: 'Ext A', externalId: null, version: 3 });
+  });
+
   it('answers null for ids that do not exist, well-formed or not', async () => {
     for (const id of ['garbage', '00000000-0000-4000-8000-000000000000']) {
       expect(await agent.ok(`query($id: ID!) { customer(id: $id) { id } organization(id: $id) { id } }`, { id })).toEqual({ customer: null, organization: null });

@@ -42,9 +42,10 @@ async function listed(client: GraphQLTestClient, args: Record<string, unknown>):
   return nodes;
 }
 
-async function rename(app: TestApp, admin: GraphQLTestClient, id: string, displayName: string): Promise<void> {
+/** updateCustomer at the customer's current version. */
+async function edit(app: TestApp, admin: GraphQLTestClient, id: string, changes: { displayName?: string; externalId?: string }): Promise<void> {
   const [{ version }] = await app.sql<{ version: number }>(`SELECT version FROM customers WHERE id = $1`, [id]);
-  await admin.ok(`mutation($id: ID!, $v: Int!, $n: String) { updateCustomer(input: { id: $id, expectedVersion: $v, displayName: $n }) { id } }`, { id, v: version, n: displayName });
+  await admin.ok(`mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id } }`, { input: { id, expectedVersion: version, ...changes } });
 }
 
 describe('CSV exports', () => {
@@ -84,8 +85,9 @@ describe('CSV exports', () => {
     await set(ida, { retired: 'old value' });
     await admin.ok(`mutation($id: ID!) { updateDetailField(input: { id: $id, archived: true }) { id } }`, { id: retired });
     await set(id('formula@example.com'), { motto: '=HYPERLINK("http://x.example","y")', score: 1234567.5 });
-    await rename(app, admin, id('formula@example.com'), '@SUM(A1)');
-    await rename(app, admin, id('yamada@example.jp'), '山田 太郎');
+    await edit(app, admin, id('formula@example.com'), { displayName: '@SUM(A1)' });
+    await edit(app, admin, id('yamada@example.jp'), { displayName: '山田 太郎' });
+    await edit(app, admin, ida, { externalId: 'CRM-0042' });
   });
   afterAll(() => app.close());
 
@@ -97,7 +99,7 @@ describe('CSV exports', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="customers-${day}.csv"; filename*=UTF-8''customers-${day}.csv`);
     const [header] = await csvRows(res);
     // The archived field and the field hidden from this agent are not columns.
-    expect(header).toEqual(['Display name', 'Email', 'Username', 'Organization', 'Created', 'Updated', 'Plan', 'Score', 'Since', 'Regions', 'Owner', 'Vip', 'Motto']);
+    expect(header).toEqual(['Display name', 'Email', 'Username', 'External ID', 'Organization', 'Created', 'Updated', 'Plan', 'Score', 'Since', 'Regions', 'Owner', 'Vip', 'Motto']);
   });
 
   it('writes each value in the import format, quoting commas, quotes and line breaks, and keeps Japanese text', async () => {
@@ -109,6 +111,7 @@ describe('CSV exports', () => {
       'Display name': 'ida',
       Email: 'ida@example.com',
       Username: '',
+      'External ID': 'CRM-0042',
       Organization: 'Acme, Inc.',
       Created: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       Updated: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
@@ -184,7 +187,7 @@ describe('CSV exports', () => {
     expect(rows.map((r) => r[0])).toEqual(['山田 太郎']);
     const accented = 'Ame\u0301lie';
     const added = await admin.ok(`mutation { addCustomers(input: { identifiers: "amelie@example.com" }) { customers { id } } }`);
-    await rename(app, admin, added.addCustomers.customers[0].id, 'Amélie');
+    await edit(app, admin, added.addCustomers.customers[0].id, { displayName: 'Amélie' });
     const found = (await csvRows(await download(app, agent, 'customers', { filter: { details: [] }, query: accented }))).slice(1);
     expect(found.map((r) => r[0])).toEqual(['Amélie']);
   });
@@ -212,14 +215,15 @@ describe('CSV exports', () => {
   it('exports organizations with their member counts and visible detail fields, by name', async () => {
     await admin.ok(`mutation { createDetailField(input: { scope: ORGANIZATION, label: "Region", type: TEXT }) { key } }`);
     const acme = (await admin.ok(`{ organizations(query: "acme") { edges { node { id } } } }`)).organizations.edges[0].node.id;
+    await admin.ok(`mutation($id: ID!) { updateOrganization(input: { id: $id, expectedVersion: 1, externalId: "ACC-7" }) { id } }`, { id: acme });
     await admin.ok(`mutation($id: ID!) { setDetailValues(input: { organizationId: $id, values: [{ fieldKey: "region", value: "-EMEA" }] }) { __typename } }`, { id: acme });
     const res = await download(app, agent, 'organizations');
     expect(res.headers.get('content-disposition')).toMatch(/filename="organizations-\d{4}-\d\d-\d\d\.csv"/);
     const rows = await csvRows(res);
-    expect(rows[0]).toEqual(['Organization Name', 'Created', 'Updated', 'Members', 'Region']);
-    expect(rows.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([
-      ['Acme, Inc.', '5', "'-EMEA"],
-      ['株式会社テスト', '0', ''],
+    expect(rows[0]).toEqual(['Organization Name', 'External ID', 'Created', 'Updated', 'Members', 'Region']);
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[4], r[5]])).toEqual([
+      ['Acme, Inc.', 'ACC-7', '5', "'-EMEA"],
+      ['株式会社テスト', '', '0', ''],
     ]);
     const searched = await csvRows(await download(app, agent, 'organizations', { query: 'テスト' }));
     expect(searched.slice(1).map((r) => r[0])).toEqual(['株式会社テスト']);

@@ -57,6 +57,23 @@ describe('history of customers and organizations', () => {
     expect(entries.every((e) => e.actor?.id === agent.agentId && e.viaToken === null)).toBe(true);
   });
 
+  it('records external id changes of customers and organizations (issue 8)', async () => {
+    const { id, version } = await customer('ext@history.test');
+    const { updateCustomer } = await agent.ok(UPDATE, { input: { id, expectedVersion: version, externalId: 'CRM-1' } });
+    await agent.ok(UPDATE, { input: { id, expectedVersion: updateCustomer.version, externalId: null } });
+    expect(summary((await history(agent, id)).entries)).toEqual([
+      ['externalId', 'CRM-1', null],
+      ['externalId', null, 'CRM-1'],
+    ]);
+    const { createOrganization: org } = await agent.ok(`mutation { createOrganization(name: "Ext History") { id } }`);
+    await agent.ok(`mutation($o: ID!) { updateOrganization(input: { id: $o, expectedVersion: 1, name: "Ext History Ltd", externalId: "ACC-1" }) { id } }`, { o: org.id });
+    const { organization } = await agent.ok(ORGANIZATION_HISTORY, { id: org.id });
+    expect(summary(organization.history.edges.map((e: any) => e.node))).toEqual([
+      ['externalId', null, 'ACC-1'],
+      ['name', 'Ext History', 'Ext History Ltd'],
+    ]);
+  });
+
   it('records nothing for a refused or conflicting write, and a listener failure undoes the write and its history', async () => {
     const { id, version } = await customer('refused@history.test');
     expect((await agent.request(SET, { input: { customerId: id, values: [{ fieldKey: 'support_tier', value: 'Bronze' }] } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -1,4 +1,4 @@
-import { classifyIdentifier, cleanIdentifier, defaultDisplayName, emailProblem, isEmail, parseIdentifiers, splitIdentifiers, usernameProblem, type Identifier } from './identifiers';
+import { classifyIdentifier, cleanExternalId, cleanIdentifier, defaultDisplayName, emailProblem, externalIdProblem, isEmail, parseIdentifiers, splitIdentifiers, usernameProblem, type Identifier } from './identifiers';
 import { problemText, type Problem } from './problems';
 
 const refused = (input: string, reason: Problem['reason'], params: Problem['params'] = {}): Identifier => ({ kind: 'invalid', input, problem: { reason, params } });
@@ -155,5 +155,14 @@ describe('add-customers identifiers', () => {
       { kind: 'username', username: 'yamada' },
     ]);
     expect(cleanIdentifier('ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｊｐ')).toBe('yamada@example.jp');
+  });
+
+  it('keeps an external id as written but NFC and trimmed, and refuses control characters and more than 255 code points', () => {
+    expect(cleanExternalId(' Jose\u0301-1\t')).toBe('Jos\u00e9-1');
+    expect(cleanExternalId('Ab-1')).not.toBe(cleanExternalId('ab-1'));
+    expect(externalIdProblem('Ab-1')).toBeNull();
+    expect(externalIdProblem('a\u0007b')).toEqual({ reason: 'CONTROL_CHARACTERS', params: {} });
+    expect(externalIdProblem('😀'.repeat(255))).toBeNull();
+    expect(externalIdProblem('x'.repeat(256))).toEqual({ reason: 'TOO_LONG', params: { max: 255 } });
   });
 });

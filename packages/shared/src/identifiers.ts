@@ -22,12 +22,13 @@
  */
 
 import addresses from 'email-addresses';
-import { codePointName, fitsLength, foldCase, foldWidth, normalizeText } from './detail-fields/text';
+import { codePointName, fitsLength, foldCase, foldWidth, hasControlCharacters, normalizeText } from './detail-fields/text';
 import { problem, shownValue, type Problem } from './problems';
 
 export const MAX_EMAIL_LENGTH = 254;
 export const MAX_LOCAL_PART_LENGTH = 64;
 export const MAX_USERNAME_LENGTH = 64;
+export const MAX_EXTERNAL_ID_LENGTH = 255;
 
 // Soft hyphen, zero-width space/non-joiner/joiner, LRM/RLM, bidi embeddings,
 // overrides and isolates, word joiner, BOM: invisible, carried along by copy
@@ -105,6 +106,21 @@ export function usernameProblem(username: string): Problem | null {
 /** What a field holding one identifier stores: NFC, copy-and-paste invisibles removed, full-width ASCII as ASCII, trimmed. */
 export function cleanIdentifier(text: string): string {
   return foldWidth(removeInvisible(normalizeText(text))).trim();
+}
+
+/**
+ * An external id (the partner system's id) as stored: NFC and trimmed, nothing
+ * else, since partner ids are opaque and compared exactly ('' clears it).
+ */
+export function cleanExternalId(text: string): string {
+  return normalizeText(text).trim();
+}
+
+/** Why a cleaned external id is refused (CONTROL_CHARACTERS, TOO_LONG {max}, in code points), or null. */
+export function externalIdProblem(externalId: string): Problem | null {
+  if (hasControlCharacters(externalId)) return problem('CONTROL_CHARACTERS');
+  if (!fitsLength(externalId, MAX_EXTERNAL_ID_LENGTH)) return problem('TOO_LONG', { max: MAX_EXTERNAL_ID_LENGTH });
+  return null;
 }
 
 /** Whether text, as given, is an email address this app accepts (detail values of type EMAIL). */

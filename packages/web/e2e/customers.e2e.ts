@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
 import { launchBrowser, recordCspViolations, screenshot } from './support/browser';
-import { expectAccessible } from './support/accessibility';
+import { expectAccessible, expectAccessibleDialog } from './support/accessibility';
 import { SignInPage } from './pages/sign-in.page';
 import { AppLayout } from './pages/app-layout.page';
 import { CustomersPage } from './pages/customers.page';
@@ -86,6 +86,17 @@ describe('agent: find customers, open a profile, add customers into a new organi
     expect(await members.getByRole('button', { name: 'Remove', exact: true }).count()).toBe(0);
     await members.getByRole('button', { name: 'Remove yann_e2e from Newco E2E' }).waitFor();
     await expectAccessible(page, 'an organization, Members tab');
+
+    // Its Edit dialog sets the external id beside the name (checked with axe).
+    await page.getByText('No external ID').waitFor();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Newco E2E' });
+    await dialog.waitFor();
+    await expectAccessibleDialog(page, 'Edit organization');
+    await dialog.getByRole('textbox', { name: 'External ID' }).fill('NEWCO-1');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('External ID: NEWCO-1').waitFor();
   });
 
   it('opens a profile from the list with the keyboard only: Tab to the first row, Down to the next, Enter', async () => {

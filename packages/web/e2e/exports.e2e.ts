@@ -38,7 +38,7 @@ describe('agent: export the customers and organizations lists as CSV (real Chrom
     const { filename, bytes } = await customers.exportCsv();
     expect(filename).toMatch(/^customers-\d{4}-\d\d-\d\d\.csv$/);
     const [header, ...rows] = lines(bytes);
-    expect(header.startsWith('Display name,Email,Username,Organization,Created,Updated,')).toBe(true);
+    expect(header.startsWith('Display name,Email,Username,External ID,Organization,Created,Updated,')).toBe(true);
     // Billing's fields are hidden from this agent: not even their labels.
     expect(header).not.toContain('Credit limit');
     expect(header).not.toContain('Payment terms');
@@ -64,7 +64,7 @@ describe('agent: export the customers and organizations lists as CSV (real Chrom
     const { filename, bytes } = await new CustomersPage(page).exportCsv('Export these organizations as CSV');
     expect(filename).toMatch(/^organizations-\d{4}-\d\d-\d\d\.csv$/);
     const [header, ...rows] = lines(bytes);
-    expect(header.startsWith('Organization Name,Created,Updated,Members')).toBe(true);
+    expect(header.startsWith('Organization Name,External ID,Created,Updated,Members')).toBe(true);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0]).toMatch(/,\d{4}-\d\d-\d\dT[\d:.]+Z,\d{4}-\d\d-\d\dT[\d:.]+Z,\d+/);
   });

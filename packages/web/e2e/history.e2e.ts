@@ -41,23 +41,27 @@ describe('history (real Chromium)', () => {
     await server?.stop();
   });
 
-  it('shows who changed a detail value and a built-in attribute, newest first, with values formatted', async () => {
+  it('shows who changed a detail value and built-in attributes, newest first, with values formatted', async () => {
     const profile = new ProfilePage(page);
     await profile.openDetails(profileUrl);
     await profile.editSelect('Support tier', 'Gold');
     await profile.field('Support tier').getByText('Gold').waitFor();
     await profile.openEditDialog();
     await profile.editDialog.getByRole('textbox', { name: 'Display name' }).fill('Dana Lee');
+    await profile.editDialog.getByRole('textbox', { name: 'External ID' }).fill(' CRM-7 ');
     await profile.editDialog.getByRole('button', { name: 'Save' }).click();
     await profile.editDialog.waitFor({ state: 'detached' });
+    // The header shows it, trimmed, with the other attributes.
+    await page.getByRole('definition').filter({ hasText: /^CRM-7$/ }).waitFor();
 
     const history = new HistoryTab(page);
     await history.open(profileUrl);
     const entries = await history.entries();
-    expect(entries[0]).toMatch(new RegExp(`^Sam Support set Display name from ${customer.displayName} to Dana Lee · (now|\\d+ seconds? ago)$`));
-    expect(entries[1]).toMatch(/^Sam Support set Support tier from Silver to Gold · /);
-    expect(entries[2]).toMatch(/^Ada Admin set Seats to 12,500 via token CRM sync · /);
-    expect(entries[3]).toMatch(/^Ada Admin set Support tier to Silver · /);
+    expect(entries[0]).toMatch(/^Sam Support set External ID to CRM-7 · /);
+    expect(entries[1]).toMatch(new RegExp(`^Sam Support set Display name from ${customer.displayName} to Dana Lee · (now|\\d+ seconds? ago)$`));
+    expect(entries[2]).toMatch(/^Sam Support set Support tier from Silver to Gold · /);
+    expect(entries[3]).toMatch(/^Ada Admin set Seats to 12,500 via token CRM sync · /);
+    expect(entries[4]).toMatch(/^Ada Admin set Support tier to Silver · /);
     // The exact time on hover.
     expect(await history.list.getByRole('listitem').first().locator('time').getAttribute('title')).toMatch(/\d{4}/);
     await screenshot(page, 'history-profile-en');

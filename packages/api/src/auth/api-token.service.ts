@@ -69,14 +69,23 @@ export class ApiTokenService {
   }
 
   async viewerForToken(secret: string): Promise<ViewerIdentity | null> {
+    return this.tokenViewer('t.token_hash = $1', hashSecretToken(secret));
+  }
+
+  /** The viewer of a token by its id (a job it started runs as it), or null once it is revoked or its creator deactivated. */
+  async viewerForTokenId(id: string): Promise<ViewerIdentity | null> {
+    return isUuid(id) ? this.tokenViewer('t.id = $1', id) : null;
+  }
+
+  private async tokenViewer(condition: string, value: string): Promise<ViewerIdentity | null> {
     const rows: Array<{ id: string; name: string; role: Role; createdById: string | null; email: string | null; teamIds: string[]; stale: boolean }> = await this.db.query(
       `SELECT t.id, t.name, t.role, t.created_by_id AS "createdById", a.email,
               ARRAY(SELECT team_id::text FROM api_token_teams WHERE api_token_id = t.id) AS "teamIds",
               (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => $2)) AS stale
          FROM api_tokens t LEFT JOIN agents a ON a.id = t.created_by_id
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+        WHERE ${condition} AND t.revoked_at IS NULL
           AND (t.created_by_id IS NULL OR a.active)`,
-      [hashSecretToken(secret), LAST_USED_RESOLUTION_MS / 1000],
+      [value, LAST_USED_RESOLUTION_MS / 1000],
     );
     const row = rows[0];
     if (!row) return null;

@@ -7,6 +7,7 @@ import { hashSecretToken, newSecretToken } from './secret-token';
 import type { SignInLimiter } from './sign-in-limiter';
 import type { ViewerIdentity } from './viewer';
 import { DomainError } from '../common/domain-error';
+import { isUuid } from '../common/ids';
 import type { Role } from '../graphql/enums';
 
 export interface SignInResult {
@@ -65,16 +66,25 @@ export class AuthService {
 
   async viewerForSession(sessionToken: string): Promise<ViewerIdentity | null> {
     const tokenHash = hashSecretToken(sessionToken);
+    const viewer = await this.agentViewer('JOIN sessions s ON s.agent_id = a.id', 's.token_hash = $1 AND s.expires_at > now()', tokenHash);
+    return viewer && { ...viewer, sessionTokenHash: tokenHash };
+  }
+
+  /** The viewer an active agent is, without a session (a job they started runs as them); null for an unknown or deactivated agent. */
+  async viewerForAgent(agentId: string): Promise<ViewerIdentity | null> {
+    return isUuid(agentId) ? this.agentViewer('', 'a.id = $1', agentId) : null;
+  }
+
+  private async agentViewer(join: string, condition: string, value: string): Promise<ViewerIdentity | null> {
     const rows: ViewerRow[] = await this.db.query(
       `SELECT a.id, a.email, a.display_name AS "displayName", a.role,
               ARRAY(SELECT team_id::text FROM team_members WHERE agent_id = a.id) AS "teamIds"
-         FROM sessions s JOIN agents a ON a.id = s.agent_id
-        WHERE s.token_hash = $1 AND s.expires_at > now() AND a.active`,
-      [tokenHash],
+         FROM agents a ${join} WHERE ${condition} AND a.active`,
+      [value],
     );
     const row = rows[0];
     if (!row) return null;
-    return { kind: 'session', id: row.id, agentId: row.id, email: row.email, displayName: row.displayName, role: row.role, teamIds: row.teamIds, sessionTokenHash: tokenHash };
+    return { kind: 'session', id: row.id, agentId: row.id, email: row.email, displayName: row.displayName, role: row.role, teamIds: row.teamIds };
   }
 
   /** Expired sessions are useless; removing them keeps the table small. */

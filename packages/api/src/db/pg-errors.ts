@@ -17,6 +17,7 @@ export interface AttemptedValues {
   name?: string;
   email?: string | null;
   username?: string | null;
+  externalId?: string | null;
   label?: string;
   scope?: string;
   productName?: string;
@@ -43,6 +44,8 @@ const UNIQUE_RULES: Record<string, UniqueRule> = {
   },
   customers_email_key: identifier('email'),
   customers_username_key: identifier('username'),
+  customers_external_id_key: externalId('CUSTOMER', 'customers'),
+  organizations_external_id_key: externalId('ORGANIZATION', 'organizations'),
   detail_fields_scope_label_key: {
     field: 'label',
     stored: { sql: 'SELECT label AS stored FROM detail_fields WHERE label = $1 AND scope = $2', params: ['label', 'scope'] },
@@ -82,6 +85,15 @@ function identifier(column: 'email' | 'username'): UniqueRule {
     field: column,
     stored: { sql: `SELECT ${column} AS stored FROM customers WHERE ${column} = $1`, params: [column] },
     refusal: (stored) => problem('CUSTOMER_IDENTIFIER_TAKEN', { field: column, value: quote(stored) }),
+  };
+}
+
+/** Compared exactly, as the unique index compares them. */
+function externalId(entity: Entity, table: string): UniqueRule {
+  return {
+    field: 'externalId',
+    stored: { sql: `SELECT external_id AS stored FROM ${table} WHERE external_id = $1`, params: ['externalId'] },
+    refusal: (stored) => problem('EXTERNAL_ID_TAKEN', { entity, value: quote(stored) }),
   };
 }
 

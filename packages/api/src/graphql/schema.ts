@@ -16,6 +16,7 @@ import { CustomerNotesResolver, NoteResolver, OrganizationNotesResolver } from '
 import { ChangeResolver, CustomerHistoryResolver, OrganizationHistoryResolver } from '../modules/history/history.resolver';
 import { ProductResolver } from '../modules/products/product.resolver';
 import { CustomerEntitlementsResolver, EntitlementResolver, OrganizationEntitlementsResolver } from '../modules/entitlements/entitlement.resolver';
+import { ImportResolver } from '../modules/imports/import.resolver';
 import { CustomerRequestsResolver, OrganizationRequestsResolver, RequestResolver } from '../modules/requests/request.resolver';
 
 /** Documents, in the SDL, the permission keys a field needs (enforced by authChecker, not by this). */
@@ -35,6 +36,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       NoteResolver, CustomerNotesResolver, OrganizationNotesResolver,
       ChangeResolver, CustomerHistoryResolver, OrganizationHistoryResolver,
       ProductResolver, EntitlementResolver, CustomerEntitlementsResolver, OrganizationEntitlementsResolver,
+      ImportResolver,
     ],
     authChecker,
     // authChecker throws its own errors; returning false means "answer null" (see RequiresOrNull).

@@ -21,6 +21,7 @@ import { clientErrorResponse } from './client-errors';
 import { securityHeaders } from './security-headers';
 import { exportRoutes } from '../modules/exports/export.route';
 import { importPreviewRoutes } from '../modules/imports/import-preview.route';
+import { importRoutes } from '../modules/imports/import.route';
 
 export interface App {
   app: express.Express;
@@ -93,6 +94,11 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
   app.use('/api/exports', exportRoutes({ db, schema, services, logger, identify: (req) => identify(req, services, cookies) }));
   // First under /api/imports: `/preview` and `/template.csv` must not be taken for a job's path.
   app.use('/api/imports', importPreviewRoutes({ db, logger, identify: (req) => identify(req, services, cookies) }));
+  app.use('/api/imports', importRoutes({ services, logger, identify: (req) => identify(req, services, cookies) }));
+
+  // Import jobs run in every API process; test apps start working at their first import (or on unfinished ones), saving pg-boss's set-up.
+  if ((config.IMPORT_WORKER ?? (config.NODE_ENV === 'test' ? 'lazy' : 'eager')) === 'eager') await services.importQueue.start();
+  else await services.importQueue.resumeUnfinished();
 
   const webDist = path.resolve(config.WEB_DIST ?? path.join(__dirname, '../../../web/dist'));
   if (existsSync(path.join(webDist, 'index.html'))) {
@@ -117,5 +123,12 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
     res.status(500).json({ error: 'Internal server error', requestId });
   });
 
-  return { app, services, stop: () => apollo.stop() };
+  return {
+    app,
+    services,
+    stop: async () => {
+      await services.importQueue.stop();
+      await apollo.stop();
+    },
+  };
 }

@@ -70,8 +70,43 @@ function splitOptions(cell: string, options: readonly string[]): string[] {
   return items;
 }
 
+/** The date formats an import may name besides ISO (the wizard's choice for a whole file, never guessed per row). */
+export const CSV_DATE_FORMATS = ['DD.MM.YYYY', 'MM/DD/YYYY', 'YYYY/MM/DD'] as const;
+export type CsvDateFormat = (typeof CSV_DATE_FORMATS)[number];
+
+/** How cells are read for one file. */
+export interface CsvReadOptions {
+  /** A date format read besides YYYY-MM-DD. */
+  dateFormat?: CsvDateFormat | null;
+}
+
+/** Each format's pattern, capturing year, month and day (one- or two-digit month and day, as spreadsheets write them). */
+const DATE_PATTERNS: Record<CsvDateFormat, { pattern: RegExp; order: [number, number, number] }> = {
+  'DD.MM.YYYY': { pattern: /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, order: [3, 2, 1] },
+  'MM/DD/YYYY': { pattern: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, order: [3, 1, 2] },
+  'YYYY/MM/DD': { pattern: /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, order: [1, 2, 3] },
+};
+
+/**
+ * A date cell: ISO, or the file's `dateFormat` rewritten to ISO and then
+ * checked by the date codec, so 29.02.2026 is refused as not a calendar
+ * date (never rolled over into March). Anything else NOT_DATE_IN_FORMAT
+ * naming both accepted formats.
+ */
+function readDate(field: DetailFieldDefinition, cell: string, options: CsvReadOptions): ParseResult {
+  const format = options.dateFormat ? DATE_PATTERNS[options.dateFormat] : null;
+  const match = format?.pattern.exec(cell);
+  if (match) {
+    const [year, month, day] = format!.order.map((group) => match[group]);
+    return parseDetailValue(field, `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`);
+  }
+  const iso = parseDetailValue(field, cell);
+  return iso.ok || !options.dateFormat || iso.problem.reason !== 'NOT_ISO_DATE' ? iso : fail('NOT_DATE_IN_FORMAT', { format: options.dateFormat });
+}
+
 /** Types whose cells read differently from API input; the rest parse like API strings. */
-const CSV_READERS: Partial<Record<DetailFieldType, (field: DetailFieldDefinition, cell: string) => ParseResult>> = {
+const CSV_READERS: Partial<Record<DetailFieldType, (field: DetailFieldDefinition, cell: string, options: CsvReadOptions) => ParseResult>> = {
+  DATE: readDate,
   BOOLEAN: (_field, cell) => {
     const value = CSV_BOOLEANS.get(cell.toLowerCase());
     return value === undefined ? fail('NOT_CSV_BOOLEAN') : ok(value);
@@ -80,9 +115,10 @@ const CSV_READERS: Partial<Record<DetailFieldType, (field: DetailFieldDefinition
 };
 
 /** CSV cell text for import: '' clears; the quote our export adds against formulas is removed first. */
-export function parseDetailCsv(field: DetailFieldDefinition, text: string): ParseResult {
+export function parseDetailCsv(field: DetailFieldDefinition, text: string, options: CsvReadOptions = {}): ParseResult {
   const trimmed = text.trim();
   if (trimmed === '') return ok(null);
   const cell = GUARDED.test(trimmed) ? trimmed.slice(1) : trimmed;
-  return (CSV_READERS[field.type] ?? parseDetailValue)(field, cell);
+  const reader = CSV_READERS[field.type];
+  return reader ? reader(field, cell, options) : parseDetailValue(field, cell);
 }

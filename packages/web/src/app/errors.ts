@@ -23,6 +23,7 @@ function isErrorCode(value: unknown): value is ErrorCode {
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
+  413: 'PAYLOAD_TOO_LARGE',
   429: 'TOO_MANY_REQUESTS',
 };
 

@@ -5,6 +5,10 @@ import { VersionedRecord } from '../../common/versioned-record.entity';
 @ObjectType({ description: 'A person the help desk supports.' })
 @Entity('customers')
 export class Customer extends VersionedRecord {
+  @Field(() => String, { nullable: true, description: "The partner system's id; unique when set; import matches on it first." })
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId: string | null;
+
   @Field(() => String, { nullable: true })
   @Column({ type: 'citext', nullable: true })
   email: string | null;

@@ -99,11 +99,14 @@ export class UpdateCustomerInput {
   @Field({ nullable: true })
   @Length(1, 200, textLength('displayName', 1, 200))
   displayName?: string;
+
+  @Field(() => String, { nullable: true, description: 'Null or empty string clears it. Trimmed; at most 255 characters, no control characters.' })
+  externalId?: string | null;
 }
 
 @ArgsType()
 export class CustomersArgs extends PaginationArgs {
-  @Field(() => String, { nullable: true, description: 'Substring of email, username, display name or organization name.' })
+  @Field(() => String, { nullable: true, description: 'Substring of email, username, display name, external id or organization name.' })
   @MaxLength(200, maxText('query', 200))
   query?: string | null;
 

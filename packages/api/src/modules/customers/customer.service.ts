@@ -3,6 +3,7 @@ import { cleanIdentifier, defaultDisplayName, emailProblem, identifierRefusal, p
 import { Customer } from './customer.entity';
 import { AddCustomerStatus, CustomerOrderField, SortDirection, type AddCustomersInput, type CustomerFilter, type CustomerOrder, type UpdateCustomerInput } from './customer.inputs';
 import { badInput } from '../../common/domain-error';
+import { externalIdOf } from '../../common/external-id';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { isUuid } from '../../common/ids';
 import { containsText } from '../../common/like';
@@ -24,7 +25,7 @@ export const SEARCH_COUNT_CAP = 1000;
 /** From this many text matches on, a search walks the sort order instead of fetching matches by id. */
 export const DENSE_SEARCH = 2000;
 
-export const CUSTOMER_COLUMNS = `c.id, c.email::text AS email, c.username::text AS username, c.display_name AS "displayName",
+export const CUSTOMER_COLUMNS = `c.id, c.external_id AS "externalId", c.email::text AS email, c.username::text AS username, c.display_name AS "displayName",
   c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
 const ORDER_KEYS: Record<Exclude<CustomerOrderField, CustomerOrderField.DETAIL>, KeysetOrder['keys']> = {
@@ -76,6 +77,7 @@ function refusedEntry(entry: Extract<Identifier, { kind: 'invalid' }>): { input:
 export const toCustomer = (row: Record<string, any>): Customer =>
   Object.assign(new Customer(), {
     id: row.id,
+    externalId: row.externalId,
     email: row.email,
     username: row.username,
     displayName: row.displayName,
@@ -85,7 +87,7 @@ export const toCustomer = (row: Record<string, any>): Customer =>
   });
 
 /** The history attribute name of each built-in column `update` may change. */
-const CUSTOMER_ATTRIBUTES: Record<string, string> = { email: 'email', username: 'username', display_name: 'displayName' };
+const CUSTOMER_ATTRIBUTES: Record<string, string> = { email: 'email', username: 'username', display_name: 'displayName', external_id: 'externalId' };
 
 export class CustomerService {
   constructor(
@@ -256,10 +258,12 @@ export class CustomerService {
   }
 
   /**
-   * Changes built-in attributes (omitted ones stay, null clears email or
-   * username) with the version check; each changed one is recorded in history
-   * as done by `actor`, in the same transaction. Throws CONFLICT, NOT_FOUND,
-   * BAD_USER_INPUT (identifier reasons, NAME_EMPTY) or a taken-identifier refusal.
+   * Changes built-in attributes (omitted ones stay, null or '' clears email,
+   * username or external id) with the version check; each changed one is
+   * recorded in history as done by `actor`, in the same transaction. Throws
+   * CONFLICT, NOT_FOUND, BAD_USER_INPUT (identifier reasons, NAME_EMPTY,
+   * INVALID_FIELD_VALUE for an external id) or a taken-identifier or
+   * EXTERNAL_ID_TAKEN refusal.
    */
   async update(input: UpdateCustomerInput, actor: Actor): Promise<Customer> {
     const changes: Record<string, string | null> = {};
@@ -275,6 +279,7 @@ export class CustomerService {
     // `displayName: null` asks to clear a name, which every customer has: refused like an empty one.
     if (input.displayName !== undefined) changes.display_name = (input.displayName ?? '').trim();
     if (input.displayName !== undefined && !changes.display_name) throw badInput(problem('NAME_EMPTY'), 'displayName');
+    if (input.externalId !== undefined) changes.external_id = externalIdOf(input.externalId);
 
     const columns = Object.keys(changes);
     const params: unknown[] = [input.id, input.expectedVersion, ...columns.map((c) => changes[c])];
@@ -286,7 +291,7 @@ export class CustomerService {
         // TypeORM answers an UPDATE ... RETURNING with [rows, affected]. The row is locked, so `old` holds the values replaced.
         const [rows] = await tx.query(
           `UPDATE customers c SET ${sets.join(', ')}, version = c.version + 1, updated_at = now()
-             FROM (SELECT id, email::text AS email, username::text AS username, display_name FROM customers WHERE id = $1) old
+             FROM (SELECT id, email::text AS email, username::text AS username, display_name, external_id FROM customers WHERE id = $1) old
             WHERE c.id = old.id AND c.version = $2
             RETURNING ${CUSTOMER_COLUMNS}, ${columns.map((column) => `old.${column} AS "old_${column}"`).join(', ')}`,
           params,
@@ -300,7 +305,7 @@ export class CustomerService {
         return customer;
       });
     } catch (error) {
-      throw await constraintError(this.db, error, { email: changes.email, username: changes.username });
+      throw await constraintError(this.db, error, { email: changes.email, username: changes.username, externalId: changes.external_id });
     }
   }
 }

@@ -23,8 +23,9 @@ export interface OrganizationExportArgs {
   query?: string | null;
 }
 
-export const CUSTOMER_HEADER = ['Display name', 'Email', 'Username', 'Organization', 'Created', 'Updated'] as const;
-export const ORGANIZATION_HEADER = ['Organization Name', 'Created', 'Updated', 'Members'] as const;
+// `External ID` follows the columns that name the record in each export, under the header the import reads.
+export const CUSTOMER_HEADER = ['Display name', 'Email', 'Username', 'External ID', 'Organization', 'Created', 'Updated'] as const;
+export const ORGANIZATION_HEADER = ['Organization Name', 'External ID', 'Created', 'Updated', 'Members'] as const;
 
 type Details = Record<string, StoredDetailValue>;
 
@@ -51,7 +52,7 @@ export class ExportService {
   ) {}
 
   /**
-   * The customers export: `Display name`, `Email`, `Username`,
+   * The customers export: `Display name`, `Email`, `Username`, `External ID`,
    * `Organization` (names joined by `|`, by name), `Created`, `Updated` (ISO
    * 8601 UTC), then one column per viewable detail field. Statements per
    * page: the page (with its visible values), the organizations, and the
@@ -76,6 +77,7 @@ export class ExportService {
           textCell(customer.displayName),
           textCell(customer.email),
           textCell(customer.username),
+          textCell(customer.externalId),
           textCell(names.map((o) => o.name).join(NAME_SEPARATOR)),
           timeCell(customer.createdAt),
           timeCell(customer.updatedAt),
@@ -89,7 +91,7 @@ export class ExportService {
   }
 
   /**
-   * The organizations export: `Organization Name`, `Created`, `Updated`,
+   * The organizations export: `Organization Name`, `External ID`, `Created`, `Updated`,
    * `Members` (the member count), then one column per viewable organization
    * detail field; in the `organizations` list's order (name, A to Z).
    */
@@ -109,6 +111,7 @@ export class ExportService {
         if (count instanceof Error) throw count;
         return [
           textCell(organization.name),
+          textCell(organization.externalId),
           timeCell(organization.createdAt),
           timeCell(organization.updatedAt),
           String(count),

@@ -8,7 +8,7 @@ export const IMPORT_ENCODINGS = ['UTF-8', 'UTF-16LE', 'UTF-16BE', 'Shift_JIS', '
 export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
 
 /** iconv-lite's codec for each; Shift_JIS is read as CP932, Windows' superset that Excel writes (①, 髙, NEC and IBM extensions). */
-const CODEC: Record<ImportEncoding, string> = { 'UTF-8': 'utf8', 'UTF-16LE': 'utf16le', 'UTF-16BE': 'utf16be', Shift_JIS: 'cp932', 'Windows-1252': 'windows-1252' };
+export const IMPORT_CODECS: Record<ImportEncoding, string> = { 'UTF-8': 'utf8', 'UTF-16LE': 'utf16le', 'UTF-16BE': 'utf16be', Shift_JIS: 'cp932', 'Windows-1252': 'windows-1252' };
 
 /** Names a caller may give for each (`encoding` argument), compared case-insensitively. */
 const ALIASES: Record<string, ImportEncoding> = {
@@ -55,7 +55,7 @@ function decodeAs(bytes: Uint8Array, encoding: ImportEncoding): string | null {
       return null;
     }
   }
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), CODEC[encoding], { stripBOM: true });
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), IMPORT_CODECS[encoding], { stripBOM: true });
   // Windows-1252 leaves five bytes undefined (0x81 0x8D 0x8F 0x90 0x9D); iconv-lite reads them as U+FFFD, like a bad CP932 pair.
   return GARBLED.test(text) ? null : text;
 }

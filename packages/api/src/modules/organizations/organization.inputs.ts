@@ -1,5 +1,5 @@
 import { ArrayMaxSize, Length, MaxLength } from 'class-validator';
-import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PaginationArgs } from '../../common/pagination.args';
 import { maxItems, maxText, textLength } from '../../common/validation-rules';
 
@@ -21,6 +21,22 @@ export class RenameOrganizationArgs {
 
   @Field(() => Int)
   expectedVersion: number;
+}
+
+@InputType()
+export class UpdateOrganizationInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you edited; a newer one in the database means CONFLICT.' })
+  expectedVersion: number;
+
+  @Field(() => String, { nullable: true })
+  @Length(1, 200, textLength('name', 1, 200))
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Null or empty string clears it. Trimmed; at most 255 characters, no control characters.' })
+  externalId?: string | null;
 }
 
 @ArgsType()

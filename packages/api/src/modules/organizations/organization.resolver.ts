@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Organization } from './organization.entity';
 import { OrganizationConnection } from './organization.connection';
-import { OrganizationMemberArgs, OrganizationMembersArgs, OrganizationsArgs, RenameOrganizationArgs } from './organization.inputs';
+import { OrganizationMemberArgs, OrganizationMembersArgs, OrganizationsArgs, RenameOrganizationArgs, UpdateOrganizationInput } from './organization.inputs';
 import { CustomerConnection } from '../customers/customer.connection';
 import { GraphQLJSON } from 'graphql-scalars';
 import { DetailValue } from '../detail-fields/detail-field.inputs';
@@ -38,7 +38,13 @@ export class OrganizationResolver {
   @Requires()
   @Mutation(() => Organization)
   renameOrganization(@Args() { id, name, expectedVersion }: RenameOrganizationArgs, @Ctx() { services, viewer }: Context): Promise<Organization> {
-    return services.organizations.rename(id, name, expectedVersion, actorOf(viewer));
+    return services.organizations.update({ id, name, expectedVersion }, actorOf(viewer));
+  }
+
+  @Requires()
+  @Mutation(() => Organization, { description: 'Change the name or the external id; an omitted one stays as it is.' })
+  updateOrganization(@Arg('input') input: UpdateOrganizationInput, @Ctx() { services, viewer }: Context): Promise<Organization> {
+    return services.organizations.update(input, actorOf(viewer));
   }
 
   @Requires()

@@ -2,7 +2,9 @@ import { problem, shownValue } from '@cp/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Organization } from './organization.entity';
 import { badInput, notFound } from '../../common/domain-error';
+import { externalIdOf } from '../../common/external-id';
 import { assertIds, isUuid, uniq } from '../../common/ids';
+import { groupBy } from '../../common/group-by';
 import { containsText } from '../../common/like';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { keysetPage, type KeysetOrder } from '../../common/keyset';
@@ -12,7 +14,7 @@ import type { HistoryService } from '../history/history.service';
 import type { Actor } from '../../auth/viewer';
 import type { ChangeEntry } from '../history/history.service';
 
-export const ORGANIZATION_COLUMNS = `o.id, o.name::text AS name, o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+export const ORGANIZATION_COLUMNS = `o.id, o.external_id AS "externalId", o.name::text AS name, o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 
 const BY_NAME: KeysetOrder = {
   name: 'NAME:ASC',
@@ -24,7 +26,25 @@ const BY_NAME: KeysetOrder = {
 };
 
 export const toOrganization = (row: Record<string, any>): Organization =>
-  Object.assign(new Organization(), { id: row.id, name: row.name, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt });
+  Object.assign(new Organization(), {
+    id: row.id,
+    externalId: row.externalId,
+    name: row.name,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
+
+/** What `update` may change: omitted stays; `externalId` null or '' clears it. */
+export interface OrganizationChanges {
+  id: string;
+  expectedVersion: number;
+  name?: string | null;
+  externalId?: string | null;
+}
+
+/** The history attribute name of each column `update` may change. */
+const ORGANIZATION_ATTRIBUTES: Record<string, string> = { name: 'name', external_id: 'externalId' };
 
 /** A name as stored (organizations, products): trimmed, runs of white space made one space; NAME_EMPTY (field `name`) when nothing is left. */
 export const cleanName = (name: string): string => {
@@ -38,7 +58,7 @@ export const cleanName = (name: string): string => {
  * `organization` (the organization's name) and the organization's `member`
  * (the customer's display name); `to` when added, `from` when removed.
  */
-function membershipChanges(organization: Organization, customers: ReadonlyArray<{ id: string; displayName: string }>, added: boolean): ChangeEntry[] {
+function membershipChanges(organization: Pick<Organization, 'id' | 'name'>, customers: ReadonlyArray<{ id: string; displayName: string }>, added: boolean): ChangeEntry[] {
   const entry = (value: string) => (added ? { from: null, to: value } : { from: value, to: null });
   return customers.flatMap((customer) => [
     { customerId: customer.id, attribute: 'organization', ...entry(organization.name) },
@@ -93,24 +113,39 @@ export class OrganizationService {
     }
   }
 
-  /** Renames it (version-checked: CONFLICT, NOT_FOUND, NAME_EMPTY, NAME_TAKEN), recorded in history as `name` by `actor`. */
-  async rename(id: string, name: string, expectedVersion: number, actor: Actor): Promise<Organization> {
-    const clean = cleanName(name);
+  /**
+   * Changes its name and external id (see OrganizationChanges), version-checked;
+   * each changed one is recorded in history (`name`, `externalId`) as done by
+   * `actor`, in the same transaction. Throws CONFLICT, NOT_FOUND, NAME_EMPTY
+   * (also for a null name), INVALID_FIELD_VALUE (external id), NAME_TAKEN,
+   * EXTERNAL_ID_TAKEN.
+   */
+  async update(input: OrganizationChanges, actor: Actor): Promise<Organization> {
+    const changes: Record<string, string | null> = {};
+    if (input.name !== undefined) changes.name = cleanName(input.name ?? '');
+    if (input.externalId !== undefined) changes.external_id = externalIdOf(input.externalId);
+    const columns = Object.keys(changes);
+    const sets = columns.map((column, i) => `${column} = $${i + 2}`);
     try {
       return await this.db.transaction(async (tx) => {
-        await lockExpectedVersion(tx, 'organizations', 'ORGANIZATION', id, expectedVersion);
-        // The row is locked, so `old` holds the name replaced.
+        await lockExpectedVersion(tx, 'organizations', 'ORGANIZATION', input.id, input.expectedVersion);
+        if (columns.length === 0) return toOrganization((await tx.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE o.id = $1`, [input.id]))[0]);
+        // The row is locked, so `old` holds the values replaced.
         const [rows] = await tx.query(
-          `UPDATE organizations o SET name = $2, version = o.version + 1, updated_at = now()
-             FROM (SELECT id, name::text AS name FROM organizations WHERE id = $1) old
-            WHERE o.id = old.id RETURNING ${ORGANIZATION_COLUMNS}, old.name AS "oldName"`,
-          [id, clean],
+          `UPDATE organizations o SET ${sets.join(', ')}, version = o.version + 1, updated_at = now()
+             FROM (SELECT id, name::text AS name, external_id FROM organizations WHERE id = $1) old
+            WHERE o.id = old.id RETURNING ${ORGANIZATION_COLUMNS}, ${columns.map((column) => `old.${column} AS "old_${column}"`).join(', ')}`,
+          [input.id, ...columns.map((column) => changes[column])],
         );
-        await this.history.record(tx, actor, [{ organizationId: id, attribute: 'name', from: rows[0].oldName, to: rows[0].name }]);
+        await this.history.record(
+          tx,
+          actor,
+          columns.map((column) => ({ organizationId: input.id, attribute: ORGANIZATION_ATTRIBUTES[column], from: rows[0][`old_${column}`], to: changes[column] })),
+        );
         return toOrganization(rows[0]);
       });
     } catch (error) {
-      throw await constraintError(this.db, error, { name: clean });
+      throw await constraintError(this.db, error, { name: changes.name ?? undefined, externalId: changes.external_id });
     }
   }
 
@@ -131,14 +166,26 @@ export class OrganizationService {
 
   /** Adds these customers to the organization inside `tx`; those who were not members yet are recorded in history (both sides) as added by `actor`. */
   async addMembers(tx: EntityManager, organization: Organization, customerIds: readonly string[], actor: Actor): Promise<void> {
-    const added: Array<{ id: string; displayName: string }> = await tx.query(
+    await this.addMemberships(tx, customerIds.map((customerId) => ({ customerId, organizationId: organization.id })), actor);
+  }
+
+  /** Adds many memberships at once inside `tx` (an import's batch); the new ones are recorded in history (both sides) as added by `actor`. */
+  async addMemberships(tx: EntityManager, pairs: ReadonlyArray<{ customerId: string; organizationId: string }>, actor: Actor): Promise<void> {
+    if (pairs.length === 0) return;
+    const added: Array<{ id: string; displayName: string; organizationId: string; organizationName: string }> = await tx.query(
       `WITH added AS (
          INSERT INTO customer_organizations (customer_id, organization_id)
-         SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING RETURNING customer_id)
-       SELECT c.id, c.display_name AS "displayName" FROM added a JOIN customers c ON c.id = a.customer_id`,
-      [customerIds, organization.id],
+         SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING RETURNING customer_id, organization_id)
+       SELECT c.id, c.display_name AS "displayName", o.id AS "organizationId", o.name AS "organizationName"
+         FROM added a JOIN customers c ON c.id = a.customer_id JOIN organizations o ON o.id = a.organization_id`,
+      [pairs.map((p) => p.customerId), pairs.map((p) => p.organizationId)],
     );
-    await this.history.record(tx, actor, membershipChanges(organization, added, true));
+    const organizationIds = uniq(added.map((a) => a.organizationId));
+    await this.history.record(
+      tx,
+      actor,
+      groupBy(organizationIds, added, (a) => a.organizationId).flatMap((members) => membershipChanges({ id: members[0].organizationId, name: members[0].organizationName }, members, true)),
+    );
   }
 
   /** Adds existing customers as members (NOT_FOUND on `organizationId` or `customerIds`); see addMembers. */

@@ -8,23 +8,24 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/i18n/format';
 import { graphql } from '../../gql';
 import { AddCustomersDialog } from '../customers/AddCustomersDialog';
-import { RenameOrganizationDialog } from './RenameOrganizationDialog';
+import { EditOrganizationDialog } from './EditOrganizationDialog';
 
 const OrganizationHeaderOrganization = graphql(`
   fragment OrganizationHeader_organization on Organization {
     id
     name
+    externalId
     customerCount
     createdAt
     updatedAt
-    ...RenameOrganizationDialog_organization
+    ...EditOrganizationDialog_organization
   }
 `);
 
 export function OrganizationHeader({ organization }: { organization: FragmentType<typeof OrganizationHeaderOrganization> }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [renaming, rename] = useDisclosure(false);
+  const [editing, edit] = useDisclosure(false);
   const [adding, add] = useDisclosure(false);
   const { data, complete } = useFragment({
     fragment: OrganizationHeaderOrganization,
@@ -45,17 +46,20 @@ export function OrganizationHeader({ organization }: { organization: FragmentTyp
               updated: format.date(data.updatedAt),
             })}
           </Text>
+          <Text c="dimmed" size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {data.externalId ? t('organizations.externalIdValue', { value: data.externalId }) : t('organizations.noExternalId')}
+          </Text>
         </div>
         <Group gap="sm">
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={rename.open}>
-            {t('organizations.rename')}
+          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open}>
+            {t('organizations.edit')}
           </Button>
           <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={add.open}>
             {t('addCustomers.open')}
           </Button>
         </Group>
       </Group>
-      <RenameOrganizationDialog organization={data} opened={renaming} onClose={rename.close} />
+      <EditOrganizationDialog organization={data} opened={editing} onClose={edit.close} />
       <AddCustomersDialog opened={adding} onClose={add.close} organization={{ id: data.id, name: data.name }} />
     </Paper>
   );

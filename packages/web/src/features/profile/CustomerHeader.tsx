@@ -18,6 +18,7 @@ const CustomerHeaderCustomer = graphql(`
     displayName
     email
     username
+    externalId
     createdAt
     updatedAt
     organizations {
@@ -48,7 +49,7 @@ export function CustomerHeader({ customer }: { customer: FragmentType<typeof Cus
           {t('profile.edit')}
         </Button>
       </Group>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="lg" component="dl" m={0}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 6 }} spacing="lg" component="dl" m={0}>
         <Fact label={t('profile.email')}>
           {data.email ? (
             <Anchor href={`mailto:${data.email}`} size="sm">
@@ -57,6 +58,7 @@ export function CustomerHeader({ customer }: { customer: FragmentType<typeof Cus
           ) : null}
         </Fact>
         <Fact label={t('profile.username')}>{data.username}</Fact>
+        <Fact label={t('profile.externalId')}>{data.externalId}</Fact>
         <Fact label={t('profile.organizations')}>
           {data.organizations.length > 0 ? (
             <Group gap={8}>

@@ -10,6 +10,7 @@ import { useErrorInfo } from '../../app/errors';
 import { useProblemText } from '../../app/problems';
 import { ConflictAlert, useFollowSavedValues, useSavedValueHint, useVersionConflict } from '../../components/ConflictAlert';
 import { FormActions } from '../../components/FormActions';
+import { useExternalIdCheck } from '../../components/external-id-check';
 import { graphql } from '../../gql';
 import type { EditCustomerDialog_CustomerFragment } from '../../gql/graphql';
 
@@ -20,6 +21,7 @@ const EditCustomerDialogCustomer = graphql(`
     displayName
     email
     username
+    externalId
   }
 `);
 
@@ -31,12 +33,13 @@ const UpdateCustomerMutation = graphql(`
       displayName
       email
       username
+      externalId
       updatedAt
     }
   }
 `);
 
-const FIELDS = ['displayName', 'email', 'username'] as const;
+const FIELDS = ['displayName', 'email', 'username', 'externalId'] as const;
 type Field = (typeof FIELDS)[number];
 
 interface EditCustomerDialogProps {
@@ -71,11 +74,12 @@ function EditCustomerForm({ saved, onDone }: { saved: EditCustomerDialog_Custome
     const reason = cleanIdentifier(value) ? check(cleanIdentifier(value)) : null;
     return reason ? problemText(identifierRefusal(value, reason)) : null;
   };
+  const externalIdRefusal = useExternalIdCheck();
   const run = useDialogAction(onDone);
   const conflict = useVersionConflict();
   const savedHint = useSavedValueHint(conflict);
   const [updateCustomer, { loading }] = useMutation(UpdateCustomerMutation, { update: forgetCachedLists });
-  const savedValues = { displayName: saved.displayName, email: saved.email ?? '', username: saved.username ?? '' };
+  const savedValues = { displayName: saved.displayName, email: saved.email ?? '', username: saved.username ?? '', externalId: saved.externalId ?? '' };
   // Controlled: the hints after a reload compare what is typed with what is saved.
   const form = useForm({
     initialValues: savedValues,
@@ -83,13 +87,14 @@ function EditCustomerForm({ saved, onDone }: { saved: EditCustomerDialog_Custome
       displayName: (value) => (value.trim() ? null : t('profile.displayNameRequired')),
       email: (value, values) => refusal(value, emailProblem) ?? (!cleanIdentifier(value) && !cleanIdentifier(values.username) ? t('profile.emailOrUsername') : null),
       username: (value) => refusal(value, usernameProblem),
+      externalId: externalIdRefusal,
     },
   });
 
   useFollowSavedValues(form, savedValues);
 
   async function handleSubmit(values: typeof form.values) {
-    // Only what changed is sent; an empty email or username clears it.
+    // Only what changed is sent; an empty email, username or external id clears it.
     const changes: Partial<Record<Field, string>> = {};
     for (const field of FIELDS) {
       const value = values[field].trim();
@@ -133,6 +138,12 @@ function EditCustomerForm({ saved, onDone }: { saved: EditCustomerDialog_Custome
           autoComplete="off"
           description={savedHint(saved.username, form.values.username)}
           {...form.getInputProps('username')}
+        />
+        <TextInput
+          label={t('profile.externalId')}
+          autoComplete="off"
+          description={savedHint(saved.externalId, form.values.externalId)}
+          {...form.getInputProps('externalId')}
         />
         <FormActions
           submitLabel={t('app.save')}

@@ -1,0 +1,110 @@
+import type { EntityManager } from 'typeorm';
+import type { StoredDetailValue } from '@cp/shared';
+import type { Actor } from '../../auth/viewer';
+import type { DetailField } from '../detail-fields/detail-field.entity';
+import type { DetailValueChange, DetailValueStore } from '../detail-values/detail-value.store';
+import type { StoredDetails } from '../detail-values/detail-value.loader';
+import type { HistoryService, ChangeEntry } from '../history/history.service';
+import type { OrganizationService } from '../organizations/organization.service';
+import type { ImportTarget } from './import-kinds';
+
+/** A staged row to write, as read back from `import_rows`. */
+interface RowToWrite {
+  id: string;
+  outcome: 'created' | 'updated';
+  external_id: string | null;
+  email: string | null;
+  username: string | null;
+  name: string | null;
+  default_name: string | null;
+  organizations: string[] | null;
+  details: Record<string, StoredDetailValue>;
+  cleared: string[];
+}
+
+export interface ImportWriterDeps {
+  detailValues: DetailValueStore;
+  history: HistoryService;
+  organizations: OrganizationService;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Writes one batch of checked rows (`row_no` in [from, to]) inside `tx`,
+ * set-based: one INSERT for the created records, one UPDATE for changed
+ * built-in attributes (their history in one more statement), the detail
+ * values through the store's bulk write (`writeMany`: search index and
+ * history in the same batch), organizations created by name and
+ * memberships added in one statement each. Only values that differ from
+ * what is stored are written, so a record an agent changed since the
+ * check keeps every value the file does not change.
+ */
+export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps, jobId: string, target: ImportTarget, fields: ReadonlyMap<string, DetailField>, range: { from: number; to: number }, actor: Actor): Promise<void> {
+  const table = target.owner.table;
+  const rows: RowToWrite[] = await tx.query(
+    `SELECT target_id AS id, outcome, external_id, email::text AS email, username::text AS username, name, default_name, organizations, details, cleared
+       FROM import_rows WHERE job_id = $1 AND row_no BETWEEN $2 AND $3 AND outcome IN ('created', 'updated') ORDER BY row_no`,
+    [jobId, range.from, range.to],
+  );
+  if (rows.length === 0) return;
+  const created = rows.filter((r) => r.outcome === 'created');
+  const columns = target.columns;
+  if (created.length > 0) {
+    const nameOf = (r: RowToWrite) => r.name ?? r.default_name;
+    await tx.query(
+      `INSERT INTO ${table} (id, ${columns.map((c) => c.column).join(', ')})
+       SELECT * FROM unnest($1::uuid[], ${columns.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ')}) ON CONFLICT (id) DO NOTHING`,
+      [created.map((r) => r.id), ...columns.map((c) => created.map((r) => (c.staged === 'name' ? nameOf(r) : r[c.staged])))],
+    );
+  }
+
+  const updated = rows.filter((r) => r.outcome === 'updated');
+  if (updated.length > 0) {
+    // FOR UPDATE in the FROM subquery: `old` holds the values this UPDATE replaces (as in the store's writes).
+    const changed: Array<Record<string, string | null> & { id: string }> = await tx.query(
+      `UPDATE ${table} t SET ${columns.map((c) => `${c.column} = coalesce(u.${c.staged}, t.${c.column})`).join(', ')}, version = t.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], ${columns.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ')}) AS u(id, ${columns.map((c) => c.staged).join(', ')}),
+              LATERAL (SELECT * FROM ${table} o WHERE o.id = u.id FOR UPDATE) old
+        WHERE t.id = u.id AND (${columns.map((c) => `(u.${c.staged} IS NOT NULL AND u.${c.staged}::text IS DISTINCT FROM old.${c.column}::text)`).join(' OR ')})
+        RETURNING t.id, ${columns.map((c) => `old.${c.column}::text AS "old_${c.column}", t.${c.column}::text AS "new_${c.column}"`).join(', ')}`,
+      [updated.map((r) => r.id), ...columns.map((c) => updated.map((r) => r[c.staged]))],
+    ).then(([changedRows]) => changedRows);
+    const subject = (id: string) => (target.kind === 'customers' ? { customerId: id } : { organizationId: id });
+    const entries: ChangeEntry[] = changed.flatMap((row) =>
+      columns
+        .filter((c) => row[`old_${c.column}`] !== row[`new_${c.column}`])
+        .map((c) => ({ ...subject(row.id), attribute: c.attribute, from: row[`old_${c.column}`], to: row[`new_${c.column}`] })),
+    );
+    await deps.history.record(tx, actor, entries);
+  }
+
+  const withValues = rows.filter((r) => Object.keys(r.details).length > 0 || r.cleared.length > 0);
+  if (withValues.length > 0) {
+    const stored: Array<{ id: string; details: StoredDetails }> = await tx.query(`SELECT id, details FROM ${table} WHERE id = ANY($1::uuid[])`, [withValues.map((r) => r.id)]);
+    const current = new Map(stored.map((s) => [s.id, s.details]));
+    const writes = withValues.map((r) => {
+      const before = current.get(r.id) ?? {};
+      const changes: DetailValueChange[] = [
+        ...Object.entries(r.details).filter(([key, value]) => !same(before[key], value)).map(([key, value]) => ({ field: fields.get(key)!, value })),
+        ...r.cleared.filter((key) => key in before).map((key) => ({ field: fields.get(key)!, value: null })),
+      ];
+      return { ownerId: r.id, changes };
+    });
+    await deps.detailValues.writeMany(tx, target.owner, writes, actor);
+  }
+
+  const joining = rows.filter((r) => r.organizations && r.organizations.length > 0);
+  if (joining.length > 0) {
+    // The first spelling of a name in the batch is the one a new organization gets.
+    const names = [...new Map(joining.flatMap((r) => r.organizations!).reverse().map((n) => [n.toLowerCase(), n])).values()];
+    await tx.query(`INSERT INTO organizations (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [names]);
+    const found: Array<{ id: string; name: string }> = await tx.query(`SELECT id, name::text AS name FROM organizations WHERE name = ANY($1::citext[])`, [names]);
+    const idOf = new Map(found.map((o) => [o.name.toLowerCase(), o.id]));
+    await deps.organizations.addMemberships(
+      tx,
+      joining.flatMap((r) => r.organizations!.map((n) => ({ customerId: r.id, organizationId: idOf.get(n.toLowerCase())! }))),
+      actor,
+    );
+  }
+}

@@ -1,0 +1,182 @@
+import iconv from 'iconv-lite';
+import { Role } from '../src/graphql/enums';
+import { startTestApp, type TestApp } from './support/test-app';
+import type { GraphQLTestClient } from './support/graphql-client';
+
+type Client = GraphQLTestClient & { agentId: string; email: string };
+
+const JOB = `query($id: ID!, $after: String) { importJob(id: $id) {
+  id kind dryRun onError status phase totalRows processedRows created updated unchanged failed encoding delimiter dateFormat
+  failure { message line problem { reason params } }
+  errors(first: 200, after: $after) { totalCount edges { node { line column value message problem { reason params } } } pageInfo { hasNextPage endCursor } }
+} }`;
+
+/** POSTs a file to /api/imports as this client. */
+function upload(app: TestApp, client: GraphQLTestClient, body: string | Buffer, params: Record<string, string> = {}, headers: Record<string, string> = {}) {
+  const search = new URLSearchParams({ kind: 'customers', ...params });
+  const h: Record<string, string> = { 'content-type': 'text/csv', ...headers };
+  if (client.sessionCookie) h.cookie = client.sessionCookie;
+  if (client.bearer) h.authorization = `Bearer ${client.bearer}`;
+  return fetch(`${app.baseUrl}/api/imports?${search}`, { method: 'POST', headers: h, body });
+}
+
+/** Polls the job until it has ended. */
+async function finished(client: GraphQLTestClient, id: string): Promise<any> {
+  for (let i = 0; i < 400; i++) {
+    const { importJob } = await client.ok(JOB, { id });
+    if (importJob.status === 'SUCCEEDED' || importJob.status === 'FAILED') return importJob;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`import ${id} did not finish`);
+}
+
+/** Uploads and waits: the ended job. */
+async function run(app: TestApp, client: GraphQLTestClient, body: string | Buffer, params: Record<string, string> = {}) {
+  const res = await upload(app, client, body, params);
+  const answer: any = await res.json();
+  expect({ status: res.status, answer }).toEqual({ status: 202, answer: { jobId: expect.any(String) } });
+  return finished(client, answer.jobId);
+}
+
+const errorsOf = (job: any) => job.errors.edges.map((e: any) => [e.node.line, e.node.column, e.node.problem.reason, e.node.message]);
+
+describe('imports', () => {
+  let app: TestApp;
+  let admin: Client;
+  let agent: Client;
+  let billing: Client;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = await app.signedIn(Role.ADMIN);
+    const team = (await admin.ok(`mutation { createTeam(name: "Billing") { id } }`)).createTeam.id;
+    billing = await app.signedIn(Role.AGENT, [team]);
+    agent = await app.signedIn(Role.AGENT);
+    const create = (input: Record<string, unknown>) => admin.ok(`mutation($i: CreateDetailFieldInput!) { createDetailField(input: $i) { id } }`, { i: { scope: 'CUSTOMER', ...input } });
+    await create({ label: 'Plan', type: 'SELECT', options: ['Gold', 'Silver'] });
+    await create({ label: 'Score', type: 'NUMBER' });
+    await create({ label: 'Since', type: 'DATE' });
+    await create({ label: 'Phone', type: 'PHONE' });
+    await create({ label: 'Regions', type: 'MULTI_SELECT', options: ['EMEA', 'Tokyo, Japan'] });
+    await create({ label: 'Billing secret', type: 'TEXT', view: { agents: false, teamIds: [team] }, edit: { agents: false, teamIds: [team] } });
+    await create({ label: 'Tier', type: 'TEXT', edit: { agents: false, teamIds: [team] } });
+  });
+  afterAll(() => app.close());
+
+  it('creates customers with their details, organizations and history; the same file again changes nothing', async () => {
+    const file = 'Email,Display name,Organization,Plan,Score,Since,Phone,Regions\r\n' +
+      'ann@example.com,Ann,Acme|Globex,Gold,12.5,2024-02-29,0123 456,"EMEA|Tokyo, Japan"\r\n' +
+      '"bo@example.com","Bo ""B"" Smith",acme,Silver,,,,\r\n';
+    const job = await run(app, agent, file);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', phase: 'DONE', totalRows: 2, processedRows: 2, created: 2, updated: 0, unchanged: 0, failed: 0, encoding: 'UTF-8', delimiter: 'comma' });
+    const [ann] = await app.sql<any>(`SELECT id, display_name, details FROM customers WHERE email = 'ann@example.com'`);
+    expect(ann.details).toEqual({ plan: 'Gold', score: 12.5, since: '2024-02-29', phone: '0123 456', regions: ['EMEA', 'Tokyo, Japan'] });
+    const orgs = await app.sql<any>(`SELECT o.name::text FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id JOIN customers c ON c.id = co.customer_id ORDER BY 1`);
+    expect(orgs.map((o) => o.name)).toEqual(['Acme', 'Acme', 'Globex']);
+    const history = await app.sql<any>(`SELECT count(*)::int AS n FROM changes WHERE customer_id = $1 AND field_id IS NOT NULL`, [ann.id]);
+    expect(history[0].n).toBe(5);
+
+    const again = await run(app, agent, file);
+    expect(again).toMatchObject({ status: 'SUCCEEDED', created: 0, updated: 0, unchanged: 2, failed: 0 });
+  });
+
+  it('matches by email ignoring case, updates only what differs, and clears a value for an empty cell', async () => {
+    const job = await run(app, agent, 'EMAIL,score,plan\nANN@example.com,13,\n');
+    expect(job).toMatchObject({ status: 'SUCCEEDED', created: 0, updated: 1, unchanged: 0 });
+    const [ann] = await app.sql<any>(`SELECT details FROM customers WHERE email = 'ann@example.com'`);
+    expect(ann.details).toMatchObject({ score: 13 });
+    expect(ann.details.plan).toBeUndefined();
+  });
+
+  it('a dry run reports what would happen and writes nothing', async () => {
+    const job = await run(app, agent, 'Email,Plan\nnew1@example.com,Gold\nann@example.com,Silver\nbad,Gold\n', { dryRun: 'true' });
+    expect(job).toMatchObject({ status: 'SUCCEEDED', dryRun: true, created: 1, updated: 1, failed: 1, totalRows: 3 });
+    expect(errorsOf(job)).toEqual([[4, 'Email', 'INVALID_IDENTIFIER', expect.stringContaining("'bad'")]]);
+    expect(await app.sql(`SELECT 1 FROM customers WHERE email = 'new1@example.com'`)).toEqual([]);
+  });
+
+  it('abort: one bad row and nothing is written; skip: the good rows are written and the bad ones reported', async () => {
+    const file = 'Email,Plan,Since\nc1@example.com,Gold,2024-01-01\nc2@example.com,Platinum,2026-02-29\nc3@example.com,Silver,\n';
+    const aborted = await run(app, agent, file);
+    expect(aborted).toMatchObject({ status: 'FAILED', failed: 1, failure: { problem: { reason: 'IMPORT_ROWS_FAILED' } } });
+    expect(errorsOf(aborted).map((e: any[]) => e.slice(0, 3))).toEqual([
+      [3, 'Plan', 'INVALID_DETAIL_VALUE'],
+      [3, 'Since', 'INVALID_DETAIL_VALUE'],
+    ]);
+    expect(aborted.errors.edges[0].node.message).toContain('Gold');
+    expect(await app.sql(`SELECT 1 FROM customers WHERE email LIKE 'c_@example.com'`)).toEqual([]);
+    const skipped = await run(app, agent, file, { onError: 'skip' });
+    expect(skipped).toMatchObject({ status: 'SUCCEEDED', created: 2, failed: 1 });
+    expect((await app.sql<any>(`SELECT email::text FROM customers WHERE email LIKE 'c_@example.com' ORDER BY 1`)).map((r) => r.email)).toEqual(['c1@example.com', 'c3@example.com']);
+  });
+
+  it('reports the same email twice, in another case, on the later line', async () => {
+    const job = await run(app, agent, 'Email\nrepeat@example.com\nREPEAT@example.com\n', { onError: 'skip' });
+    expect(job).toMatchObject({ created: 1, failed: 1 });
+    expect(errorsOf(job)).toEqual([[3, 'Email', 'IMPORT_REPEATED_ROW', "Email 'REPEAT@example.com' is also on line 2: each record may appear only once in a file."]]);
+  });
+
+  it('reads dates in the chosen format, never rolling an impossible date over', async () => {
+    const job = await run(app, agent, 'Email;Since\nd1@example.com;31.12.2024\nd2@example.com;29.02.2026\n', { dateFormat: 'DD.MM.YYYY', onError: 'skip' });
+    expect(job).toMatchObject({ delimiter: 'semicolon', created: 1, failed: 1, dateFormat: 'DD.MM.YYYY' });
+    expect(errorsOf(job)[0].slice(0, 3)).toEqual([3, 'Since', 'INVALID_DETAIL_VALUE']);
+    expect((await app.sql<any>(`SELECT details->>'since' AS since FROM customers WHERE email = 'd1@example.com'`))[0].since).toBe('2024-12-31');
+  });
+
+  it('reports a hidden field exactly like an unknown column, and a field the importer may not edit, before reading rows', async () => {
+    const job = await run(app, agent, 'Email,Billing secret,Tier,Nope\nx@example.com,1,2,3\n');
+    expect(job).toMatchObject({ status: 'FAILED', failure: { problem: { reason: 'IMPORT_HEADER_REFUSED' } } });
+    expect(errorsOf(job).map((e: any[]) => e.slice(0, 3))).toEqual([
+      [1, 'Billing secret', 'IMPORT_UNKNOWN_COLUMN'],
+      [1, 'Tier', 'IMPORT_READ_ONLY_COLUMN'],
+      [1, 'Nope', 'IMPORT_UNKNOWN_COLUMN'],
+    ]);
+    // The billing team may write both.
+    expect(await run(app, billing, 'Email,Billing secret,Tier\nx@example.com,owes 5,T1\n')).toMatchObject({ status: 'SUCCEEDED', created: 1 });
+  });
+
+  it('reads Shift_JIS and UTF-16 files', async () => {
+    const sjis = iconv.encode('Email,Display name,Organization\r\nyamada@example.jp,山田 太郎,株式会社テスト\r\n', 'cp932');
+    expect(await run(app, agent, sjis)).toMatchObject({ status: 'SUCCEEDED', created: 1, encoding: 'Shift_JIS' });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('Email\tDisplay name\r\nsato@example.jp\t佐藤\r\n', 'utf16le')]);
+    expect(await run(app, agent, utf16)).toMatchObject({ status: 'SUCCEEDED', created: 1, encoding: 'UTF-16LE', delimiter: 'tab' });
+    expect((await app.sql<any>(`SELECT display_name FROM customers WHERE email IN ('yamada@example.jp', 'sato@example.jp') ORDER BY 1`)).map((r) => r.display_name)).toEqual(['佐藤', '山田 太郎']);
+  });
+
+  it('fails a file with an unterminated quote at file level, naming the line, writing nothing', async () => {
+    const job = await run(app, agent, 'Email,Display name\nq1@example.com,ok\nq2@example.com,"never closed\nq3@example.com,x\n');
+    expect(job).toMatchObject({ status: 'FAILED', failure: { line: 3, problem: { reason: 'IMPORT_UNTERMINATED_QUOTE' } } });
+    expect(await app.sql(`SELECT 1 FROM customers WHERE email = 'q1@example.com'`)).toEqual([]);
+  });
+
+  it('an Idempotency-Key replays the same job', async () => {
+    const file = 'Email\nidem@example.com\n';
+    const first: any = await (await upload(app, agent, file, {}, { 'Idempotency-Key': 'k-1' })).json();
+    const second: any = await (await upload(app, agent, file, {}, { 'Idempotency-Key': 'k-1' })).json();
+    expect(second.jobId).toBe(first.jobId);
+    expect(await finished(agent, first.jobId)).toMatchObject({ created: 1 });
+    const other: any = await (await upload(app, admin, file, {}, { 'Idempotency-Key': 'k-1' })).json();
+    expect(other.jobId).not.toBe(first.jobId);
+    // Another viewer's job is not found.
+    expect((await admin.ok(JOB, { id: first.jobId })).importJob).toBeNull();
+  });
+
+  it('importCustomers takes JSON rows; a missing key leaves that value alone', async () => {
+    const mutation = `mutation($input: ImportCustomersInput!) { importCustomers(input: $input) { id status } }`;
+    const { importCustomers } = await agent.ok(mutation, { input: { rows: [{ Email: 'ann@example.com', Plan: 'Silver' }, { Email: 'json@example.com', score: 7, Regions: ['EMEA'] }] } });
+    const job = await finished(agent, importCustomers.id);
+    expect(job).toMatchObject({ status: 'SUCCEEDED', created: 1, updated: 1 });
+    const [ann] = await app.sql<any>(`SELECT details FROM customers WHERE email = 'ann@example.com'`);
+    expect(ann.details).toMatchObject({ plan: 'Silver', score: 13 });
+    const refused = await agent.request(mutation, { input: { rows: [1] } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IMPORT_ROW_NOT_OBJECT' });
+  });
+
+  it('refuses bad arguments and anonymous uploads before reading the body', async () => {
+    const bad = await upload(app, agent, 'Email\n', { kind: 'agents' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0].extensions).toMatchObject({ reason: 'IMPORT_OPTION_NOT_SUPPORTED', params: { option: 'kind' } });
+    const anonymous = await fetch(`${app.baseUrl}/api/imports?kind=customers`, { method: 'POST', body: 'Email\n' });
+    expect(anonymous.status).toBe(401);
+  });
+});
