@@ -187,10 +187,10 @@ describe('Import preview and template', () => {
       return ((await res.json()) as any).errors[0].extensions;
     };
     expect(await refusal('', { kind: 'customers' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IMPORT_EMPTY_FILE' });
-    expect(await refusal('Email\r\n', { kind: 'tickets' })).toMatchObject({ reason: 'IMPORT_KIND_NOT_SUPPORTED', field: 'kind' });
+    expect(await refusal('Email\r\n', { kind: 'tickets' })).toMatchObject({ reason: 'IMPORT_OPTION_NOT_SUPPORTED', field: 'kind' });
     expect(await refusal('Email\r\n', { kind: 'customers', encoding: 'EBCDIC' })).toMatchObject({ reason: 'IMPORT_ENCODING_NOT_SUPPORTED', field: 'encoding' });
-    expect(await refusal('Email\r\n', { kind: 'customers', columns: '{"1":' })).toMatchObject({ reason: 'IMPORT_COLUMNS_NOT_CHOICES', field: 'columns' });
-    expect(await refusal('Email\r\n', { kind: 'customers', columns: { first: 'Email' } })).toMatchObject({ reason: 'IMPORT_COLUMNS_NOT_CHOICES' });
+    expect(await refusal('Email\r\n', { kind: 'customers', columns: '{"1":' })).toMatchObject({ reason: 'IMPORT_OPTION_NOT_SUPPORTED', field: 'columns' });
+    expect(await refusal('Email\r\n', { kind: 'customers', columns: { first: 'Email' } })).toMatchObject({ reason: 'IMPORT_OPTION_NOT_SUPPORTED', field: 'columns' });
     expect(await refusal(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), { kind: 'customers' })).toMatchObject({ reason: 'IMPORT_SPREADSHEET_FILE' });
     const tooLarge = await preview(app, agent, Buffer.alloc(PREVIEW_BYTES + 1, 0x41));
     expect(tooLarge.status).toBe(413);

@@ -150,9 +150,6 @@ export const PROBLEM_TEXT = {
   TOO_MANY_TOKENS: 'Query too large: the limit is {{limit}} tokens.',
   BODY_NOT_JSON: 'The request body is not valid JSON.',
   ARGUMENT_NOT_JSON: 'The argument {{argument}} is not valid JSON.',
-  // Import requests (kind, the importer's column choices), refused before the file is read.
-  IMPORT_KIND_NOT_SUPPORTED: '{{kind}} is not something imports create; give one of {{supported}}.',
-  IMPORT_COLUMNS_NOT_CHOICES: 'columns must be a JSON object from column positions (from 1) to what each column fills, like {"3": "Email"}; "" leaves a column out.',
   // Import files, refused before any row is read.
   IMPORT_SPREADSHEET_FILE: 'This is a spreadsheet workbook, not a CSV file: in Excel choose Save As, then CSV UTF-8, and import that file.',
   IMPORT_NOT_TEXT: 'The file is not text (it holds binary data): import a CSV file.',

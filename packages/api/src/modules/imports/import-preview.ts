@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { normalizeText, problem, problemText, shownValue, type Problem } from '@cp/shared';
-import { badInput } from '../../common/domain-error';
+import { normalizeText, problemText, type Problem } from '@cp/shared';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
 import { csvLines, UTF8_BOM } from '../exports/csv-cells';
@@ -13,8 +12,6 @@ export const PREVIEW_BYTES = 256 * 1024;
 
 /** Data rows a preview shows. */
 export const PREVIEW_ROWS = 10;
-
-const KINDS: readonly ImportKind[] = ['customers', 'organizations'];
 
 /** A problem as the preview answers it: reason and params (for the web's translation) and the English sentence. */
 export type ShownProblem = Problem & { message: string };
@@ -56,35 +53,6 @@ export interface PreviewOptions {
   encoding?: string | null;
   delimiter?: string | null;
   choices?: ColumnChoices;
-}
-
-/** The `kind` argument, or IMPORT_KIND_NOT_SUPPORTED (BAD_USER_INPUT, field `kind`). */
-export function importKind(given: unknown): ImportKind {
-  if (typeof given === 'string' && (KINDS as readonly string[]).includes(given)) return given as ImportKind;
-  throw badInput(problem('IMPORT_KIND_NOT_SUPPORTED', { kind: shownValue(given ?? ''), supported: [...KINDS] }), 'kind');
-}
-
-/**
- * The `columns` argument (JSON `{"<position>": "<target or ''>"}`, positions
- * from 1) as choices for `importColumns`, targets NFC; absent is no choice.
- * Anything else is IMPORT_COLUMNS_NOT_CHOICES (BAD_USER_INPUT, field `columns`).
- */
-export function columnChoices(given: unknown): ColumnChoices {
-  if (given === undefined || given === '') return new Map();
-  const refused = () => badInput(problem('IMPORT_COLUMNS_NOT_CHOICES'), 'columns');
-  let parsed: unknown;
-  try {
-    parsed = typeof given === 'string' ? JSON.parse(given) : undefined;
-  } catch {
-    throw refused();
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw refused();
-  return new Map(
-    Object.entries(parsed).map(([position, target]) => {
-      if (!/^[1-9]\d{0,4}$/.test(position) || typeof target !== 'string') throw refused();
-      return [Number(position), normalizeText(target)];
-    }),
-  );
 }
 
 /**
