@@ -12,6 +12,13 @@ const WESTERN = Buffer.from(
   'latin1',
 );
 
+/** A customers file of `count` rows, one of which (line `badLine`) has an email that is not one. */
+function bulkFile(count: number, badLine: number): Buffer {
+  const lines = ['Email,Display name,External ID'];
+  for (let i = 1; i <= count; i++) lines.push(lines.length + 1 === badLine ? `not-an-email,Broken ${i},BULK-${i}` : `bulk${i}@import.example,Bulk customer ${i},BULK-${i}`);
+  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
 describe('admin: the import wizard previews a file and lets them fix the mapping (real Chromium)', () => {
   let server: AppServer;
   let browser: Browser;
@@ -73,5 +80,27 @@ describe('admin: the import wizard previews a file and lets them fix the mapping
     await expectAccessible(page, 'the organizations import preview in Japanese');
     await screenshot(page, 'import-organizations-ja-mapped');
     await new AppLayout(page).switchLanguage('English', '言語');
+  });
+
+  it('checks a 5,000-row file, then imports it, with the progress bar, and shows the customers created', async () => {
+    await page.goto(`${server.baseUrl}/customers/import`);
+    const wizard = new ImportWizard(page);
+    await wizard.chooseFile('bulk.csv', bulkFile(5_000, 2_501), 'import-bulk');
+    await page.getByRole('radio', { name: 'Skip rows with problems' }).check();
+
+    await wizard.run('Check file', 'Checking rows', 'import-bulk-check');
+    expect(await wizard.count('Would be created')).toBe('4,999');
+    expect(await wizard.count('Would fail')).toBe('1');
+    const errors = page.getByRole('table', { name: '1 row problem' });
+    await errors.getByRole('cell', { name: '2501', exact: true }).waitFor();
+    await errors.getByRole('cell', { name: 'not-an-email', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Download errors (CSV)' }).waitFor();
+
+    await wizard.run('Import', 'Writing', 'import-bulk-import');
+    expect(await wizard.count('Created')).toBe('4,999');
+    expect(await wizard.count('Failed')).toBe('1');
+    await page.getByRole('link', { name: 'Show customers' }).click();
+    await page.waitForURL((url) => url.pathname === '/customers' && url.searchParams.get('sort') === '-created');
+    await page.getByRole('table', { name: 'Customers' }).getByRole('link', { name: /^Bulk customer \d+$/ }).first().waitFor();
   });
 });

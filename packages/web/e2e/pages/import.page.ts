@@ -48,6 +48,26 @@ export class ImportWizard {
     await this.settled();
   }
 
+  /**
+   * Starts a run (Check file or Import), waits for the progress bar of
+   * `phase` to show, axe-checks and screenshots that step, then waits for the
+   * result and checks it too.
+   */
+  async run(button: string, phase: string, shot: string): Promise<void> {
+    await this.page.getByRole('button', { name: button, exact: true }).click();
+    await this.page.getByRole('progressbar', { name: phase }).waitFor();
+    await expectAccessible(this.page, `the import progress (${shot})`, undefined, { whileInProgress: true });
+    await screenshot(this.page, `${shot}-progress`);
+    await this.page.getByRole('table', { name: /row problems?$|件の行の問題$/ }).or(this.page.getByText(/finished|完了/).first()).waitFor({ timeout: 60_000 });
+    await expectAccessible(this.page, `the import result (${shot})`);
+    await screenshot(this.page, `${shot}-result`);
+  }
+
+  /** The count shown under a label of the result (Created, Would be created...). */
+  async count(label: string): Promise<string> {
+    return this.page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]').innerText();
+  }
+
   /** Waits until no preview is on its way (the table is marked busy meanwhile). */
   async settled(): Promise<void> {
     await this.page.locator('table[aria-busy="true"]').waitFor({ state: 'detached' });

@@ -1,15 +1,20 @@
-import { Alert, Button, Group, Stack, Stepper, Text } from '@mantine/core';
-import { IconFileText } from '@tabler/icons-react';
+import { Alert, Button, Group, Loader, Stack, Stepper, Text } from '@mantine/core';
+import { IconFileText, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useErrorMessage } from '../../app/errors';
 import { useFormat } from '../../app/i18n/format';
 import { paths } from '../../app/paths';
 import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
+import { customerSortParam, SORT_PARAM } from '../customers/sort';
 import { ChooseFileStep } from './ChooseFileStep';
 import { previewImport, startImport, type ImportKind, type ImportPreview, type ReadSettings } from './import-api';
+import { ImportProgress } from './ImportProgress';
+import { ImportResult } from './ImportResult';
 import { MappingStep, type RunChoices } from './MappingStep';
+import { isFinished, useImportJob } from './useImportJob';
 
 /** The wizard's steps, in order. */
 const STEP = { file: 0, mapping: 1, running: 2, result: 3 } as const;
@@ -40,7 +45,14 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
   const [choices, setChoices] = useState<RunChoices>({ onError: 'abort' });
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
-  const [, setJob] = useState<StartedJob | null>(null);
+  const [job, setJob] = useState<StartedJob | null>(null);
+  const followed = useImportJob(job?.id ?? null);
+  const finished = followed.job ? isFinished(followed.job) : false;
+
+  // A run that has ended shows its result.
+  useEffect(() => {
+    if (finished) setStep((current) => (current === STEP.running ? STEP.result : current));
+  }, [finished]);
 
   // Every file or setting is previewed anew; a newer one cancels the one on its way.
   useEffect(() => {
@@ -63,6 +75,7 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
   }, [file, kind, settings]);
 
   function choose(chosen: File) {
+    setJob(null);
     setFile(chosen);
     setSettings({ columns: {} });
     setPreview(null);
@@ -86,7 +99,38 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
     }
   }
 
+  function backToColumns() {
+    setJob(null);
+    setStep(STEP.mapping);
+  }
+
   const listPath = kind === 'customers' ? paths.customers : paths.organizations;
+  // The records an import created are the newest: the list opens sorted by created date, newest first.
+  const createdPath = kind === 'customers' ? `${paths.customers}?${SORT_PARAM}=${customerSortParam({ key: 'created', desc: true })}` : paths.organizations;
+  const result = followed.job;
+  const resultActions =
+    result?.dryRun === false ? (
+      <>
+        <Button component={Link} to={createdPath}>
+          {t(`imports.result.show.${kind}`)}
+        </Button>
+        <Button variant="default" onClick={() => setStep(STEP.file)}>
+          {t('imports.result.another')}
+        </Button>
+      </>
+    ) : (
+      <>
+        {result?.status === 'SUCCEEDED' && (
+          <Button leftSection={<IconUpload size={16} aria-hidden />} onClick={() => run(false)} loading={starting}>
+            {t('imports.import')}
+          </Button>
+        )}
+        <Button variant="default" onClick={backToColumns}>
+          {t('imports.result.backToColumns')}
+        </Button>
+      </>
+    );
+
   return (
     <Stack gap="lg">
       <div>
@@ -118,17 +162,26 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
                 onCheck={() => run(true)}
                 starting={starting}
               />
-              {startError !== null && (
-                <Alert color="red" title={t('imports.notStarted')} role="alert">
-                  {errorMessage(startError)}
-                </Alert>
-              )}
             </Stack>
           )}
         </Stepper.Step>
-        <Stepper.Step label={t('imports.steps.running')} description={t('imports.steps.runningHint')} />
-        <Stepper.Step label={t('imports.steps.result')} description={t('imports.steps.resultHint')} />
+        <Stepper.Step label={t('imports.steps.running')} description={t('imports.steps.runningHint')} loading={step === STEP.running}>
+          {followed.job ? <ImportProgress job={followed.job} /> : <Loader size="sm" aria-label={t('imports.progress.starting')} />}
+          {followed.query.error && (
+            <Alert color="red" role="alert" mt="md" title={t('imports.progress.lost')}>
+              {errorMessage(followed.query.error)}
+            </Alert>
+          )}
+        </Stepper.Step>
+        <Stepper.Step label={t('imports.steps.result')} description={t('imports.steps.resultHint')}>
+          {result && <ImportResult job={result} followed={followed} actions={resultActions} />}
+        </Stepper.Step>
       </Stepper>
+      {startError !== null && (
+        <Alert color="red" title={t('imports.notStarted')} role="alert">
+          {errorMessage(startError)}
+        </Alert>
+      )}
     </Stack>
   );
 }

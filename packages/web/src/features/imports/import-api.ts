@@ -1,4 +1,4 @@
-import type { Problem } from '@cp/shared';
+import { CSV_DATE_FORMATS, type Problem } from '@cp/shared';
 import { HttpRefusal } from '../../app/errors';
 
 /** What an import creates or updates; also the API's `kind` argument. */
@@ -8,7 +8,7 @@ export type ImportKind = 'customers' | 'organizations';
 export const IMPORT_ENCODINGS = ['UTF-8', 'UTF-16LE', 'UTF-16BE', 'Shift_JIS', 'Windows-1252'] as const;
 export const IMPORT_DELIMITERS = ['comma', 'semicolon', 'tab'] as const;
 /** The one other date format a file may use besides YYYY-MM-DD (the API's `dateFormat`). */
-export const IMPORT_DATE_FORMATS = ['DD.MM.YYYY', 'MM/DD/YYYY', 'YYYY/MM/DD'] as const;
+export const IMPORT_DATE_FORMATS = CSV_DATE_FORMATS;
 export type ImportDelimiter = (typeof IMPORT_DELIMITERS)[number];
 export type ImportDateFormat = (typeof IMPORT_DATE_FORMATS)[number];
 export type ImportOnError = 'abort' | 'skip';
