@@ -12,10 +12,10 @@ const WESTERN = Buffer.from(
   'latin1',
 );
 
-/** A customers file of `count` rows, one of which (line `badLine`) has an email that is not one. */
-function bulkFile(count: number, badLine: number): Buffer {
+/** A customers file of `count` rows; every row on a line that `isBad` picks has an email that is not one. */
+function bulkFile(count: number, isBad: (line: number) => boolean): Buffer {
   const lines = ['Email,Display name,External ID'];
-  for (let i = 1; i <= count; i++) lines.push(lines.length + 1 === badLine ? `not-an-email,Broken ${i},BULK-${i}` : `bulk${i}@import.example,Bulk customer ${i},BULK-${i}`);
+  for (let i = 1; i <= count; i++) lines.push(isBad(lines.length + 1) ? `not-an-email-${i},Broken ${i},BULK-${i}` : `bulk${i}@import.example,Bulk customer ${i},BULK-${i}`);
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
@@ -79,26 +79,35 @@ describe('admin: the import wizard previews a file and lets them fix the mapping
     expect(await page.getByRole('button', { name: 'ファイルをチェック' }).isEnabled()).toBe(true);
     await expectAccessible(page, 'the organizations import preview in Japanese');
     await screenshot(page, 'import-organizations-ja-mapped');
+    await wizard.run('ファイルをチェック', '行のチェック', 'import-organizations-ja-check');
+    expect(await wizard.count('作成予定')).toBe('1');
+    expect(await wizard.count('失敗する行')).toBe('0');
+    await page.getByRole('button', { name: 'インポート', exact: true }).waitFor();
     await new AppLayout(page).switchLanguage('English', '言語');
   });
 
-  it('checks a 5,000-row file, then imports it, with the progress bar, and shows the customers created', async () => {
+  it('checks a 5,000-row file (its row errors a page at a time), then imports it, with the progress bar, and shows the customers created', async () => {
     await page.goto(`${server.baseUrl}/customers/import`);
     const wizard = new ImportWizard(page);
-    await wizard.chooseFile('bulk.csv', bulkFile(5_000, 2_501), 'import-bulk');
+    // 60 bad rows, one every 80 lines: more than a page of errors.
+    await wizard.chooseFile('bulk.csv', bulkFile(5_000, (line) => line % 80 === 0 && line <= 4_800), 'import-bulk');
     await page.getByRole('radio', { name: 'Skip rows with problems' }).check();
 
     await wizard.run('Check file', 'Checking rows', 'import-bulk-check');
-    expect(await wizard.count('Would be created')).toBe('4,999');
-    expect(await wizard.count('Would fail')).toBe('1');
-    const errors = page.getByRole('table', { name: '1 row problem' });
-    await errors.getByRole('cell', { name: '2501', exact: true }).waitFor();
-    await errors.getByRole('cell', { name: 'not-an-email', exact: true }).waitFor();
+    expect(await wizard.count('Would be created')).toBe('4,940');
+    expect(await wizard.count('Would fail')).toBe('60');
+    const errors = page.getByRole('table', { name: '60 row problems' });
+    const first = errors.getByRole('row').nth(1);
+    expect(await first.getByRole('cell').allInnerTexts()).toEqual(['80', 'Email', 'not-an-email-79', "'not-an-email-79' has no @ (an address looks like name@example.com)"]);
+    expect(await errors.getByRole('row').count()).toBe(51);
+    await page.getByRole('button', { name: 'Load more (50 of 60 shown)' }).click();
+    await errors.getByRole('cell', { name: '4800', exact: true }).waitFor();
+    expect(await errors.getByRole('row').count()).toBe(61);
     await page.getByRole('link', { name: 'Download errors (CSV)' }).waitFor();
 
     await wizard.run('Import', 'Writing', 'import-bulk-import');
-    expect(await wizard.count('Created')).toBe('4,999');
-    expect(await wizard.count('Failed')).toBe('1');
+    expect(await wizard.count('Created')).toBe('4,940');
+    expect(await wizard.count('Failed')).toBe('60');
     await page.getByRole('link', { name: 'Show customers' }).click();
     await page.waitForURL((url) => url.pathname === '/customers' && url.searchParams.get('sort') === '-created');
     await page.getByRole('table', { name: 'Customers' }).getByRole('link', { name: /^Bulk customer \d+$/ }).first().waitFor();
