@@ -91,6 +91,11 @@ describe('admin: the import wizard previews a file and lets them fix the mapping
     const wizard = new ImportWizard(page);
     // 60 bad rows, one every 80 lines: more than a page of errors.
     await wizard.chooseFile('bulk.csv', bulkFile(5_000, (line) => line % 80 === 0 && line <= 4_800), 'import-bulk');
+    // Stopping at a bad row (the default), the check fails as a whole and offers no Import.
+    await wizard.run('Check file', 'Checking rows', 'import-bulk-abort');
+    await page.getByRole('alert').filter({ hasText: 'The check found problems' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Back to the columns' }).click();
     await page.getByRole('radio', { name: 'Skip rows with problems' }).check();
 
     await wizard.run('Check file', 'Checking rows', 'import-bulk-check');

@@ -10,9 +10,9 @@ import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { customerSortParam, SORT_PARAM } from '../customers/sort';
 import { ChooseFileStep } from './ChooseFileStep';
-import { previewImport, startImport, type ImportKind, type ImportPreview, type ReadSettings } from './import-api';
+import { idempotencyKey, previewImport, startImport, type ImportKind, type ImportPreview, type ReadSettings } from './import-api';
 import { ImportProgress } from './ImportProgress';
-import { ImportResult } from './ImportResult';
+import { ImportResult, wouldAbort } from './ImportResult';
 import { MappingStep, type RunChoices } from './MappingStep';
 import { isFinished, useImportJob } from './useImportJob';
 
@@ -89,7 +89,7 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
     setStartError(null);
     try {
       // One key per click: a retried request (network hiccup) then gives back the same job.
-      const id = await startImport(file, kind, settings, { dryRun, ...choices }, crypto.randomUUID());
+      const id = await startImport(file, kind, settings, { dryRun, ...choices }, idempotencyKey());
       setJob({ id, dryRun });
       setStep(STEP.running);
     } catch (error) {
@@ -120,7 +120,7 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
       </>
     ) : (
       <>
-        {result?.status === 'SUCCEEDED' && (
+        {result?.status === 'SUCCEEDED' && !wouldAbort(result) && (
           <Button leftSection={<IconUpload size={16} aria-hidden />} onClick={() => run(false)} loading={starting}>
             {t('imports.import')}
           </Button>

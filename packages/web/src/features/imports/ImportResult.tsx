@@ -9,6 +9,10 @@ import { errorsCsvUrl } from './import-api';
 import { ImportCounts } from './ImportCounts';
 import type { ImportJob, useImportJob } from './useImportJob';
 
+/** A dry run that found bad rows when the import would stop at the first: importing it would write nothing. */
+export const wouldAbort = (job: Pick<ImportJob, 'dryRun' | 'status' | 'onError' | 'failed'>): boolean =>
+  job.dryRun && job.status === 'SUCCEEDED' && job.onError === 'abort' && job.failed > 0;
+
 interface ImportResultProps {
   job: ImportJob;
   /** The job's query, for "Load more" of its row errors. */
@@ -32,7 +36,11 @@ export function ImportResult({ job, followed, actions }: ImportResultProps) {
 
   return (
     <Stack gap="lg">
-      {job.status === 'FAILED' ? (
+      {wouldAbort(job) ? (
+        <Alert color="red" role="alert" title={t('imports.result.checkFailed')}>
+          {t('imports.result.wouldAbort', { count: job.failed })}
+        </Alert>
+      ) : job.status === 'FAILED' ? (
         <Alert color="red" role="alert" title={t(job.dryRun ? 'imports.result.checkFailed' : 'imports.result.failed')}>
           {job.failure ? said(job.failure) : t('imports.result.failedUnknown')}
           {job.failure?.line != null && (

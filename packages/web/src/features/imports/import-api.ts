@@ -116,6 +116,19 @@ export async function startImport(file: Blob, kind: ImportKind, settings: ReadSe
   return (await answered<{ jobId: string }>(response)).jobId;
 }
 
+/**
+ * A new Idempotency-Key: a random UUID (v4). Made from getRandomValues,
+ * which browsers give on plain-HTTP intranet hosts too (randomUUID needs a
+ * secure context).
+ */
+export function idempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** The empty import file of a kind, with the columns the viewer may fill. */
 export const templateUrl = (kind: ImportKind): string => `/api/imports/template.csv?kind=${kind}`;
 
