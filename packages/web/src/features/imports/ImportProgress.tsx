@@ -66,7 +66,7 @@ export function ImportProgress({ job }: { job: ImportJob }) {
       })}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Text size="sm">{rate ? t('imports.progress.rate', { rate: Math.round(rate) }) : t('imports.progress.rateUnknown')}</Text>
-        <Text size="sm">{secondsLeft != null ? t('imports.progress.timeLeft', { seconds: Math.ceil(secondsLeft) }) : ''}</Text>
+        <Text size="sm">{secondsLeft == null ? '' : secondsLeft < 90 ? t('imports.progress.secondsLeft', { count: Math.ceil(secondsLeft) }) : t('imports.progress.minutesLeft', { count: Math.round(secondsLeft / 60) })}</Text>
       </SimpleGrid>
       <ImportCounts job={job} />
     </Stack>
