@@ -19,12 +19,6 @@ import { isFinished, useImportJob } from './useImportJob';
 /** The wizard's steps, in order. */
 const STEP = { file: 0, mapping: 1, running: 2, result: 3 } as const;
 
-/** The job the wizard follows: a dry run, or the real import. */
-interface StartedJob {
-  id: string;
-  dryRun: boolean;
-}
-
 /**
  * Customers → Import (and Organizations → Import): choose a file, check the
  * preview and the mapping, run a dry run, then the import, each with a
@@ -45,8 +39,9 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
   const [choices, setChoices] = useState<RunChoices>({ onError: 'abort' });
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
-  const [job, setJob] = useState<StartedJob | null>(null);
-  const followed = useImportJob(job?.id ?? null);
+  // The job the wizard follows: a dry run, or the real import.
+  const [jobId, setJobId] = useState<string | null>(null);
+  const followed = useImportJob(jobId);
   const finished = followed.job ? isFinished(followed.job) : false;
 
   // A run that has ended shows its result.
@@ -74,8 +69,9 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
     return () => controller.abort();
   }, [file, kind, settings]);
 
-  function choose(chosen: File) {
-    setJob(null);
+  /** Starts over with another file (null: none chosen yet). */
+  function choose(chosen: File | null) {
+    setJobId(null);
     setFile(chosen);
     setSettings({ columns: {} });
     setPreview(null);
@@ -90,7 +86,7 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
     try {
       // One key per click: a retried request (network hiccup) then gives back the same job.
       const id = await startImport(file, kind, settings, { dryRun, ...choices }, idempotencyKey());
-      setJob({ id, dryRun });
+      setJobId(id);
       setStep(STEP.running);
     } catch (error) {
       setStartError(error);
@@ -100,7 +96,7 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
   }
 
   function backToColumns() {
-    setJob(null);
+    setJobId(null);
     setStep(STEP.mapping);
   }
 
@@ -114,7 +110,7 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
         <Button component={Link} to={createdPath}>
           {t(`imports.result.show.${kind}`)}
         </Button>
-        <Button variant="default" onClick={() => setStep(STEP.file)}>
+        <Button variant="default" onClick={() => choose(null)}>
           {t('imports.result.another')}
         </Button>
       </>
