@@ -20,6 +20,7 @@ import { requestScope } from './request-scope';
 import { clientErrorResponse } from './client-errors';
 import { securityHeaders } from './security-headers';
 import { exportRoutes } from '../modules/exports/export.route';
+import { importPreviewRoutes } from '../modules/imports/import-preview.route';
 import { importRoutes } from '../modules/imports/import.route';
 
 export interface App {
@@ -91,6 +92,8 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
   );
 
   app.use('/api/exports', exportRoutes({ db, schema, services, logger, identify: (req) => identify(req, services, cookies) }));
+  // First under /api/imports: `/preview` and `/template.csv` must not be taken for a job's path.
+  app.use('/api/imports', importPreviewRoutes({ db, logger, identify: (req) => identify(req, services, cookies) }));
   app.use('/api/imports', importRoutes({ services, logger, identify: (req) => identify(req, services, cookies) }));
 
   // Import jobs run in every API process; test apps start working at their first import (or on unfinished ones), saving pg-boss's set-up.

@@ -2,6 +2,7 @@ import { Navigate, createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
 import { RequireSession } from '../features/auth/session';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { ImportPage } from '../features/imports/ImportPage';
 import { OrganizationPage } from '../features/organizations/OrganizationPage';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
 import { CustomerProfilePage } from '../features/profile/CustomerProfilePage';
@@ -25,8 +26,10 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to={paths.customers} replace /> },
       { path: paths.customers, element: <CustomersPage /> },
+      { path: paths.customersImport, element: <ImportPage kind="customers" key="customers" /> },
       { path: paths.customer, element: <CustomerProfilePage /> },
       { path: paths.organizations, element: <OrganizationsPage /> },
+      { path: paths.organizationsImport, element: <ImportPage kind="organizations" key="organizations" /> },
       { path: paths.organization, element: <OrganizationPage /> },
       {
         path: paths.settings,

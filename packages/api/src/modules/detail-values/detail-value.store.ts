@@ -233,20 +233,20 @@ export class DetailValueStore {
   async writeMany(tx: EntityManager, owner: DetailOwnerKind, rows: ReadonlyArray<{ ownerId: string; changes: readonly DetailValueChange[] }>, actor: Actor): Promise<void> {
     const written = rows.filter((r) => r.changes.length > 0);
     if (written.length === 0) return;
-    // FOR UPDATE in the FROM subquery: the values it reads are the ones this UPDATE replaces.
-    const before: Array<{ id: string; before: StoredDetails }> = await tx.query(
+    const ids = written.map((r) => r.ownerId);
+    // Locked first (in id order, as every bulk write locks), so the values read are the ones the UPDATE replaces; one lock per row in a LATERAL was slower.
+    const before: Array<{ id: string; details: StoredDetails }> = await tx.query(`SELECT id, details FROM ${owner.table} WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    await tx.query(
       `UPDATE ${owner.table} t SET details = (t.details - ARRAY(SELECT jsonb_array_elements_text(u.cleared))) || u.set, version = t.version + 1, updated_at = now()
-         FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS u(id, set, cleared),
-              LATERAL (SELECT o.details FROM ${owner.table} o WHERE o.id = u.id FOR UPDATE) old
-        WHERE t.id = u.id
-        RETURNING t.id, old.details AS before`,
+         FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS u(id, set, cleared)
+        WHERE t.id = u.id`,
       [
-        written.map((r) => r.ownerId),
+        ids,
         written.map((r) => JSON.stringify(Object.fromEntries(r.changes.filter((c) => c.value !== null).map((c) => [c.field.key, c.value])))),
         written.map((r) => JSON.stringify(r.changes.filter((c) => c.value === null).map((c) => c.field.key))),
       ],
     );
-    const beforeById = new Map(before.map((b) => [b.id, b.before]));
+    const beforeById = new Map(before.map((b) => [b.id, b.details]));
     await this.written(
       tx,
       owner,

@@ -31,7 +31,7 @@ export interface ImportableField {
 }
 
 /** Built-in columns per kind, by the header the import format names them with (see the contract's "CSV import format"). */
-const BUILT_IN: Record<ImportKind, Record<string, BuiltInTarget>> = {
+export const BUILT_IN: Record<ImportKind, Record<string, BuiltInTarget>> = {
   customers: {
     'External ID': 'externalId',
     Email: 'email',
