@@ -15,6 +15,9 @@ export default defineConfig({
     },
   },
   build: {
+    // dist/.vite/manifest.json: which chunks each lazily loaded page needs, read by `pnpm bench:web`.
+    // (The API's static handler ignores dot-directories, so it is not served.)
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change far less often than the app: separate chunks stay
