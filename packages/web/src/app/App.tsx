@@ -3,12 +3,13 @@ import { MantineProvider } from '@mantine/core';
 import { useNotifications } from '@mantine/notifications';
 import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
+import { PageErrorBoundary } from '../components/PageErrorBoundary';
 import { PageLoader } from '../components/PageLoader';
-import { useOpenedOnce } from '../components/use-opened-once';
+import { useEverTrue } from '../components/use-ever-true';
 import { createApolloClient } from './apollo';
 import { lazyNamed } from './lazy-named';
-import { router } from './router';
+import { AppRoutes } from './router';
 import { createAppTheme, cssVariablesResolver } from './theme';
 
 // Toasts are drawn by code that downloads with the first one (notifications.show() only fills a store).
@@ -19,7 +20,7 @@ export function App() {
   const { t } = useTranslation();
   // `t` changes with the language, and with it the names of Mantine's own buttons.
   const theme = useMemo(() => createAppTheme(t), [t]);
-  const notified = useOpenedOnce(useNotifications().notifications.length > 0);
+  const notified = useEverTrue(useNotifications().notifications.length > 0);
   return (
     <ApolloProvider client={client}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
@@ -28,10 +29,14 @@ export function App() {
             <Toasts />
           </Suspense>
         )}
-        {/* Until the first page's chunk arrives; later pages load inside the frame (AppLayout). */}
-        <Suspense fallback={<PageLoader fullScreen />}>
-          <RouterProvider router={router} />
-        </Suspense>
+        <BrowserRouter>
+          <PageErrorBoundary>
+            {/* Until the first page's chunk arrives; later pages load inside the frame (AppLayout). */}
+            <Suspense fallback={<PageLoader fullScreen />}>
+              <AppRoutes />
+            </Suspense>
+          </PageErrorBoundary>
+        </BrowserRouter>
       </MantineProvider>
     </ApolloProvider>
   );

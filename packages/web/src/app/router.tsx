@@ -1,4 +1,4 @@
-import { Navigate, createBrowserRouter } from 'react-router';
+import { Navigate, useRoutes, type RouteObject } from 'react-router';
 import { RequireSession } from '../features/auth/session';
 import { AppLayout } from './layout/AppLayout';
 import { lazyNamed } from './lazy-named';
@@ -20,7 +20,7 @@ const ApiTokensPage = lazyNamed(() => import('../features/settings/api-tokens/Ap
 const DetailFieldsPage = lazyNamed(() => import('../features/settings/detail-fields/DetailFieldsPage'), 'DetailFieldsPage');
 const ProductsPage = lazyNamed(() => import('../features/settings/products/ProductsPage'), 'ProductsPage');
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   { path: paths.signIn, element: <SignInPage /> },
   {
     element: (
@@ -48,4 +48,13 @@ export const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+/**
+ * The page for the current address. Declarative routing (<BrowserRouter> in
+ * App): the app uses no loaders or actions, and createBrowserRouter's data
+ * router would add 17 kB gzip to every screen.
+ */
+export function AppRoutes() {
+  return useRoutes(routes);
+}

@@ -8,6 +8,7 @@ import { UserMenu } from '../../features/auth/UserMenu';
 import { useViewer } from '../../features/auth/session';
 import { paths } from '../paths';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { PageErrorBoundary } from '../../components/PageErrorBoundary';
 import { PageLoader } from '../../components/PageLoader';
 
 const NAV_ITEMS = [
@@ -65,10 +66,12 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
-        {/* A page's code downloads on its first visit; header and navigation stay meanwhile. */}
-        <Suspense fallback={<PageLoader />}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary resetKey={pathname}>
+          {/* A page's code downloads on its first visit; header and navigation stay meanwhile. */}
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

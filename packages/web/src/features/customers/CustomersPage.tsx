@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { lazyNamed } from '../../app/lazy-named';
 import { paths } from '../../app/paths';
 import { PageHeader } from '../../components/PageHeader';
-import { useOpenedOnce } from '../../components/use-opened-once';
+import { useEverTrue } from '../../components/use-ever-true';
 import { useCan } from '../auth/session';
 import { CustomerList } from './CustomerList';
 
@@ -18,7 +18,7 @@ const AddCustomersDialog = lazyNamed(() => import('./AddCustomersDialog'), 'AddC
 export function CustomersPage() {
   const { t } = useTranslation();
   const [adding, add] = useDisclosure(false);
-  const addingOnce = useOpenedOnce(adding);
+  const addingOnce = useEverTrue(adding);
   return (
     <>
       <PageHeader

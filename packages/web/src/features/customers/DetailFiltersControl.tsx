@@ -4,7 +4,7 @@ import { IconFilter } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lazyNamed } from '../../app/lazy-named';
-import { useOpenedOnce } from '../../components/use-opened-once';
+import { useEverTrue } from '../../components/use-ever-true';
 import type { DetailFieldInfo } from '../details/detail-values';
 import type { DetailFilter } from './detail-filters';
 
@@ -23,7 +23,7 @@ interface DetailFiltersControlProps {
 export function DetailFiltersControl({ fields, onAdd }: DetailFiltersControlProps) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
-  const openedOnce = useOpenedOnce(opened);
+  const openedOnce = useEverTrue(opened);
   return (
     <>
       <Button variant="default" leftSection={<IconFilter size={16} aria-hidden />} onClick={open}>
