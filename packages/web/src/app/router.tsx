@@ -1,4 +1,5 @@
-import { Navigate, useRoutes, type RouteObject } from 'react-router';
+import { isValidElement } from 'react';
+import { Navigate, matchRoutes, useRoutes, type RouteObject } from 'react-router';
 import { RequireSession } from '../features/auth/session';
 import { AppLayout } from './layout/AppLayout';
 import { lazyNamed } from './lazy-named';
@@ -57,4 +58,17 @@ const routes: RouteObject[] = [
  */
 export function AppRoutes() {
   return useRoutes(routes);
+}
+
+/**
+ * Starts downloading the pages at `pathname` now: the first page otherwise
+ * starts only once the session check (a round trip) lets it render.
+ */
+export function preloadPages(pathname: string): void {
+  for (const { route } of matchRoutes(routes, pathname) ?? []) {
+    // Pages made by lazyNamed have preload(); the other elements (Navigate, layouts) have nothing to fetch.
+    const page = isValidElement(route.element) ? (route.element.type as { preload?: () => Promise<unknown> }) : undefined;
+    // A failure shows where the page renders (PageErrorBoundary), from the same promise.
+    page?.preload?.().catch(() => undefined);
+  }
 }

@@ -5,8 +5,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lazyNamed } from '../app/lazy-named';
 
-const loadCalendar = () => import('./DayCalendar');
-const DayCalendar = lazyNamed(loadCalendar, 'DayCalendar');
+const DayCalendar = lazyNamed(() => import('./DayCalendar'), 'DayCalendar');
 
 interface DayInputProps {
   /** The text as typed, or a day (YYYY-MM-DD) picked from the calendar. */
@@ -30,9 +29,10 @@ export function DayInput({ value, onChange, error, autoFocus, 'aria-label': labe
   const [opened, setOpened] = useState(false);
   const typed = checkIsoDay(value.trim());
   const day = typed.ok ? typed.day : null;
-  // Fetched as soon as a day can be typed, so the calendar is there by the time its button is pressed.
+  // Fetched as soon as a day can be typed, so the calendar is there by the time its button is pressed;
+  // a failure shows when it renders (as the page's error).
   useEffect(() => {
-    void loadCalendar();
+    DayCalendar.preload().catch(() => undefined);
   }, []);
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" trapFocus returnFocus>
