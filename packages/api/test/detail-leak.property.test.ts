@@ -13,6 +13,13 @@ import type { ViewerIdentity } from '../src/auth/viewer';
 import { FieldVisibility } from '../src/modules/detail-fields/field-visibility';
 import { customerExportArgs, organizationExportArgs } from '../src/modules/exports/export.arguments';
 import { refusalResponse } from '../src/http/client-errors';
+import { Role } from '../src/graphql/enums';
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import { ImportFileStore } from '../src/modules/imports/import-file.store';
+import { ImportRunner } from '../src/modules/imports/import-runner';
+import { ImportService } from '../src/modules/imports/import.service';
+import type { ImportQueue } from '../src/modules/imports/import-queue';
 import { buildWorld, fixedId, hiddenFrom, worldViewers, type World, type WorldField } from './support/leak-world';
 
 /**
@@ -131,7 +138,48 @@ const historyPage = (withCount: boolean) =>
   `${withCount ? 'totalCount' : ''} pageInfo { hasNextPage endCursor } edges { cursor node { id at actor { id } viaToken field { id key label type options } attribute from to product { id name } } }`;
 
 /** A GraphQL operation, or a CSV export with its query-string arguments (JSON ones as text, as a URL carries them). */
-type Operation = { source: string; variables: Record<string, unknown> } | { export: 'customers' | 'organizations'; params: Record<string, string> };
+type Operation =
+  | { source: string; variables: Record<string, unknown> }
+  | { export: 'customers' | 'organizations'; params: Record<string, string> }
+  | { import: { csv: string; onError: 'abort' | 'skip'; narrowed: boolean } };
+
+/** Junk for any column: no field type reads it. */
+const NOT_A_VALUE = 'not a value ✗';
+
+/**
+ * A customers import file (always a dry run): Email (existing customers and
+ * new ones, repeats possible) and customer fields by key, cells drawn from
+ * each field's own stored values, those values made invalid, junk and
+ * blanks. Plain: the viewer imports it, naming fields they may view (and
+ * sometimes one they may not). `narrowed`: the same agent imported it when
+ * they were in every team and reads the job now (their permissions narrowed
+ * since), so its errors may be about fields hidden from them now.
+ */
+function importArb(world: World, viewer: ViewerIdentity, narrowed: boolean): fc.Arbitrary<Operation> {
+  const hidden = hiddenFrom(world, viewer);
+  const customerFields = world.fields.filter((f) => f.scope === 'CUSTOMER' && !f.archived);
+  const importable = narrowed ? customerFields : customerFields.filter((f) => !hidden.has(f.id));
+  const hiddenKeys = customerFields.filter((f) => hidden.has(f.id)).map((f) => f.key);
+  const own = (f: WorldField) => world.customers.flatMap((c) => (c.details[f.key] === undefined ? [] : [Array.isArray(c.details[f.key]) ? (c.details[f.key] as string[]).join('|') : String(c.details[f.key])]));
+  const cellArb = (f: WorldField) => {
+    const values = own(f);
+    return fc.oneof(
+      ...(values.length ? [fc.constantFrom(...values), fc.constantFrom(...values).map((v) => `${v} ✗`)] : []),
+      fc.constantFrom('', NOT_A_VALUE),
+    );
+  };
+  const emailArb = fc.constantFrom(...world.customers.map((c) => c.email), 'new1@import.test', 'NEW1@import.test', 'new2@import.test', 'not-an-email');
+  const extraArb = !narrowed && hiddenKeys.length ? fc.option(fc.constantFrom(...hiddenKeys), { freq: 3 }) : fc.constant(null);
+  return fc.tuple(fc.subarray(importable), extraArb, fc.constantFrom('abort' as const, 'skip' as const)).chain(([fields, extra, onError]) =>
+    fc
+      .array(fc.tuple(emailArb, ...fields.map(cellArb)), { minLength: 1, maxLength: 4 })
+      .map((rows): Operation => {
+        const header = ['Email', ...fields.map((f) => f.key), ...(extra ? [extra] : [])];
+        const body = rows.map((row) => [...row, ...(extra ? [NOT_A_VALUE] : [])]);
+        return { import: { csv: stringify([header, ...body]), onError, narrowed } };
+      }),
+  );
+}
 
 function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operation> {
   const hidden = hiddenFrom(world, viewer);
@@ -232,6 +280,9 @@ function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operat
       },
     })),
     fc.option(searchArb).map((query): Operation => ({ export: 'organizations', params: query ? { query } : {} })),
+    // An import's report: its counts, failure and errors.
+    importArb(world, viewer, false),
+    ...(viewer.role === Role.ADMIN ? [] : [importArb(world, viewer, true)]),
     fc.tuple(customerId, fc.constantFrom(...writableKeys), fc.constantFrom('x', 1, null)).map(([id, fieldKey, value]) => ({
       source: `mutation($i: SetDetailValuesInput!) { setDetailValues(input: $i) { __typename } }`,
       variables: { i: { customerId: id, values: [{ fieldKey, value }] } },
@@ -250,6 +301,7 @@ describe('the invariant: hidden detail values never reach a viewer, by any path'
 
   async function run(db: DataSource, services: Services, viewer: ViewerIdentity, op: Operation): Promise<string> {
     if ('export' in op) return exported(db, services, viewer, op);
+    if ('import' in op) return imported(db, services, viewer, op.import);
     const contextValue = createContext(db, { requestId: 'leak-test', viewer, services, cookies, req: {} as never, res: {} as never });
     const result = await graphql({ schema, source: op.source, variableValues: op.variables, contextValue });
     const errors = result.errors?.map((e) => formatError(e.toJSON(), e, logger));
@@ -270,6 +322,24 @@ describe('the invariant: hidden detail values never reach a viewer, by any path'
     } catch (error) {
       return JSON.stringify(refusalResponse(error, logger));
     }
+  }
+
+  /**
+   * A dry-run import of the file run to its end in this process (the runner
+   * without pg-boss), as `importer`; the job and its errors as `viewer` reads
+   * them (importJob), without ids, times and cursors, which differ between worlds.
+   */
+  async function imported(db: DataSource, services: Services, viewer: ViewerIdentity, op: Extract<Operation, { import: unknown }>['import']): Promise<string> {
+    const importer = op.narrowed ? { ...viewer, teamIds: (await db.query(`SELECT id FROM teams`)).map((t: { id: string }) => t.id) } : viewer;
+    const files = new ImportFileStore(db);
+    const noQueue = { enqueue: async () => undefined } as unknown as ImportQueue;
+    const jobs = new ImportService(db, files, noQueue);
+    const runner = new ImportRunner({ db, files, logger, detailValues: services.detailValues, history: services.history, organizations: services.organizations, viewerOf: async () => importer });
+    const id = await jobs.startUpload(importer, { kind: 'customers', dryRun: true, onError: op.onError }, Readable.from([Buffer.from(op.csv)]), null);
+    while (await runner.step(id, 60_000));
+    const { status, phase, totalRows, processedRows, created, updated, unchanged, failed, encoding, delimiter, failure } = (await jobs.find(viewer, id))!;
+    const errors = (await jobs.errors(viewer, id, 500, null)).nodes;
+    return JSON.stringify({ status, phase, totalRows, processedRows, created, updated, unchanged, failed, encoding, delimiter, failure, errors });
   }
 
   const worlds = fc.sample(fc.nat(), { numRuns: WORLDS, seed: 20261125 }).map((_, w) => fc.sample(worldArb(w), { numRuns: 1, seed: 1000 + w })[0]);
@@ -299,6 +369,16 @@ describe('the invariant: hidden detail values never reach a viewer, by any path'
               return typeof v === 'string' ? [v] : [];
             })];
             for (const secret of secrets) expect(answer).not.toContain(secret);
+          }
+          if ('import' in op && op.import.narrowed) {
+            // 3. An import's error about a field hidden from its importer since reads IMPORT_COLUMN_HIDDEN, without the value
+            // (or IMPORT_UNKNOWN_COLUMN when the importer could not view it either).
+            const hiddenKeys = new Set(world.fields.filter((f) => hidden.has(f.id)).map((f) => f.key));
+            for (const error of JSON.parse(answer).errors.filter((e: { column: string | null }) => e.column !== null && hiddenKeys.has(e.column))) {
+              expect(error).toMatchObject({ value: null, problem: { reason: expect.stringMatching(/^IMPORT_(COLUMN_HIDDEN|UNKNOWN_COLUMN)$/) } });
+            }
+            // Unlike the other cases, the reference world cannot have imported the fields it lacks.
+            return;
           }
           // 2. The same answer as in a world where the hidden fields do not exist.
           const reference = await run(reduced.get(key)!.db, reducedServices.get(key)!, viewer.identity, op);

@@ -68,8 +68,8 @@ describe('GraphQL and HTTP contracts that clients rely on', () => {
     const res = await post(app, JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(20 * 1024 * 1024) } }));
     expect(res.status).toBe(413);
     const body = (await res.json()) as ErrorBody;
-    expect(body.errors[0].message).toBe('The request body is larger than the limit of 2 MB.');
-    expect(body.errors[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', limitBytes: MAX_BODY_BYTES, reason: 'BODY_TOO_LARGE', params: { limitBytes: MAX_BODY_BYTES, size: '2 MB' } });
+    expect(body.errors[0].message).toBe('The request body is larger than the limit of 16 MB.');
+    expect(body.errors[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', limitBytes: MAX_BODY_BYTES, reason: 'BODY_TOO_LARGE', params: { limitBytes: MAX_BODY_BYTES, size: '16 MB' } });
   });
 
   it('sends the usual security headers on the API and the app', async () => {

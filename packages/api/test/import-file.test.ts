@@ -55,6 +55,15 @@ describe('decodeImportFile: bytes to text, never garbled', () => {
   });
 
   it.each([
+    ['a name in kanji', 'Email,Display name\r\nyamada@example.jp,山田 太郎\r\n', 'cp932', 'Shift_JIS'],
+    ['two names and an organization', 'Email,Display name\nyamada@example.jp,山田 太郎\nsuzuki@example.jp,鈴木 花子\n', 'cp932', 'Shift_JIS'],
+    ['a Western name', 'Email,Display name\r\nx@example.com,São Paulo\r\n', 'windows-1252', 'Windows-1252'],
+    ['Western capitals and small letters', 'Email,Display name\r\nx@example.com,ÉLODIE Ångström\r\n', 'windows-1252', 'Windows-1252'],
+  ])('reads a short file with %s in its encoding', (_name, text, codec, encoding) => {
+    expect(decodeImportFile(file(`short-${codec}.csv`, iconv.encode(text, codec)))).toEqual({ encoding, text });
+  });
+
+  it.each([
     ['EUC-JP', iconv.encode('名前,メール\r\n山田太郎,yamada@example.jp\r\n東京都千代田区\r\n', 'euc-jp'), 'IMPORT_ENCODING_FOREIGN', 'The file is written in EUC-JP'],
     ['GBK', iconv.encode('姓名,邮件\r\n张伟,zhang@example.cn\r\n北京市朝阳区\r\n', 'gbk'), 'IMPORT_ENCODING_FOREIGN', 'The file is written in GB18030'],
     ['KOI8-R', iconv.encode('Имя,Почта\r\nИван Петров,ivan@example.ru\r\n', 'koi8-r'), 'IMPORT_ENCODING_FOREIGN', 'The file is written in KOI8-R'],

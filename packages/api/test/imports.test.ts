@@ -2,43 +2,16 @@ import iconv from 'iconv-lite';
 import { Role } from '../src/graphql/enums';
 import { startTestApp, type TestApp } from './support/test-app';
 import type { GraphQLTestClient } from './support/graphql-client';
+import { IMPORT_JOB, finishedImport, importErrorsOf, runImport, uploadImport } from './support/import-client';
 
 type Client = GraphQLTestClient & { agentId: string; email: string };
 
-const JOB = `query($id: ID!, $after: String) { importJob(id: $id) {
-  id kind dryRun onError status phase totalRows processedRows created updated unchanged failed encoding delimiter dateFormat
-  failure { message line problem { reason params } }
-  errors(first: 200, after: $after) { totalCount edges { node { line column value message problem { reason params } } } pageInfo { hasNextPage endCursor } }
-} }`;
-
-/** POSTs a file to /api/imports as this client. */
-function upload(app: TestApp, client: GraphQLTestClient, body: string | Buffer, params: Record<string, string> = {}, headers: Record<string, string> = {}) {
-  const search = new URLSearchParams({ kind: 'customers', ...params });
-  const h: Record<string, string> = { 'content-type': 'text/csv', ...headers };
-  if (client.sessionCookie) h.cookie = client.sessionCookie;
-  if (client.bearer) h.authorization = `Bearer ${client.bearer}`;
-  return fetch(`${app.baseUrl}/api/imports?${search}`, { method: 'POST', headers: h, body });
-}
-
-/** Polls the job until it has ended. */
-async function finished(client: GraphQLTestClient, id: string): Promise<any> {
-  for (let i = 0; i < 400; i++) {
-    const { importJob } = await client.ok(JOB, { id });
-    if (importJob.status === 'SUCCEEDED' || importJob.status === 'FAILED') return importJob;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`import ${id} did not finish`);
-}
-
-/** Uploads and waits: the ended job. */
-async function run(app: TestApp, client: GraphQLTestClient, body: string | Buffer, params: Record<string, string> = {}) {
-  const res = await upload(app, client, body, params);
-  const answer: any = await res.json();
-  expect({ status: res.status, answer }).toEqual({ status: 202, answer: { jobId: expect.any(String) } });
-  return finished(client, answer.jobId);
-}
-
-const errorsOf = (job: any) => job.errors.edges.map((e: any) => [e.node.line, e.node.column, e.node.problem.reason, e.node.message]);
+const JOB = IMPORT_JOB;
+const upload = (app: TestApp, client: GraphQLTestClient, body: string | Buffer, params: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+  uploadImport(app.baseUrl, client, body, params, headers);
+const finished = finishedImport;
+const run = (app: TestApp, client: GraphQLTestClient, body: string | Buffer, params: Record<string, string> = {}) => runImport(app.baseUrl, client, body, params);
+const errorsOf = importErrorsOf;
 
 describe('imports', () => {
   let app: TestApp;

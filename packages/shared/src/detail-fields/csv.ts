@@ -40,6 +40,11 @@ export function neutralizeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** A cell read back: the one quote `neutralizeFormula` added is removed; any other text is returned as it is. */
+export function unneutralizeFormula(text: string): string {
+  return GUARDED.test(text) ? text.slice(1) : text;
+}
+
 const CSV_BOOLEANS = new Map([
   ['true', true],
   ['yes', true],
@@ -118,7 +123,7 @@ const CSV_READERS: Partial<Record<DetailFieldType, (field: DetailFieldDefinition
 export function parseDetailCsv(field: DetailFieldDefinition, text: string, options: CsvReadOptions = {}): ParseResult {
   const trimmed = text.trim();
   if (trimmed === '') return ok(null);
-  const cell = GUARDED.test(trimmed) ? trimmed.slice(1) : trimmed;
+  const cell = unneutralizeFormula(trimmed);
   const reader = CSV_READERS[field.type];
   return reader ? reader(field, cell, options) : parseDetailValue(field, cell);
 }

@@ -27,18 +27,43 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
+/** What a GraphQL error's `extensions` say, as the UI needs it. */
+function extensionsInfo(extensions: Record<string, unknown> = {}): ErrorInfo {
+  const { code, requestId, field, reason, params } = extensions;
+  const problem = { reason, params: params ?? {} };
+  return {
+    // Codes from before execution (a refused document or body) are not ours, but their problem still is.
+    code: isErrorCode(code) ? code : 'UNKNOWN',
+    requestId: typeof requestId === 'string' ? requestId : undefined,
+    problem: isProblem(problem) ? problem : undefined,
+    field: code === 'BAD_USER_INPUT' && typeof field === 'string' ? field : undefined,
+  };
+}
+
+/**
+ * A refusal of a plain HTTP endpoint (`/api/imports`, `/api/exports`): its
+ * body is GraphQL's error body, so `errorInfo` reads it like a GraphQL error.
+ */
+export class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`HTTP ${status}`);
+  }
+
+  /** The refusal a non-2xx response carries (its JSON error body, or none when it has no such body). */
+  static async of(response: Response): Promise<HttpRefusal> {
+    return new HttpRefusal(response.status, await response.json().catch(() => null));
+  }
+}
+
 export function errorInfo(error: unknown): ErrorInfo {
-  if (CombinedGraphQLErrors.is(error)) {
-    const first = error.errors[0];
-    const { code, requestId, field, reason, params } = first?.extensions ?? {};
-    const problem = { reason, params: params ?? {} };
-    return {
-      // Codes from before execution (a refused document or body) are not ours, but their problem still is.
-      code: isErrorCode(code) ? code : 'UNKNOWN',
-      requestId: typeof requestId === 'string' ? requestId : undefined,
-      problem: isProblem(problem) ? problem : undefined,
-      field: code === 'BAD_USER_INPUT' && typeof field === 'string' ? field : undefined,
-    };
+  if (CombinedGraphQLErrors.is(error)) return extensionsInfo(error.errors[0]?.extensions);
+  if (error instanceof HttpRefusal) {
+    const extensions = (error.body as { errors?: Array<{ extensions?: Record<string, unknown> }> } | null)?.errors?.[0]?.extensions;
+    if (extensions) return extensionsInfo(extensions);
+    return { code: HTTP_STATUS_CODES[error.status] ?? 'INTERNAL_SERVER_ERROR' };
   }
   if (ServerError.is(error)) {
     return { code: HTTP_STATUS_CODES[error.statusCode] ?? 'INTERNAL_SERVER_ERROR' };

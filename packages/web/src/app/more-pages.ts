@@ -12,14 +12,14 @@ interface PagedQuery {
 }
 
 /**
- * "Load more" for a list hung on a customer or an organization
- * (`data[owner][field]`, e.g. `customer.history`): fetches the page after
+ * "Load more" for a list hung on a customer, an organization or an import
+ * job (`data[owner][field]`, e.g. `customer.history`): fetches the page after
  * the last cursor and appends it to the shown one (no upper limit), and
  * hands the first added item a ref so the keyboard focus moves there, where
  * the reader goes on. `loading` is true meanwhile (for `aria-busy`; a
  * disabled button would drop the focus).
  */
-export function useMorePages<Item extends HTMLElement>(owner: 'customer' | 'organization', field: string) {
+export function useMorePages<Item extends HTMLElement>(owner: 'customer' | 'organization' | 'importJob', field: string) {
   const [loading, setLoading] = useState(false);
   const [firstNew, setFirstNew] = useState(0);
   const firstNewRef = useRef<Item>(null);

@@ -2,8 +2,10 @@
 export const paths = {
   signIn: '/sign-in',
   customers: '/customers',
+  customersImport: '/customers/import',
   customer: '/customers/:customerId',
   organizations: '/organizations',
+  organizationsImport: '/organizations/import',
   organization: '/organizations/:organizationId',
   settings: '/settings',
   agentsAndTeams: '/settings/agents',

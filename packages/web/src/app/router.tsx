@@ -11,6 +11,7 @@ import { paths } from './paths';
 // boundaries are in App, AppLayout and SettingsLayout.
 const SignInPage = lazyNamed(() => import('../features/auth/SignInPage'), 'SignInPage');
 const CustomersPage = lazyNamed(() => import('../features/customers/CustomersPage'), 'CustomersPage');
+const ImportPage = lazyNamed(() => import('../features/imports/ImportPage'), 'ImportPage');
 const OrganizationPage = lazyNamed(() => import('../features/organizations/OrganizationPage'), 'OrganizationPage');
 const OrganizationsPage = lazyNamed(() => import('../features/organizations/OrganizationsPage'), 'OrganizationsPage');
 const CustomerProfilePage = lazyNamed(() => import('../features/profile/CustomerProfilePage'), 'CustomerProfilePage');
@@ -32,8 +33,10 @@ const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to={paths.customers} replace /> },
       { path: paths.customers, element: <CustomersPage /> },
+      { path: paths.customersImport, element: <ImportPage kind="customers" key="customers" /> },
       { path: paths.customer, element: <CustomerProfilePage /> },
       { path: paths.organizations, element: <OrganizationsPage /> },
+      { path: paths.organizationsImport, element: <ImportPage kind="organizations" key="organizations" /> },
       { path: paths.organization, element: <OrganizationPage /> },
       {
         path: paths.settings,

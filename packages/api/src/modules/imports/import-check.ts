@@ -27,12 +27,15 @@ type Found = { row_no: number; line: number; value: string | null; first_line?: 
  * 2. rows match records by the keys in order (`target.keys`), and a second
  *    row matching the same record fails (IMPORT_SAME_RECORD_AS_LINE);
  * 3. a key value that belongs to another record than the matched one fails
- *    (IMPORT_IDENTIFIER_TAKEN); a user-field value that is no agent fails
+ *    (IMPORT_IDENTIFIER_TAKEN); a user-field value given as an agent's
+ *    email becomes that agent's id, and one that is no agent fails
  *    (INVALID_DETAIL_VALUE NOT_AN_AGENT); an unmatched row that cannot
  *    create a record fails (IMPORT_ROW_NEEDS_IDENTIFIER / _NAME);
  * 4. unmatched rows are `created` (their new id chosen now, so a resumed
  *    write inserts the same record), matched rows `updated` when anything
- *    they write differs from what is stored, else `unchanged`.
+ *    they write differs from what is stored, else `unchanged`; a key
+ *    (email, username; organization name) equal to the stored one but for
+ *    case or spacing keeps the stored spelling (it matched, it renames nothing).
  * Every failure is recorded in `import_errors` with its line.
  */
 export async function checkStagedRows(tx: EntityManager, jobId: string, target: ImportTarget, places: ColumnPlaces, fields: readonly DetailField[]): Promise<ImportCounts> {
@@ -79,6 +82,11 @@ export async function checkStagedRows(tx: EntityManager, jobId: string, target: 
     for (const r of taken) fail(r, places[key.staged], problem('IMPORT_IDENTIFIER_TAKEN', { column: key.header, value: shownValue(r.value) }));
   }
   for (const field of fields.filter((f) => f.type === DetailFieldType.USER)) {
+    await tx.query(
+      `UPDATE import_rows r SET details = jsonb_set(r.details, ARRAY[$2], to_jsonb(a.id::text)) FROM agents a
+        WHERE r.job_id = $1 AND NOT r.failed AND r.details ? $2 AND strpos(r.details ->> $2, '@') > 0 AND a.email = (r.details ->> $2)::citext`,
+      [jobId, field.key],
+    );
     const strangers: Found[] = await tx.query(
       `SELECT row_no, line, details ->> $2 AS value FROM import_rows r
         WHERE job_id = $1 AND NOT failed AND details ? $2 AND NOT EXISTS (SELECT 1 FROM agents a WHERE a.id::text = r.details ->> $2)`,
@@ -93,6 +101,14 @@ export async function checkStagedRows(tx: EntityManager, jobId: string, target: 
   for (const r of unmatched) fail(r, undefined, problem(target.kind === 'customers' ? 'IMPORT_ROW_NEEDS_IDENTIFIER' : 'IMPORT_ROW_NEEDS_NAME'));
   await flush();
 
+  // A key the row matched by, spelled in another case or spacing, is no rename: the stored spelling stays.
+  for (const key of target.keys.filter((k) => k.type === 'citext')) {
+    await tx.query(
+      `UPDATE import_rows r SET ${key.staged} = NULL FROM ${table} t
+        WHERE r.job_id = $1 AND NOT r.failed AND t.id = r.target_id AND r.${key.staged}::citext = t.${key.column} AND r.${key.staged}::text <> t.${key.column}::text`,
+      [jobId],
+    );
+  }
   await tx.query(`UPDATE import_rows SET outcome = 'failed' WHERE job_id = $1 AND failed`, [jobId]);
   await tx.query(`UPDATE import_rows SET outcome = 'created', target_id = gen_random_uuid() WHERE job_id = $1 AND NOT failed AND target_id IS NULL`, [jobId]);
   const differs = [

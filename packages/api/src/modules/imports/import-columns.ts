@@ -11,10 +11,11 @@ export type BuiltInTarget = 'externalId' | 'email' | 'username' | 'displayName' 
 /** One header cell and what it fills; `position` counts from 1, as spreadsheets do. */
 export type ImportColumn = { position: number; header: string } & ({ target: BuiltInTarget } | { target: 'detail'; field: DetailField });
 
-/** A refused column (position) or a refused header (position null). */
+/** A refused column (position) or a refused header (position null); `fieldId` when the refusal names a detail field (its label), so a report can hide it from whoever may no longer view that field. */
 export interface ColumnProblem {
   position: number | null;
   problem: Problem;
+  fieldId?: string;
 }
 
 /** The header mapped to columns: every usable column, and every problem (all of them, not only the first). */
@@ -30,7 +31,7 @@ export interface ImportableField {
 }
 
 /** Built-in columns per kind, by the header the import format names them with (see the contract's "CSV import format"). */
-const BUILT_IN: Record<ImportKind, Record<string, BuiltInTarget>> = {
+export const BUILT_IN: Record<ImportKind, Record<string, BuiltInTarget>> = {
   customers: {
     'External ID': 'externalId',
     Email: 'email',
@@ -83,16 +84,16 @@ export function mapImportColumns(kind: ImportKind, header: readonly string[], fi
     const chosen = choices.get(position);
     if (chosen === '') return;
     const name = folded(chosen ?? cell);
-    const refuse = (refusal: Problem) => problems.push({ position, problem: refusal });
+    const refuse = (refusal: Problem, fieldId?: string) => problems.push({ position, problem: refusal, ...(fieldId ? { fieldId } : {}) });
     if (!name) return refuse(problem('IMPORT_EMPTY_COLUMN_NAME', { position }));
     const known = builtIn.get(name);
     const importable = known ? undefined : (byLabel.get(name) ?? byKey.get(name));
     if (!known && !importable) return refuse(problem('IMPORT_UNKNOWN_COLUMN', { column: shownValue(cell) }));
-    if (importable && !importable.editable) return refuse(problem('IMPORT_READ_ONLY_COLUMN', { column: shownValue(cell), label: importable.field.label }));
+    if (importable && !importable.editable) return refuse(problem('IMPORT_READ_ONLY_COLUMN', { column: shownValue(cell), label: importable.field.label }), importable.field.id);
     const target = known ? known.name : importable!.field.id;
     const first = filled.get(target);
     if (first !== undefined && known?.target !== 'ignored') {
-      return refuse(problem('IMPORT_DUPLICATE_COLUMN', { first: shownValue(first), column: shownValue(cell), target: known ? known.name : importable!.field.label }));
+      return refuse(problem('IMPORT_DUPLICATE_COLUMN', { first: shownValue(first), column: shownValue(cell), target: known ? known.name : importable!.field.label }), importable?.field.id);
     }
     filled.set(target, cell);
     columns.push(known ? { position, header: cell, target: known.target } : { position, header: cell, target: 'detail', field: importable!.field });

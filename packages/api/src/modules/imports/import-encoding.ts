@@ -74,8 +74,9 @@ export function importEncoding(given: string): ImportEncoding {
  * 2. a byte order mark decides UTF-8 or UTF-16 (LE/BE);
  * 3. bytes that are valid UTF-8 are UTF-8 (so plain ASCII is);
  * 4. otherwise Shift_JIS (CP932) or Windows-1252, as jschardet ranks the
- *    two, among those that decode without unmapped bytes or control
- *    characters; when jschardet is confident the file is in another
+ *    two (Shift_JIS first when the bytes look like everyday Japanese, which
+ *    jschardet misjudges in short files), among those that decode without
+ *    unmapped bytes or control characters; when jschardet is confident the file is in another
  *    encoding (EUC-JP, GB18030, KOI8-R…) it is IMPORT_ENCODING_FOREIGN
  *    naming it, and when neither decodes, IMPORT_ENCODING_UNREADABLE.
  * With `given` (the caller's `encoding`), only that reading is tried:
@@ -104,6 +105,31 @@ export function decodeImportFile(bytes: Uint8Array, given?: string | null): Deco
   return decodeLegacy(bytes);
 }
 
+/**
+ * Whether bytes read as Shift_JIS look like Japanese: at least 80% of their
+ * characters beyond ASCII are two-byte ones with a lead byte of 0x81–0x98
+ * (symbols, kana, JIS level-1 kanji: nearly all everyday text). Windows-1252
+ * text read as Shift_JIS gives half-width kana (its capitals À–ß) and rare
+ * kanji (its small letters à–ÿ as lead bytes) instead. jschardet ranks a
+ * few lines of kanji (a name) below Windows-1252, and reading them so would
+ * store mojibake.
+ */
+function looksJapanese(bytes: Uint8Array): boolean {
+  let common = 0;
+  let other = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    if (b >= 0xa1 && b <= 0xdf) other++;
+    else {
+      if (b >= 0x81 && b <= 0x98) common++;
+      else other++;
+      i++;
+    }
+  }
+  return common > 0 && common >= 4 * other;
+}
+
 function decodeLegacy(bytes: Uint8Array): DecodedFile {
   const [foreign] = chardet.detectAll(bytes, { ignoreThreshold: true });
   const ranked = chardet
@@ -115,7 +141,7 @@ function decodeLegacy(bytes: Uint8Array): DecodedFile {
   if (foreign && !(foreignName in DETECTED_AS) && foreign.confidence >= FOREIGN_CONFIDENCE && foreign.confidence > ours) {
     throw badInput(problem('IMPORT_ENCODING_FOREIGN', { encoding: foreign.encoding! }), 'file');
   }
-  const order = [...ranked.map((r) => r.encoding), 'Shift_JIS', 'Windows-1252'] as ImportEncoding[];
+  const order = [...(looksJapanese(bytes) ? ['Shift_JIS'] : []), ...ranked.map((r) => r.encoding), 'Shift_JIS', 'Windows-1252'] as ImportEncoding[];
   for (const encoding of new Set(order)) {
     const text = decodeAs(bytes, encoding);
     if (text !== null) return { text, encoding };

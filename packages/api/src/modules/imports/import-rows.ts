@@ -10,9 +10,11 @@ import {
   shownValue,
   usernameProblem,
   type CsvReadOptions,
+  unneutralizeFormula,
   type Problem,
   type StoredDetailValue,
 } from '@cp/shared';
+import { DetailFieldType } from '../detail-fields/detail-field.enums';
 import type { ImportColumn, ImportKind } from './import-columns';
 
 /** A data row as it is staged (`import_rows`): what it would write. `null` attributes leave the stored ones as they are. */
@@ -62,9 +64,11 @@ function nameProblem(text: string): Problem | null {
 /**
  * Reads one data record into what it would write, through the shared
  * codecs: detail cells by `parseDetailCsv` (with the file's date format;
- * an empty cell clears the value), emails and usernames cleaned and checked
+ * an empty cell clears the value; a USER cell with an `@` is staged as the
+ * agent's email, for `checkStagedRows` to resolve), emails and usernames cleaned and checked
  * like add-customers, names and external ids NFC and trimmed (an empty one
- * leaves the stored one), `Organization` split on `|`. Every problem of the
+ * leaves the stored one), built-in cells without the quote our export adds
+ * against formulas, `Organization` split on `|`. Every problem of the
  * row is returned (a row with one is `failed`): a record with another cell
  * count than the header (IMPORT_ROW_CELL_COUNT; a null cell, a key a JSON
  * row does not have, leaves its target alone), a refused cell
@@ -88,12 +92,19 @@ export function stageRecord(
   if (cells.length !== headerLength) refuse(null, null, problem('IMPORT_ROW_CELL_COUNT', { found: cells.length, expected: headerLength }));
 
   for (const column of columns) {
-    const cell = cells[column.position - 1];
-    // A JSON row without this key leaves what it fills as it is.
-    if (cell === null) continue;
+    // A JSON row without this key leaves what it fills as it is; a short CSV row (already failed) has nothing more to check.
+    const raw = cells[column.position - 1] ?? null;
+    if (raw === null) continue;
+    // Built-in cells lose the quote our export adds against formulas, as detail cells do in parseDetailCsv.
+    const cell = column.target === 'detail' ? raw : unneutralizeFormula(raw);
     const invalid = (refusal: Problem) => refuse(column, cell, problem('IMPORT_INVALID_CELL', { column: shownValue(column.header), value: shownValue(cell), problem: refusal }));
     switch (column.target) {
       case 'detail': {
+        // Our export writes an agent (USER) as their email; the check turns it into the agent's id, set-based.
+        if (column.field.type === DetailFieldType.USER && cell.includes('@')) {
+          row.details[column.field.key] = cell.trim();
+          break;
+        }
         const parsed = parseDetailCsv(column.field, cell, options);
         if (!parsed.ok) refuse(column, cell, problem('INVALID_DETAIL_VALUE', { label: column.field.label, value: shownValue(cell), problem: parsed.problem }), column.field.id);
         else if (parsed.value === null) row.cleared.push(column.field.key);

@@ -141,7 +141,14 @@ export class ImportRunner {
         await insertImportErrors(
           db,
           job.id,
-          mapping.problems.map(({ position, problem: refusal }) => ({ line: header.value.line, position, header: position ? header.value.cells[position - 1] ?? null : null, fieldId: null, value: null, problem: refusal })),
+          mapping.problems.map(({ position, problem: refusal, fieldId }) => ({
+            line: header.value.line,
+            position,
+            header: position ? (header.value.cells[position - 1] ?? null) : null,
+            fieldId: fieldId ?? null,
+            value: null,
+            problem: refusal,
+          })),
         );
         throw new DomainError('BAD_USER_INPUT', problem('IMPORT_HEADER_REFUSED', { count: mapping.problems.length }));
       }

@@ -12,7 +12,16 @@ export function useFormat() {
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    const units = (unit: string) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 });
+    const [bytes, kilobytes, megabytes, gigabytes] = ['byte', 'kilobyte', 'megabyte', 'gigabyte'].map(units);
     return {
+      /** A file's size in the largest unit under 1,024 of it: "980 byte", "1.5 MB". */
+      fileSize: (size: number) => {
+        if (size < 1024) return bytes.format(size);
+        if (size < 1024 ** 2) return kilobytes.format(size / 1024);
+        if (size < 1024 ** 3) return megabytes.format(size / 1024 ** 2);
+        return gigabytes.format(size / 1024 ** 3);
+      },
       date: (iso: string) => date.format(new Date(iso)),
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
       /** "3 hours ago", "yesterday", "2 years ago": the largest unit that fits, in the UI language. */

@@ -12,6 +12,7 @@ import { SEARCH_PARAM, SearchField } from '../../components/SearchField';
 import type { DetailFieldInfo } from '../details/detail-values';
 import { useFieldAccessChanges } from '../details/useFieldAccessChanges';
 import { ExportButton } from '../exports/ExportButton';
+import { ImportButton } from '../imports/ImportButton';
 import { ActiveFilters } from './ActiveFilters';
 import { ColumnsControl } from './ColumnsControl';
 import { CustomerListQuery } from './CustomerListQuery';
@@ -128,6 +129,7 @@ export function CustomerList({ organizationId, rowActions }: CustomerListProps) 
         <Group gap="xs">
           <DetailFiltersControl fields={fields ?? []} onAdd={detailFilters.add} />
           <ColumnsControl fields={fields ?? []} value={columns.keys} onChange={columns.setKeys} />
+          <ImportButton list="customers" />
           <ExportButton list="customers" args={listArgs} disabled={!ready} />
         </Group>
       </Group>

@@ -13,6 +13,7 @@ import { SEARCH_PARAM, SearchField } from '../../components/SearchField';
 import { SkeletonRows } from '../../components/SkeletonRows';
 import { graphql } from '../../gql';
 import { ExportButton } from '../exports/ExportButton';
+import { ImportButton } from '../imports/ImportButton';
 import { CreateOrganizationDialog } from './CreateOrganizationDialog';
 import { OrganizationRow } from './OrganizationRow';
 
@@ -102,6 +103,7 @@ function OrganizationList() {
     <Stack gap="md">
       <Group align="flex-end" gap="md" wrap="wrap">
         <SearchField label={t('organizations.search')} placeholder={t('organizations.searchPlaceholder')} />
+        <ImportButton list="organizations" />
         <ExportButton list="organizations" args={{ query: query || null }} />
       </Group>
       <ResultCount connection={connection} noun="organizations" />

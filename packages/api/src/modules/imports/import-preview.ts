@@ -1,0 +1,169 @@
+import { parse } from 'csv-parse/sync';
+import { normalizeText, problemText, type Problem } from '@cp/shared';
+import { DetailFieldScope } from '../detail-fields/detail-field.enums';
+import type { FieldVisibility } from '../detail-fields/field-visibility';
+import { csvLines, UTF8_BOM } from '../exports/csv-cells';
+import { BUILT_IN, importColumns, type ColumnChoices, type ImportColumn, type ImportKind } from './import-columns';
+import { decodeImportFile, importEncoding } from './import-encoding';
+import { delimiterName, readImportHeader } from './import-header';
+
+/** How much of a file the wizard sends for a preview (`file.slice(0, PREVIEW_BYTES)`); a body this long may end mid-line. */
+export const PREVIEW_BYTES = 256 * 1024;
+
+/** Data rows a preview shows. */
+export const PREVIEW_ROWS = 10;
+
+/** A problem as the preview answers it: reason and params (for the web's translation) and the English sentence. */
+export type ShownProblem = Problem & { message: string };
+
+/** One header cell and what it fills: `target` a built-in column's name or a detail field's key, null when refused or left out. */
+export interface PreviewColumn {
+  position: number;
+  header: string;
+  target: string | null;
+  /** What the target is called: the built-in column's name or the field's label; null with `target`. */
+  label: string | null;
+  problem: ShownProblem | null;
+}
+
+/** Something a column may be mapped to: a built-in column of the kind, or a detail field the viewer may edit. */
+export interface PreviewTarget {
+  target: string;
+  label: string;
+  kind: 'builtIn' | 'detail';
+  /** The detail field's type (TEXT, DATE...); absent for built-in columns. */
+  type?: string;
+}
+
+/** The answer of `POST /api/imports/preview`. */
+export interface ImportPreview {
+  encoding: string;
+  delimiter: string;
+  columns: PreviewColumn[];
+  /** Every header problem, those of a column (position) and of the whole header (position null: a missing key column). */
+  problems: Array<ShownProblem & { position: number | null }>;
+  /** The first data rows, cells as text (NFC); a row may have more or fewer cells than the header. */
+  rows: string[][];
+  targets: PreviewTarget[];
+}
+
+/** What the importer chose in the wizard, read from the query string. */
+export interface PreviewOptions {
+  kind: ImportKind;
+  encoding?: string | null;
+  delimiter?: string | null;
+  choices?: ColumnChoices;
+}
+
+/**
+ * The bytes up to and including the last line feed, for a preview body that
+ * may have been cut anywhere: the cut record goes, and with it any
+ * multibyte character cut in half. A line feed byte is always a line feed in
+ * UTF-8, Shift_JIS (trail bytes start at 0x40) and Windows-1252; in UTF-16 it
+ * is the code unit 0x000A (its byte order from the BOM, or from the
+ * `encoding` given). Bytes without any line feed are returned as they are.
+ */
+export function completeLines(bytes: Uint8Array, encoding?: string | null): Uint8Array {
+  const utf16 = encoding ? importEncoding(encoding) : bytes[0] === 0xff && bytes[1] === 0xfe ? 'UTF-16LE' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'UTF-16BE' : null;
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    if (utf16 === 'UTF-16LE' && i % 2 === 0 && bytes[i] === 0x0a && bytes[i + 1] === 0) return bytes.subarray(0, i + 2);
+    if (utf16 === 'UTF-16BE' && i % 2 === 1 && bytes[i] === 0x0a && bytes[i - 1] === 0) return bytes.subarray(0, i + 1);
+    if ((utf16 === null || !utf16.startsWith('UTF-16')) && bytes[i] === 0x0a) return bytes.subarray(0, i + 1);
+  }
+  return bytes;
+}
+
+/**
+ * The header and the first data rows. Only the records csv-parse completed
+ * count: a quoted cell still open where the text ends (cut by the preview, or
+ * never closed) ends the preview there, and the import itself reports it.
+ */
+function firstRecords(text: string, delimiter: string): string[][] {
+  const records: string[][] = [];
+  try {
+    parse(text, {
+      delimiter,
+      to: PREVIEW_ROWS + 1,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      on_record: (record: string[]) => {
+        records.push(record);
+        return null;
+      },
+    });
+  } catch {
+    // The records before the refused one are the preview.
+  }
+  return records;
+}
+
+const shown = (refusal: Problem): ShownProblem => ({ ...refusal, message: problemText(refusal) });
+
+/**
+ * Previews the start of an import file (at most PREVIEW_BYTES; a body that
+ * long is taken to be cut, so its last line is dropped): the encoding and
+ * delimiter detected (or given), the header mapped as the import will map
+ * it with the importer's `choices`, its problems, the first PREVIEW_ROWS
+ * data rows, and the targets a column may be given. Targets are the kind's
+ * built-in columns and the detail fields the viewer may edit; a field they
+ * may not view is neither offered nor named (its column is an unknown
+ * column). Throws the file-level refusals of `decodeImportFile` and
+ * `readImportHeader` (BAD_USER_INPUT).
+ */
+export async function previewImport(bytes: Uint8Array, options: PreviewOptions, visibility: FieldVisibility): Promise<ImportPreview> {
+  const { kind, encoding: given, delimiter: givenDelimiter, choices } = options;
+  const complete = bytes.length >= PREVIEW_BYTES ? completeLines(bytes, given) : bytes;
+  const decoded = decodeImportFile(complete, given);
+  const text = normalizeText(decoded.text);
+  const { delimiter, cells } = readImportHeader(text, givenDelimiter);
+  const mapping = await importColumns(kind, cells, visibility, choices);
+  const targets = await importTargets(kind, visibility);
+
+  const builtInName = new Map(Object.entries(BUILT_IN[kind]).map(([name, target]) => [target, name]));
+  const mapped = new Map(mapping.columns.map((column) => [column.position, column]));
+  const refused = new Map(mapping.problems.filter((p) => p.position !== null).map((p) => [p.position!, p.problem]));
+  const described = (column: ImportColumn | undefined): Pick<PreviewColumn, 'target' | 'label'> => {
+    // Columns an export writes but an import does not set (Created, Updated, Members) fill nothing, like a column left out.
+    if (!column || column.target === 'ignored') return { target: null, label: null };
+    if (column.target === 'detail') return { target: column.field.key, label: column.field.label };
+    const name = builtInName.get(column.target)!;
+    return { target: name, label: name };
+  };
+  const columns = cells.map((header, index): PreviewColumn => {
+    const position = index + 1;
+    const refusal = refused.get(position);
+    return { position, header, ...described(mapped.get(position)), problem: refusal ? shown(refusal) : null };
+  });
+  const rows = firstRecords(text, delimiter).slice(1);
+  return {
+    encoding: decoded.encoding,
+    delimiter: delimiterName(delimiter),
+    columns,
+    problems: mapping.problems.map((p) => ({ position: p.position, ...shown(p.problem) })),
+    rows,
+    targets,
+  };
+}
+
+/** The kind's built-in columns (those an import sets) and the detail fields of its scope the viewer may edit, not archived, in their order. */
+export async function importTargets(kind: ImportKind, visibility: FieldVisibility): Promise<PreviewTarget[]> {
+  const builtIn = Object.entries(BUILT_IN[kind])
+    .filter(([, target]) => target !== 'ignored')
+    // An organization's name is its required column: first, as the contract lists it.
+    .sort(([, a], [, b]) => Number(b === 'name') - Number(a === 'name'))
+    .map(([name]): PreviewTarget => ({ target: name, label: name, kind: 'builtIn' }));
+  const scope = kind === 'customers' ? DetailFieldScope.CUSTOMER : DetailFieldScope.ORGANIZATION;
+  const fields = (await visibility.viewable(scope)).filter((field) => visibility.canEdit(field));
+  return [...builtIn, ...fields.map((field): PreviewTarget => ({ target: field.key, label: field.label, kind: 'detail', type: field.type }))];
+}
+
+/**
+ * An empty import file of the kind: UTF-8 with a BOM (as exports are, so
+ * Excel reads it right), a header row of the built-in columns and the labels
+ * of the detail fields the viewer may edit. Labels are written as they are
+ * (not neutralized against formulas): the header must match them on import.
+ */
+export async function importTemplate(kind: ImportKind, visibility: FieldVisibility): Promise<string> {
+  return UTF8_BOM + csvLines([(await importTargets(kind, visibility)).map((t) => t.label)]);
+}
