@@ -1,12 +1,15 @@
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconBuilding, IconSettings } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { UserMenu } from '../../features/auth/UserMenu';
 import { useViewer } from '../../features/auth/session';
 import { paths } from '../paths';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { PageErrorBoundary } from '../../components/PageErrorBoundary';
+import { PageLoader } from '../../components/PageLoader';
 
 const NAV_ITEMS = [
   { to: paths.customers, label: 'nav.customers', icon: IconAddressBook },
@@ -63,7 +66,12 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
-        <Outlet />
+        <PageErrorBoundary resetKey={pathname}>
+          {/* A page's code downloads on its first visit; header and navigation stay meanwhile. */}
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );
