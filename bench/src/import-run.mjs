@@ -3,7 +3,7 @@
 // (default 10000,100000,1000000); --explain=<ms> logs the plan (EXPLAIN ANALYZE, by
 // auto_explain) of every statement of the bench database slower than that to
 // the PostgreSQL server log (it slows every statement a little). Settings (env): BENCH_DATABASE_URL,
-// BENCH_IMPORT_DATABASE, BENCH_BUILD, BENCH_KEEP, BENCH_IMPORT_PORT,
+// BENCH_IMPORT_DATABASE, BENCH_BUILD, BENCH_KEEP, BENCH_IMPORT_PORT, BENCH_PROFILE,
 // BENCH_TIMEOUT_MINUTES; see bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { closeClient, createTokens, withToken } from './api-client.mjs';
 import { createDatabase, dropDatabase, ident, serverVersion, withClient, withDatabase } from './db.mjs';
 import { expectedCustomers, IMPORT_FIELDS, ORGANIZATION_POOL, writeImportFiles } from './import-data.mjs';
-import { assertLoopback, benchDir, buildApi, logger, root, startOurApi, stopAll, stopServer } from './servers.mjs';
+import { assertLoopback, benchDir, buildApi, logDir, logger, root, startOurApi, stopAll, stopServer } from './servers.mjs';
 
 const env = process.env;
 const int = (name, fallback) => (env[name] ? Number.parseInt(env[name], 10) : fallback);
@@ -32,6 +32,7 @@ const config = {
   keep: env.BENCH_KEEP === '1',
   timeoutMinutes: int('BENCH_TIMEOUT_MINUTES', 60),
   pollMs: 200,
+  profile: env.BENCH_PROFILE === '1',
   explainMs: flag('explain') ? Number.parseInt(flag('explain'), 10) : null,
 };
 if (config.sizes.some((n) => !(n > 0))) throw new Error(`--sizes must be positive row counts, not ${flag('sizes')}`);
@@ -45,6 +46,7 @@ const seconds = (ms) => round(ms / 1000, 2);
 /** Every table an import writes (and what refers to customers), emptied between sizes. */
 const IMPORT_TABLES = ['customers', 'organizations', 'changes', 'detail_search', 'import_jobs', 'import_rows', 'import_errors', 'import_file_chunks'];
 
+/** Empties every table of IMPORT_TABLES that exists (and, by CASCADE, memberships and whatever else refers to them). */
 async function emptyTables() {
   await withClient(dbUrl, async (c) => {
     const { rows } = await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY($1::text[])`, [IMPORT_TABLES]);
@@ -69,9 +71,10 @@ const JOB = `query($id: ID!) { importJob(id: $id) { status phase totalRows proce
  * polls importJob until it ends, noting when the phase changes. Resolves
  * with the job, total seconds (upload start to SUCCEEDED), the upload's
  * seconds, seconds per phase, and the progress seen ([seconds, phase,
- * processedRows] whenever one changed). Throws when the job fails.
+ * processedRows] whenever one changed). `seen.phase` follows the phase as it
+ * is seen. Throws when the job fails.
  */
-async function importFile(apiUrl, token, file) {
+async function importFile(apiUrl, token, file, seen = { phase: 'UPLOAD' }) {
   const gql = withToken(`${apiUrl}/graphql`, token);
   const started = performance.now();
   const res = await fetch(`${apiUrl}/api/imports?kind=customers`, {
@@ -94,6 +97,7 @@ async function importFile(apiUrl, token, file) {
     if (job.phase !== phase) {
       phases[phase] = seconds(now - since);
       phase = job.phase;
+      seen.phase = phase;
       since = now;
     }
     if (job.status === 'FAILED') throw new Error(`import failed: ${JSON.stringify(job)}`);
@@ -111,6 +115,9 @@ async function copyInto(table, file) {
   });
 }
 
+/** JSON with object keys sorted (jsonb keeps its own key order). */
+const canonical = (value) => JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+
 /** What the import wrote: row counts, and whether the first customers hold exactly the generated values. */
 async function checkImport(size, fields) {
   const sample = expectedCustomers(Math.min(size, 50), config.seed, fields);
@@ -123,8 +130,7 @@ async function checkImport(size, fields) {
       (SELECT count(*)::int FROM changes) AS "historyRows"`);
     const { rows } = await c.query(`SELECT email::text AS email, display_name AS "displayName", details FROM customers WHERE email = ANY($1::citext[])`, [sample.map((s) => s.email)]);
     const stored = new Map(rows.map((r) => [r.email, r]));
-    const mismatch = sample.find((s) => JSON.stringify(stored.get(s.email)) !== JSON.stringify({ ...s, details: Object.fromEntries(Object.keys(stored.get(s.email)?.details ?? {}).map((k) => [k, s.details[k]])) })
-      || Object.keys(stored.get(s.email).details).length !== Object.keys(s.details).length);
+    const mismatch = sample.find((s) => canonical(stored.get(s.email) ?? null) !== canonical(s));
     if (counts.customers !== size) throw new Error(`the import wrote ${counts.customers} customers, not ${size}`);
     if (mismatch) throw new Error(`stored customer differs from the generated one: ${JSON.stringify({ generated: mismatch, stored: stored.get(mismatch.email) ?? null })}`);
     return counts;
@@ -142,16 +148,20 @@ async function runSize(size, fields, admin, token) {
   try {
     await emptyTables();
     await withClient(dbUrl, (c) => c.query('VACUUM ANALYZE'));
-    const api = await startOurApi({ name: `import-${size}`, dbUrl, port: config.port, admin, extraEnv: { IMPORT_WORKER: 'eager' } });
-    let sampledMB = 0;
+    // BENCH_PROFILE=1: a V8 CPU profile of the API, written as it exits (summarise with src/profile-summary.mjs).
+    const nodeArgs = config.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(logDir, 'profiles', `import-${size}`)}`] : [];
+    const api = await startOurApi({ name: `import-${size}`, dbUrl, port: config.port, admin, nodeArgs, extraEnv: { IMPORT_WORKER: 'eager' } });
+    // The highest VmRSS seen in each phase (UPLOAD, QUEUED, READING, ...).
+    const seen = { phase: 'UPLOAD' };
+    const sampledMB = {};
     const sampler = setInterval(() => {
-      sampledMB = Math.max(sampledMB, memoryMB(api.child.pid, 'VmRSS') ?? 0);
+      sampledMB[seen.phase] = Math.max(sampledMB[seen.phase] ?? 0, memoryMB(api.child.pid, 'VmRSS') ?? 0);
     }, config.pollMs);
     const startMB = memoryMB(api.child.pid, 'VmRSS');
     let imported;
     let peakMB;
     try {
-      imported = await importFile(api.url, token, csvPath);
+      imported = await importFile(api.url, token, csvPath, seen);
       peakMB = memoryMB(api.child.pid, 'VmHWM');
     } finally {
       clearInterval(sampler);
@@ -178,7 +188,7 @@ async function runSize(size, fields, admin, token) {
       uploadSeconds: imported.uploadSeconds,
       phaseSeconds: imported.phases,
       peakRssMB: peakMB,
-      peakRssSampledMB: sampledMB,
+      peakRssSampledMBByPhase: sampledMB,
       rssAtStartMB: startMB,
       copyIndexed: { seconds: copyIndexed, rowsPerSec: copyIndexedRowsPerSec },
       copyBare: { seconds: copyBare, rowsPerSec: round(size / copyBare) },
@@ -267,7 +277,7 @@ async function run() {
     scenarioSet: 'import',
     date: new Date().toISOString(),
     durationSeconds: Math.round((Date.now() - started) / 1000),
-    settings: { sizes: results.map((r) => r.rows), seed: config.seed, explainMs: config.explainMs, pollMs: config.pollMs, organizationPool: ORGANIZATION_POOL, fields: fields.map((f) => ({ label: f.label, type: f.type })) },
+    settings: { sizes: results.map((r) => r.rows), seed: config.seed, explainMs: config.explainMs, profiled: config.profile, pollMs: config.pollMs, organizationPool: ORGANIZATION_POOL, fields: fields.map((f) => ({ label: f.label, type: f.type })) },
     machine: {
       cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), kernel: os.release(), postgres: await serverVersion(dbUrl),
       loadAverage: { start: loadAtStart, end: os.loadavg().map((l) => Math.round(l * 100) / 100) },
@@ -276,7 +286,7 @@ async function run() {
     notes: [
       'seconds: from the upload starting (the file streamed from disk) to importJob reporting SUCCEEDED, polled every 200 ms; rowsPerSec = rows ÷ seconds.',
       'phaseSeconds: UPLOAD until 202, then each phase as importJob reported it (QUEUED until a worker took the job); CHECKING is one transaction, WRITING commits per IMPORT_BATCH_ROWS.',
-      'peakRssMB: VmHWM of the API process (fresh per size) when the job ended; peakRssSampledMB: the highest VmRSS seen every 200 ms.',
+      'peakRssMB: VmHWM of the API process (fresh per size) when the job ended; peakRssSampledMBByPhase: the highest VmRSS sampled every 200 ms, per phase.',
       'copyIndexed: COPY of the same rows (email, display_name, details as the import stores them) into customers with all its indexes (the 10 fields\' sort indexes among them), emptied first; copyBare: into a table LIKE customers without indexes or constraints. Neither writes organizations, memberships, detail_search or history, which the import does.',
       'ratioToCopyIndexed = rowsPerSec ÷ copyIndexed.rowsPerSec.',
       'progress: [seconds since the upload started, phase, processedRows] at each poll where one changed.',
