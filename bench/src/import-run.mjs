@@ -30,7 +30,7 @@ const config = {
   port: int('BENCH_IMPORT_PORT', 4813),
   build: env.BENCH_BUILD !== '0',
   keep: env.BENCH_KEEP === '1',
-  timeoutMinutes: int('BENCH_TIMEOUT_MINUTES', 60),
+  timeoutMinutes: int('BENCH_TIMEOUT_MINUTES', 120),
   pollMs: 200,
   profile: env.BENCH_PROFILE === '1',
   explainMs: flag('explain') ? Number.parseInt(flag('explain'), 10) : null,
@@ -268,22 +268,36 @@ async function run() {
   await stopServer(setup);
   log(`created ${fields.length} detail fields: ${fields.map((f) => `${f.key} (${f.type})`).join(', ')}`);
 
+  // The files are written after every size, so a run stopped by the watchdog keeps the sizes it finished.
   const results = [];
-  for (const size of [...config.sizes].sort((a, b) => a - b)) results.push(await runSize(size, fields, admin, token));
+  const version = { postgres: await serverVersion(dbUrl), git: (...args) => spawnSync('git', ['-C', root, ...args], { encoding: 'utf8' }).stdout.trim() };
+  for (const size of [...config.sizes].sort((a, b) => a - b)) {
+    results.push(await runSize(size, fields, admin, token));
+    writeResults({ results, fields, started, loadAtStart, version, complete: results.length === config.sizes.length });
+  }
+  printTable(results);
+}
 
+/**
+ * Writes the results so far: import-<date>.json and import.json, and this
+ * run's entries into summary.json (with --explain: only
+ * import-explain-<date>.json, auto_explain slowing every statement).
+ */
+function writeResults({ results, fields, started, loadAtStart, version, complete }) {
   const date = new Date().toISOString().slice(0, 10);
-  const git = (...args) => spawnSync('git', ['-C', root, ...args], { encoding: 'utf8' }).stdout.trim();
   const report = {
     scenarioSet: 'import',
     date: new Date().toISOString(),
+    complete,
     durationSeconds: Math.round((Date.now() - started) / 1000),
-    settings: { sizes: results.map((r) => r.rows), seed: config.seed, explainMs: config.explainMs, profiled: config.profile, pollMs: config.pollMs, organizationPool: ORGANIZATION_POOL, fields: fields.map((f) => ({ label: f.label, type: f.type })) },
+    settings: { sizes: config.sizes, seed: config.seed, explainMs: config.explainMs, profiled: config.profile, pollMs: config.pollMs, organizationPool: ORGANIZATION_POOL, fields: fields.map((f) => ({ label: f.label, type: f.type })) },
     machine: {
-      cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), kernel: os.release(), postgres: await serverVersion(dbUrl),
+      cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), kernel: os.release(), postgres: version.postgres,
       loadAverage: { start: loadAtStart, end: os.loadavg().map((l) => Math.round(l * 100) / 100) },
     },
-    versions: { commit: git('rev-parse', '--short', 'HEAD'), uncommittedApiChanges: git('status', '--porcelain', '--', 'packages/api', 'packages/shared') !== '', node: process.version },
+    versions: { commit: version.git('rev-parse', '--short', 'HEAD'), uncommittedApiChanges: version.git('status', '--porcelain', '--', 'packages/api', 'packages/shared') !== '', node: process.version },
     notes: [
+      'complete: false while sizes are still to run (the file is rewritten after each size).',
       'seconds: from the upload starting (the file streamed from disk) to importJob reporting SUCCEEDED, polled every 200 ms; rowsPerSec = rows ÷ seconds.',
       'phaseSeconds: UPLOAD until 202, then each phase as importJob reported it (QUEUED until a worker took the job); CHECKING is one transaction, WRITING commits per IMPORT_BATCH_ROWS.',
       'peakRssMB: VmHWM of the API process (fresh per size) when the job ended; peakRssSampledMBByPhase: the highest VmRSS sampled every 200 ms, per phase.',
@@ -294,17 +308,15 @@ async function run() {
     results,
   };
   mkdirSync(path.join(benchDir, 'results'), { recursive: true });
-  // auto_explain slows every statement: such a run is kept apart from the figures with targets.
   const files = config.explainMs === null ? [`import-${date}.json`, 'import.json'] : [`import-explain-${date}.json`];
   for (const name of files) writeFileSync(path.join(benchDir, 'results', name), `${JSON.stringify(report, null, 2)}\n`);
-  printTable(results);
   if (config.explainMs === null) {
     const summary = summaryEntries(results);
     mergeSummary(summary);
     files.push('summary.json');
     for (const s of summary) log(`${s.name}: ${s.value} (target ${s.target}) ${s.met ? 'met' : 'NOT met'}`);
   }
-  log(`wrote ${files.map((f) => `bench/results/${f}`).join(', ')} in ${report.durationSeconds} s`);
+  log(`wrote ${files.map((f) => `bench/results/${f}`).join(', ')} (${results.length} of ${config.sizes.length} sizes)`);
 }
 
 /** Stops the API if it still runs, drops the database (unless BENCH_KEEP=1) and the files; safe to call twice. */
