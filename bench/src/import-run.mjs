@@ -6,7 +6,7 @@
 // BENCH_IMPORT_DATABASE, BENCH_BUILD, BENCH_KEEP, BENCH_IMPORT_PORT, BENCH_PROFILE,
 // BENCH_TIMEOUT_MINUTES; see bench/README.md.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';

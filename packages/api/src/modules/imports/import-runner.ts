@@ -91,7 +91,7 @@ export class ImportRunner {
         job.phase = 'READING';
         job.status = 'RUNNING';
       }
-      if (job.phase === 'READING' && !(await this.read(job, visibility, deadline))) return true;
+      if (job.phase === 'READING') await this.read(job, visibility);
       if (job.phase === 'READING' || job.phase === 'CHECKING') {
         const ended = await this.check(job, visibility);
         if (ended) return false;
@@ -120,8 +120,14 @@ export class ImportRunner {
     });
   }
 
-  /** Reads and stages the file from where the last step left it; true when all of it is staged. */
-  private async read(job: JobRow, visibility: FieldVisibility, deadline: number): Promise<boolean> {
+  /**
+   * Reads and stages the file from where the last step left it, to its end:
+   * reading does not hand over at the step's deadline, because a new step
+   * would re-read the file from its start to find its place (decoder and
+   * parser state are not saved), which made a 1M-row file quadratic. Each
+   * batch still commits its checkpoint, so a crashed step resumes.
+   */
+  private async read(job: JobRow, visibility: FieldVisibility): Promise<void> {
     const { files, db } = this.deps;
     if (!job.encoding && job.source === 'csv') {
       const start = await files.start(job.id);
@@ -174,18 +180,11 @@ export class ImportRunner {
         batch.push(staged.row);
         errors.push(...staged.errors);
       }
-      if (lastRowNo - job.rows_read >= IMPORT_BATCH_ROWS) {
-        await flush();
-        if (Date.now() > deadline) {
-          await records.return(undefined);
-          return false;
-        }
-      }
+      if (lastRowNo - job.rows_read >= IMPORT_BATCH_ROWS) await flush();
     }
     await flush();
     await db.query(`UPDATE import_jobs SET total_rows = (SELECT count(*) FROM import_rows WHERE job_id = $1), phase = 'CHECKING' WHERE id = $1`, [job.id]);
     job.phase = 'CHECKING';
-    return true;
   }
 
   /** One batch of staged rows, their cell errors and the checkpoint, in one transaction (the rows by COPY). */
@@ -231,7 +230,11 @@ export class ImportRunner {
       const to = Math.min(last, from + IMPORT_BATCH_ROWS - 1);
       await this.deps.db.transaction(async (tx) => {
         await writeImportBatch(tx, this.deps, job.id, target, fields, { from, to }, actorOf(viewer));
-        await tx.query(`UPDATE import_jobs SET written_through = $2, rows_written = (SELECT count(*) FROM import_rows WHERE job_id = $1 AND row_no <= $2) WHERE id = $1`, [job.id, to]);
+        // Counted over the batch's range only (a count up to `to` grew with the file).
+        await tx.query(
+          `UPDATE import_jobs SET written_through = $3, rows_written = rows_written + (SELECT count(*) FROM import_rows WHERE job_id = $1 AND row_no BETWEEN $2 AND $3) WHERE id = $1`,
+          [job.id, from, to],
+        );
       });
       job.written_through = to;
       if (to < last && Date.now() > deadline) return true;
