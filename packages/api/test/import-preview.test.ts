@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
-import { Role } from '../src/graphql/enums';
 import { PREVIEW_BYTES } from '../src/modules/imports/import-preview';
+import { billingTeam } from './support/billing-team';
 import { startTestApp, type TestApp } from './support/test-app';
 import type { GraphQLTestClient } from './support/graphql-client';
 
@@ -47,11 +47,9 @@ describe('Import preview and template', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    admin = await app.signedIn(Role.ADMIN);
-    const team = (await admin.ok(`mutation { createTeam(name: "Billing") { id } }`)).createTeam.id;
-    billing = await app.signedIn(Role.AGENT, [team]);
-    agent = await app.signedIn(Role.AGENT);
-    const create = (input: Record<string, unknown>) => admin.ok(`mutation($i: CreateDetailFieldInput!) { createDetailField(input: $i) { id } }`, { i: { scope: 'CUSTOMER', ...input } });
+    const cast = await billingTeam(app);
+    ({ admin, billing, agent } = cast);
+    const { team, createField: create } = cast;
     await create({ label: 'Plan', type: 'SELECT', options: ['Gold', 'Silver'] });
     await create({ label: '入会日', type: 'DATE' });
     await create({ label: 'Audited', type: 'TEXT', edit: { agents: false, teamIds: [] } });

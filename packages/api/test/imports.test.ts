@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { Role } from '../src/graphql/enums';
+import { billingTeam } from './support/billing-team';
 import { startTestApp, type TestApp } from './support/test-app';
 import type { GraphQLTestClient } from './support/graphql-client';
 import { IMPORT_JOB, finishedImport, importErrorsOf, runImport, uploadImport } from './support/import-client';
@@ -21,11 +21,9 @@ describe('imports', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    admin = await app.signedIn(Role.ADMIN);
-    const team = (await admin.ok(`mutation { createTeam(name: "Billing") { id } }`)).createTeam.id;
-    billing = await app.signedIn(Role.AGENT, [team]);
-    agent = await app.signedIn(Role.AGENT);
-    const create = (input: Record<string, unknown>) => admin.ok(`mutation($i: CreateDetailFieldInput!) { createDetailField(input: $i) { id } }`, { i: { scope: 'CUSTOMER', ...input } });
+    const cast = await billingTeam(app);
+    ({ admin, billing, agent } = cast);
+    const { team, createField: create } = cast;
     await create({ label: 'Plan', type: 'SELECT', options: ['Gold', 'Silver'] });
     await create({ label: 'Score', type: 'NUMBER' });
     await create({ label: 'Since', type: 'DATE' });
