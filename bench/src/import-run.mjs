@@ -17,7 +17,7 @@ import { closeClient, createTokens, withToken } from './api-client.mjs';
 import { createDatabase, dropDatabase, ident, serverVersion, withClient, withDatabase } from './db.mjs';
 import { expectedCustomers, IMPORT_FIELDS, ORGANIZATION_POOL, writeImportFiles } from './import-data.mjs';
 import { mergeSummary } from './summary.mjs';
-import { assertLoopback, benchDir, buildApi, logDir, logger, root, startOurApi, stopAll, stopServer } from './servers.mjs';
+import { assertLoopback, benchDir, buildApi, logDir, logger, root, startOurApi, stopAll, stopServer, runMain } from './servers.mjs';
 
 const env = process.env;
 const int = (name, fallback) => (env[name] ? Number.parseInt(env[name], 10) : fallback);
@@ -321,20 +321,4 @@ async function cleanup() {
   if (!config.keep) await dropDatabase(config.serverUrl, config.database).catch((e) => console.error('could not drop the database:', e.message));
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`bench:import: still running after ${config.timeoutMinutes} minutes; stopping`);
-  cleanup().finally(() => process.exit(1));
-}, config.timeoutMinutes * 60_000);
-watchdog.unref();
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => cleanup().finally(() => process.exit(130)));
-
-let failed = false;
-try {
-  await run();
-} catch (error) {
-  failed = true;
-  console.error('bench:import failed:', error instanceof Error ? error.message : error);
-} finally {
-  await cleanup();
-}
-process.exit(failed ? 1 : 0);
+await runMain('bench:import', run, cleanup, config.timeoutMinutes);

@@ -12,7 +12,7 @@ import { createDatabase, detailCounts, detailRowAtOffset, dropDatabase, existing
 import { createDetailFields, existingDetailFields, fieldByLabel, DETAIL_SCENARIO_FIELDS, DETAIL_TERMS, FIELD_SPECS, WORDS } from './details.mjs';
 import { sequentialLatency, throughput } from './measure.mjs';
 import { scenarios } from './scenarios.mjs';
-import { assertLoopback, benchDir, buildApi, logDir, logger, ourNode, root, startOurApi, startServer, stopAll, stopServer } from './servers.mjs';
+import { assertLoopback, benchDir, buildApi, logDir, logger, ourNode, root, startOurApi, startServer, stopAll, stopServer, runMain } from './servers.mjs';
 
 const env = process.env;
 const int = (name, fallback) => (env[name] ? Number.parseInt(env[name], 10) : fallback);
@@ -286,20 +286,4 @@ async function cleanup() {
   if (!config.keep) await dropDatabase(config.serverUrl, config.database).catch((e) => console.error('could not drop the database:', e.message));
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`bench: still running after ${config.timeoutMinutes} minutes; stopping`);
-  cleanup().finally(() => process.exit(1));
-}, config.timeoutMinutes * 60_000);
-watchdog.unref();
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => cleanup().finally(() => process.exit(130)));
-
-let failed = false;
-try {
-  await run();
-} catch (error) {
-  failed = true;
-  console.error('bench failed:', error instanceof Error ? error.message : error);
-} finally {
-  await cleanup();
-}
-process.exit(failed ? 1 : 0);
+await runMain('bench', run, cleanup, config.timeoutMinutes);

@@ -94,3 +94,27 @@ export async function startOurApi({ name = 'ours', dbUrl, port, admin, poolSize 
   }, async () => (await fetch(`${url}/healthz`)).ok);
   return { ...server, url };
 }
+
+/**
+ * Runs a benchmark's `run` to its end and exits: 0 when it finished, 1 when
+ * it failed or outlived `timeoutMinutes` (a watchdog), 130 on SIGINT/SIGTERM;
+ * `cleanup` (stop servers, drop databases) runs in every case.
+ */
+export async function runMain(name, run, cleanup, timeoutMinutes) {
+  const watchdog = setTimeout(() => {
+    console.error(`${name}: still running after ${timeoutMinutes} minutes; stopping`);
+    cleanup().finally(() => process.exit(1));
+  }, timeoutMinutes * 60_000);
+  watchdog.unref();
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => cleanup().finally(() => process.exit(130)));
+  let failed = false;
+  try {
+    await run();
+  } catch (error) {
+    failed = true;
+    console.error(`${name} failed:`, error instanceof Error ? error.message : error);
+  } finally {
+    await cleanup();
+  }
+  process.exit(failed ? 1 : 0);
+}
