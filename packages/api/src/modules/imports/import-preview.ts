@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { normalizeText, problemText, unneutralizeFormula, type Problem } from '@cp/shared';
 import { DomainError } from '../../common/domain-error';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
@@ -92,7 +93,7 @@ export function completeLines(bytes: Uint8Array, encoding?: string | null): Uint
 async function sampleRecords(bytes: Uint8Array, format: ImportFormat, cut: boolean): Promise<{ rows: string[][]; refusal: Problem | null }> {
   const rows: string[][] = [];
   try {
-    for await (const { rowNo, cells } of readImportRecords([Buffer.from(bytes)], format)) {
+    for await (const { rowNo, cells } of readImportRecords(Readable.from([Buffer.from(bytes)]), format)) {
       // The reader goes on to the sample's end: a refusal further down is one too.
       if (rowNo > 0 && rows.length < PREVIEW_ROWS) rows.push(cells);
     }
