@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconBuilding, IconSettings } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -25,8 +25,7 @@ export function AppLayout() {
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
-      padding="lg"
-    >
+>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
@@ -62,8 +61,11 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
 
-      <AppShell.Main bg="gray.0">
-        <Outlet />
+      {/* The gray is the content's own, not Main's: Main runs under the sidebar, whose white would end at the window's height on a long page. */}
+      <AppShell.Main>
+        <Box bg="gray.0" p="lg" mih="calc(100dvh - var(--app-shell-header-offset, 0rem))">
+          <Outlet />
+        </Box>
       </AppShell.Main>
     </AppShell>
   );
