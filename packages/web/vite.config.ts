@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { graphqlDocuments } from './graphql-documents.plugin.ts';
 
 // The API listens here in development; in production it serves dist/ itself.
 const api = 'http://127.0.0.1:4000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [graphqlDocuments(), react()],
   resolve: {
     alias: {
       // The API consumes @cp/shared's CommonJS build; the browser bundles its
@@ -15,16 +16,20 @@ export default defineConfig({
     },
   },
   build: {
+    // dist/.vite/manifest.json: which chunks each lazily loaded page needs, read by `pnpm bench:web`.
+    // (The API's static handler ignores dot-directories, so it is not served.)
+    manifest: true,
     rolldownOptions: {
       output: {
-        // Libraries change far less often than the app: separate chunks stay
-        // cached across deploys and keep each file a sensible size.
+        // Libraries every screen needs change far less often than the app:
+        // chunks of their own stay cached across deploys. Only those: a group
+        // takes every module it matches, so a group for Mantine or for all of
+        // node_modules would put what a single page uses (the calendar, drag
+        // and drop) into the first screen's download too.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|@tabler)[\\/]/ },
             { name: 'apollo', test: /node_modules[\\/](@apollo|@wry|graphql|optimism|rxjs)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },
       },

@@ -187,6 +187,9 @@ describe('mapImportColumns: header cells to what they fill, through the importer
 
   it('reads an organizations header, whose key column is the name', () => {
     expect(mapImportColumns('organizations', ['organization name', 'Members'], []).problems).toEqual([]);
+    // `Name`, as most tools write it, is the organization's name too (and then a second name column is a duplicate).
+    expect(mapImportColumns('organizations', ['Name'], [])).toMatchObject({ problems: [], columns: [{ target: 'name' }] });
+    expect(mapImportColumns('organizations', ['Name', 'Organization Name'], []).problems.map((p) => p.problem.reason)).toEqual(['IMPORT_DUPLICATE_COLUMN']);
     expect(mapImportColumns('organizations', ['Email'], []).problems.map((p) => p.problem.reason)).toEqual(['IMPORT_UNKNOWN_COLUMN', 'IMPORT_MISSING_KEY_COLUMN']);
   });
 

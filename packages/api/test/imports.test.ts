@@ -89,6 +89,21 @@ describe('imports', () => {
     expect(errorsOf(job)).toEqual([[3, 'Email', 'IMPORT_REPEATED_ROW', "Email 'REPEAT@example.com' is also on line 2: each record may appear only once in a file."]]);
   });
 
+  it('downloads the errors as CSV, a message starting with a quoted value as written, a formula-like cell guarded', async () => {
+    const job = await run(app, agent, 'Email,Display name\nnot-an-email,x\n=1+1,y\n', { onError: 'skip' });
+    const res = await fetch(`${app.baseUrl}/api/imports/${job.id}/errors.csv`, { headers: { cookie: agent.sessionCookie! } });
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8').split('\r\n').slice(0, 3)).toEqual([
+      'Line,Column,Value,Problem,Reason',
+      "2,Email,not-an-email,'not-an-email' has no @ (an address looks like name@example.com),INVALID_IDENTIFIER",
+      expect.stringMatching(/^3,Email,'=1\+1,'=1\+1' .*,INVALID_IDENTIFIER$/),
+    ]);
+    const other = await fetch(`${app.baseUrl}/api/imports/${job.id}/errors.csv`, { headers: { cookie: admin.sessionCookie! } });
+    expect(other.status).toBe(404);
+  });
+
   it('reads dates in the chosen format, never rolling an impossible date over', async () => {
     const job = await run(app, agent, 'Email;Since\nd1@example.com;31.12.2024\nd2@example.com;29.02.2026\n', { dateFormat: 'DD.MM.YYYY', onError: 'skip' });
     expect(job).toMatchObject({ delimiter: 'semicolon', created: 1, failed: 1, dateFormat: 'DD.MM.YYYY' });

@@ -40,6 +40,16 @@ export function neutralizeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * Text of a report (an import's error messages) made safe to open in a
+ * spreadsheet: only the formula starts get a leading `'`. Unlike
+ * neutralizeFormula a leading quote stays as it is: nothing reads a report
+ * back, and messages often start with a quoted value.
+ */
+export function neutralizeReportText(text: string): string {
+  return FORMULA_START.test(text) && !text.startsWith("'") ? `'${text}` : text;
+}
+
 /** A cell read back: the one quote `neutralizeFormula` added is removed; any other text is returned as it is. */
 export function unneutralizeFormula(text: string): string {
   return GUARDED.test(text) ? text.slice(1) : text;

@@ -1,7 +1,7 @@
 export { DETAIL_FIELD_SCOPES, DETAIL_FIELD_TYPES, MAX_TEXT_LENGTH } from './types';
 export type { DetailFieldDefinition, DetailFieldScope, DetailFieldType, ParseResult, StoredDetailValue } from './types';
 export { detailSearchText, formatDetailValue, isTextSearchable, parseDetailValue, parseValueOfType, sortKind, typeHasOptions } from './codecs';
-export { CSV_DATE_FORMATS, detailValueToCsv, neutralizeFormula, parseDetailCsv, unneutralizeFormula } from './csv';
+export { CSV_DATE_FORMATS, detailValueToCsv, neutralizeFormula, neutralizeReportText, parseDetailCsv, unneutralizeFormula } from './csv';
 export type { CsvDateFormat, CsvReadOptions } from './csv';
 export { DETAIL_KEY_PATTERN, detailFieldKeyFromLabel } from './keys';
 export { cleanLabel, cleanOptions } from './options';

@@ -1,26 +1,42 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useNotifications } from '@mantine/notifications';
+import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
+import { PageErrorBoundary } from '../components/PageErrorBoundary';
+import { PageLoader } from '../components/PageLoader';
+import { useEverTrue } from '../components/use-ever-true';
 import { createApolloClient } from './apollo';
-import { LocalizedDates } from './i18n/dates';
-import { router } from './router';
+import { lazyNamed } from './lazy-named';
+import { AppRoutes } from './router';
 import { createAppTheme, cssVariablesResolver } from './theme';
+
+// Toasts are drawn by code that downloads with the first one (notifications.show() only fills a store).
+const Toasts = lazyNamed(() => import('./Toasts'), 'Toasts');
 
 export function App() {
   const [client] = useState(createApolloClient);
   const { t } = useTranslation();
   // `t` changes with the language, and with it the names of Mantine's own buttons.
   const theme = useMemo(() => createAppTheme(t), [t]);
+  const notified = useEverTrue(useNotifications().notifications.length > 0);
   return (
     <ApolloProvider client={client}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-        <LocalizedDates>
-          <Notifications position="top-right" />
-          <RouterProvider router={router} />
-        </LocalizedDates>
+        {notified && (
+          <Suspense fallback={null}>
+            <Toasts />
+          </Suspense>
+        )}
+        <BrowserRouter>
+          <PageErrorBoundary>
+            {/* Until the first page's chunk arrives; later pages load inside the frame (AppLayout). */}
+            <Suspense fallback={<PageLoader fullScreen />}>
+              <AppRoutes />
+            </Suspense>
+          </PageErrorBoundary>
+        </BrowserRouter>
       </MantineProvider>
     </ApolloProvider>
   );

@@ -1,11 +1,33 @@
-import { Badge, createTheme, darken, Modal, MultiSelect, Notification, Select, type CSSVariablesResolver } from '@mantine/core';
-import { DatePicker } from '@mantine/dates';
+import {
+  createTheme,
+  darken,
+  type BadgeFactory,
+  type CSSVariablesResolver,
+  type ExtendComponent,
+  type FactoryPayload,
+  type MantineThemeComponent,
+  type ModalFactory,
+  type MultiSelectFactory,
+  type NotificationFactory,
+  type SelectFactory,
+} from '@mantine/core';
+import type { DatePickerFactory } from '@mantine/dates';
 import type { TFunction } from 'i18next';
 import classes from './theme.module.css';
 
 // Japanese glyphs come from the platform's CJK fonts when the Latin ones lack them.
 const fontFamily =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Hiragino Sans", "Noto Sans JP", "Noto Sans CJK JP", Meiryo, sans-serif';
+
+/**
+ * What `Component.extend(settings)` gives, typed by the component's factory
+ * alone: calling `Select.extend` here would make the theme import Select and
+ * everything it is built from, and the theme is part of every screen's code,
+ * while Select, Modal or the calendar are needed by some screens only.
+ */
+function extend<Payload extends FactoryPayload>(settings: ExtendComponent<Payload>): MantineThemeComponent {
+  return settings as MantineThemeComponent;
+}
 
 /**
  * The app's theme in the UI language. Mantine draws some icon-only buttons
@@ -27,12 +49,12 @@ export function createAppTheme(t: TFunction) {
     headings: { fontFamily },
     components: {
       // Badges carry names (teams, people) whose case matters.
-      Badge: Badge.extend({ styles: { root: { textTransform: 'none' } } }),
-      Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
-      Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
-      Select: Select.extend({ defaultProps: { clearButtonProps } }),
-      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps } }),
-      DatePicker: DatePicker.extend({
+      Badge: extend<BadgeFactory>({ styles: { root: { textTransform: 'none' } } }),
+      Modal: extend<ModalFactory>({ defaultProps: { closeButtonProps } }),
+      Notification: extend<NotificationFactory>({ defaultProps: { closeButtonProps } }),
+      Select: extend<SelectFactory>({ defaultProps: { clearButtonProps } }),
+      MultiSelect: extend<MultiSelectFactory>({ defaultProps: { clearButtonProps } }),
+      DatePicker: extend<DatePickerFactory>({
         classNames: { day: classes.day },
         defaultProps: {
           // Days of the neighbouring months are drawn faded, below 4.5:1; the arrows reach them.

@@ -1,9 +1,11 @@
 import { checkIsoDay } from '@cp/shared';
-import { ActionIcon, Popover, TextInput } from '@mantine/core';
-import { DatePicker } from '@mantine/dates';
+import { ActionIcon, Loader, Popover, TextInput } from '@mantine/core';
 import { IconCalendar } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyNamed } from '../app/lazy-named';
+
+const DayCalendar = lazyNamed(() => import('./DayCalendar'), 'DayCalendar');
 
 interface DayInputProps {
   /** The text as typed, or a day (YYYY-MM-DD) picked from the calendar. */
@@ -27,6 +29,11 @@ export function DayInput({ value, onChange, error, autoFocus, 'aria-label': labe
   const [opened, setOpened] = useState(false);
   const typed = checkIsoDay(value.trim());
   const day = typed.ok ? typed.day : null;
+  // Fetched as soon as a day can be typed, so the calendar is there by the time its button is pressed;
+  // a failure shows when it renders (as the page's error).
+  useEffect(() => {
+    DayCalendar.preload().catch(() => undefined);
+  }, []);
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" trapFocus returnFocus>
       <TextInput
@@ -52,14 +59,15 @@ export function DayInput({ value, onChange, error, autoFocus, 'aria-label': labe
           if (event.key === 'Escape') event.stopPropagation();
         }}
       >
-        <DatePicker
-          value={day}
-          defaultDate={day ?? undefined}
-          onChange={(picked) => {
-            onChange(picked ?? '');
-            setOpened(false);
-          }}
-        />
+        <Suspense fallback={<Loader size="sm" role="progressbar" aria-label={t('app.loading')} />}>
+          <DayCalendar
+            day={day}
+            onPick={(picked) => {
+              onChange(picked ?? '');
+              setOpened(false);
+            }}
+          />
+        </Suspense>
       </Popover.Dropdown>
     </Popover>
   );

@@ -44,6 +44,9 @@ export const BUILT_IN: Record<ImportKind, Record<string, BuiltInTarget>> = {
   organizations: { 'External ID': 'externalId', 'Organization Name': 'name', Created: 'ignored', Updated: 'ignored', Members: 'ignored' },
 };
 
+/** Other headers people give a built-in column (an organizations file's `Name`, as most tools call it), by the built-in name they mean. */
+const ALIASES: Record<ImportKind, Record<string, string>> = { customers: {}, organizations: { Name: 'Organization Name' } };
+
 /** Columns of which a file needs at least one, to match each row to a record. */
 const KEY_COLUMNS: Record<ImportKind, string[]> = { customers: ['External ID', 'Email', 'Username'], organizations: ['Organization Name'] };
 
@@ -72,6 +75,7 @@ const folded = (text: string) => normalizeText(text).trim().replace(/\s+/g, ' ')
  */
 export function mapImportColumns(kind: ImportKind, header: readonly string[], fields: readonly ImportableField[], choices: ColumnChoices = new Map()): ColumnMapping {
   const builtIn = new Map(Object.entries(BUILT_IN[kind]).map(([name, target]) => [folded(name), { name, target }]));
+  for (const [alias, name] of Object.entries(ALIASES[kind])) builtIn.set(folded(alias), builtIn.get(folded(name))!);
   const byLabel = new Map(fields.map((f) => [folded(f.field.label), f]));
   const byKey = new Map(fields.map((f) => [folded(f.field.key), f]));
   const columns: ImportColumn[] = [];

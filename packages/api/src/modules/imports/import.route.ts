@@ -1,12 +1,12 @@
 import { Router, type Request, type Response } from 'express';
-import { stringify } from 'csv-stringify/sync';
-import { neutralizeFormula } from '@cp/shared';
+import { neutralizeFormula, neutralizeReportText } from '@cp/shared';
 import type { ViewerIdentity } from '../../auth/viewer';
 import { notFound, unauthenticated } from '../../common/domain-error';
 import { refusalResponse } from '../../http/client-errors';
 import { requestScope } from '../../http/request-scope';
 import type { Logger } from '../../logger';
 import type { Services } from '../../services';
+import { csvLines, UTF8_BOM } from '../exports/csv-cells';
 import { idempotencyKey } from './import.resolver';
 import { importRequest } from './import.service';
 
@@ -68,11 +68,11 @@ export function importRoutes({ services, logger, identify }: ImportRouteDeps): R
         'Content-Disposition': `attachment; filename="import-errors-${job.id}.csv"`,
         'Cache-Control': 'no-store',
       });
-      res.write('\uFEFF' + stringify([['Line', 'Column', 'Value', 'Problem', 'Reason']]));
+      res.write(UTF8_BOM + csvLines([['Line', 'Column', 'Value', 'Problem', 'Reason']]));
       for (let after: string | null = null; ; ) {
         const page = await services.imports.errors(viewer, job.id, ERRORS_PAGE, after);
-        const rows = page.nodes.map((e) => [e.line, neutralizeFormula(e.column ?? ''), neutralizeFormula(e.value ?? ''), neutralizeFormula(e.message), e.problem.reason]);
-        if (rows.length > 0) res.write(stringify(rows));
+        const rows = page.nodes.map((e) => [String(e.line), neutralizeFormula(e.column ?? ''), neutralizeFormula(e.value ?? ''), neutralizeReportText(e.message), e.problem.reason]);
+        if (rows.length > 0) res.write(csvLines(rows));
         if (!page.hasNextPage) break;
         after = page.cursors.at(-1)!;
       }

@@ -1,12 +1,15 @@
 import { AppShell, Box, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconBuilding, IconSettings } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { UserMenu } from '../../features/auth/UserMenu';
 import { useViewer } from '../../features/auth/session';
 import { paths } from '../paths';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { PageErrorBoundary } from '../../components/PageErrorBoundary';
+import { PageLoader } from '../../components/PageLoader';
 
 const NAV_ITEMS = [
   { to: paths.customers, label: 'nav.customers', icon: IconAddressBook },
@@ -25,7 +28,7 @@ export function AppLayout() {
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
->
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
@@ -64,7 +67,12 @@ export function AppLayout() {
       {/* The gray is the content's own, not Main's: Main runs under the sidebar, whose white would end at the window's height on a long page. */}
       <AppShell.Main>
         <Box bg="gray.0" p="lg" mih="calc(100dvh - var(--app-shell-header-offset, 0rem))">
-          <Outlet />
+          <PageErrorBoundary resetKey={pathname}>
+            {/* A page's code downloads on its first visit; header and navigation stay meanwhile. */}
+            <Suspense fallback={<PageLoader />}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
         </Box>
       </AppShell.Main>
     </AppShell>

@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import type { Permission } from '@cp/shared';
-import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Center, Stack } from '@mantine/core';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { hasErrorCode, useErrorMessage } from '../../app/errors';
 import { paths } from '../../app/paths';
+import { PageLoader } from '../../components/PageLoader';
 import { graphql } from '../../gql';
 import type { ViewerQuery as ViewerQueryData } from '../../gql/graphql';
 
@@ -70,11 +71,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     );
   }
   if (!data) {
-    return (
-      <Center h="100vh">
-        <Loader role="progressbar" aria-label={t('app.loading')} />
-      </Center>
-    );
+    return <PageLoader fullScreen />;
   }
   return <SessionContext.Provider value={data.viewer}>{children}</SessionContext.Provider>;
 }

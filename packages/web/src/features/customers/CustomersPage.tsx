@@ -2,17 +2,23 @@ import { PERMISSIONS } from '@cp/shared';
 import { Button, Group, Menu } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconListDetails, IconUserPlus } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { lazyNamed } from '../../app/lazy-named';
 import { paths } from '../../app/paths';
 import { PageHeader } from '../../components/PageHeader';
+import { useEverTrue } from '../../components/use-ever-true';
 import { useCan } from '../auth/session';
-import { AddCustomersDialog } from './AddCustomersDialog';
 import { CustomerList } from './CustomerList';
+
+// The form and its address checks download at the first opening, not with the list.
+const AddCustomersDialog = lazyNamed(() => import('./AddCustomersDialog'), 'AddCustomersDialog');
 
 export function CustomersPage() {
   const { t } = useTranslation();
   const [adding, add] = useDisclosure(false);
+  const addingOnce = useEverTrue(adding);
   return (
     <>
       <PageHeader
@@ -28,7 +34,11 @@ export function CustomersPage() {
         }
       />
       <CustomerList />
-      <AddCustomersDialog opened={adding} onClose={add.close} />
+      {addingOnce && (
+        <Suspense fallback={null}>
+          <AddCustomersDialog opened={adding} onClose={add.close} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -21,7 +21,7 @@ import { isFinished, useImportJob } from './useImportJob';
 const STEP = { file: 0, mapping: 1, running: 2, result: 3 } as const;
 
 /** The query-string parameter naming the job the wizard follows. */
-export const JOB_PARAM = 'job';
+const JOB_PARAM = 'job';
 
 /**
  * Customers → Import (and Organizations → Import): choose a file, check the

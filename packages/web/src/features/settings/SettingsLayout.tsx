@@ -1,8 +1,10 @@
 import { PERMISSIONS } from '@cp/shared';
 import { Tabs } from '@mantine/core';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
+import { PageLoader } from '../../components/PageLoader';
 import { paths } from '../../app/paths';
 import { useCan } from '../auth/session';
 
@@ -29,7 +31,10 @@ export function SettingsLayout() {
           <Tabs.Tab value={paths.apiTokens}>{t('settings.apiTokens')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value={pathname}>
-          <Outlet />
+          {/* A section's code downloads on its first visit; the tabs stay meanwhile. */}
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
         </Tabs.Panel>
       </Tabs>
     </>
