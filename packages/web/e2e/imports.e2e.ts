@@ -122,8 +122,13 @@ describe('admin: the import wizard previews a file and lets them fix the mapping
 
     // The export's guard against formulas is not part of the value.
     await page.getByRole('button', { name: 'Choose another file' }).click();
-    await wizard.chooseFile('guarded.csv', Buffer.from("Email,Display name\r\nann@import.example,'+1 (845) 555-0100\r\n", 'utf8'), 'import-guarded');
+    // Thirteen columns: wider than the page, they scroll sideways.
+    const extra = Array.from({ length: 11 }, (_, i) => `Extra ${i + 1}`);
+    const wide = `Email,Display name,${extra.join(',')}\r\nann@import.example,'+1 (845) 555-0100,${extra.map((e) => `${e} value`).join(',')}\r\n`;
+    await wizard.chooseFile('guarded.csv', Buffer.from(wide, 'utf8'), 'import-guarded');
     await wizard.previewTable.getByRole('cell', { name: '+1 (845) 555-0100', exact: true }).waitFor();
+    const scroller = page.getByRole('region', { name: "Preview of the file's first rows" });
+    expect(await scroller.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
   });
 
   it('explains a job link that is not the viewer\'s, and starts over', async () => {

@@ -13,6 +13,7 @@ import {
   type PreviewTarget,
   type ReadSettings,
 } from './import-api';
+import classes from './preview-scroll.module.css';
 import { useTargetLabel } from './target-label';
 
 /** The Select value of "Don't import": no target is a dash (built-in names are words, field keys start with a letter). */
@@ -122,7 +123,7 @@ export function MappingStep({ preview, settings, onSettings, choices, onChoices,
       {previewError === undefined && (
       <Stack gap={4}>
         {/* A wide file scrolls sideways: by keyboard too, so the scroll area takes the focus. */}
-        <Box role="region" aria-label={t('imports.previewScroll')} tabIndex={0} style={{ overflowX: 'auto' }}>
+        <Box role="region" aria-label={t('imports.previewScroll')} tabIndex={0} className={classes.scroll}>
           <Table
             withTableBorder
             withColumnBorders
