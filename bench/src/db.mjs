@@ -15,7 +15,8 @@ export function withDatabase(serverUrl, database, user, password) {
   return url.toString();
 }
 
-async function withClient(url, fn) {
+/** Runs `fn` with one connected client, closed after. */
+export async function withClient(url, fn) {
   const client = new pg.Client({ connectionString: url, application_name: 'cp-bench' });
   await client.connect();
   try {
@@ -44,26 +45,26 @@ export async function dropDatabase(serverUrl, name) {
   });
 }
 
-const ident = (name) => `"${name.replace(/"/g, '""')}"`;
+export const ident = (name) => `"${name.replace(/"/g, '""')}"`;
 
 // Name parts for realistic people and companies. The rare search term
 // ("zephyrine") is given to one customer in 20,000; the common one ("son")
 // is in about a fifth of the last names.
-const FIRST = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Oliver', 'Sophia', 'Elijah', 'Isabella', 'Lucas', 'Mia', 'Mateo',
+export const FIRST = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Oliver', 'Sophia', 'Elijah', 'Isabella', 'Lucas', 'Mia', 'Mateo',
   'Amelia', 'Levi', 'Harper', 'Ethan', 'Evelyn', 'James', 'Abigail', 'Henry', 'Emily', 'Sebastian', 'Ella', 'Jack',
   'Aiko', 'Haruto', 'Yui', 'Sota', 'Priya', 'Arjun', 'Fatima', 'Omar', 'Ingrid', 'Lars', 'Chiara', 'Luca', 'Zoe',
   'Mateus', 'Camila', 'Diego', 'Hana', 'Minjun', 'Nora', 'Felix', 'Leila', 'Tariq', 'Aurora', 'Kai'];
-const LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez',
+export const LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez',
   'Hernandez', 'Lopez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Thompson',
   'White', 'Harris', 'Clark', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Nguyen',
   'Hill', 'Green', 'Adams', 'Nelson', 'Baker', 'Hall', 'Campbell', 'Tanaka', 'Suzuki', 'Sato', 'Kowalski', 'Novak',
   'Rossi', 'Bianchi', 'Muller', 'Schmidt', 'Dubois', 'Larsen', 'Hansen', 'Okafor', 'Mensah', 'Silva', 'Santos',
   'Kim', 'Park', 'Chen', 'Wang', 'Singh', 'Patel', 'Ivanova', 'Petrov'];
-const DOMAINS = ['example.com', 'mail.example.org', 'corp.example.net', 'acme.test', 'globex.test', 'initech.test',
+export const DOMAINS = ['example.com', 'mail.example.org', 'corp.example.net', 'acme.test', 'globex.test', 'initech.test',
   'umbrella.test', 'hooli.test', 'stark.test', 'wayne.test'];
-const ORG_A = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Cyberdyne', 'Tyrell',
+export const ORG_A = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Wonka', 'Cyberdyne', 'Tyrell',
   'Soylent', 'Vandelay', 'Pied Piper', 'Aperture', 'Massive Dynamic', 'Oscorp', 'Gringotts', 'Nakatomi'];
-const ORG_B = ['Labs', 'Systems', 'Group', 'Industries', 'Holdings', 'Logistics', 'Health', 'Foods', 'Media',
+export const ORG_B = ['Labs', 'Systems', 'Group', 'Industries', 'Holdings', 'Logistics', 'Health', 'Foods', 'Media',
   'Software', 'Partners', 'Energy', 'Bank', 'Retail'];
 
 const sqlArray = (values) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]`;

