@@ -175,6 +175,22 @@ describe('Import preview and template', () => {
     expect(json.rows.map((row: string[]) => row[1])).toEqual(Array.from({ length: 8 }, (_, i) => long(i)));
   });
 
+  it('answers the refusal the import would give for the sample, but not a quote the cut leaves open; shows cells as the import reads them', async () => {
+    const { json: guarded } = await previewed(app, agent, "Email,Display name\r\na@example.com,'+1 (845) 555\r\n");
+    expect(guarded).toMatchObject({ rows: [['a@example.com', '+1 (845) 555']], fileProblem: null });
+
+    const { json: open } = await previewed(app, agent, 'Email,Display name\r\na@example.com,Ann\r\nb@example.com,"Bob\r\nc@example.com,Cy\r\n');
+    expect(open.fileProblem).toEqual({ reason: 'IMPORT_UNTERMINATED_QUOTE', params: { line: 3 }, message: expect.stringMatching(/^Line 3: a quoted cell/) });
+
+    // A sample cut inside a quoted cell that spans lines: the rest of the cell is in the file, not the sample.
+    let text = 'Email,Display name\r\n';
+    for (let i = 0; text.length < PREVIEW_BYTES - 100; i++) text += `user${i}@example.com,User ${i}\r\n`;
+    text += `last@example.com,"${'line\r\n'.repeat(100)}"\r\n`;
+    const { json: cut } = await previewed(app, agent, Buffer.from(text, 'utf8').subarray(0, PREVIEW_BYTES));
+    expect(cut.fileProblem).toBeNull();
+    expect(cut.rows).toHaveLength(10);
+  });
+
   it('answers the file-level refusals and bad arguments as JSON errors, and 401 without a viewer', async () => {
     const unauthenticated = await preview(app, null, 'Email\r\n');
     expect(unauthenticated.status).toBe(401);

@@ -40,7 +40,11 @@ describe('admin: the import wizard previews a file and lets them fix the mapping
     await wizard.chooseFile('western.csv', WESTERN, 'import-western');
     expect(await wizard.field('Encoding').inputValue()).toBe('Windows-1252');
     expect(await wizard.field('Delimiter').inputValue()).toBe('Semicolon (;)');
-    await page.getByText('western.csv (').first().waitFor();
+    await page.getByText('western.csv (125 bytes)').first().waitFor();
+    // The new step's heading takes the focus, not <body>.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Preview and columns');
+    // The rows scroll sideways in an area the keyboard reaches.
+    expect(await page.getByRole('region', { name: "Preview of the file's first rows" }).getAttribute('tabindex')).toBe('0');
     await wizard.previewTable.getByRole('cell', { name: 'Zoë Müller' }).waitFor();
     await wizard.previewTable.getByRole('cell', { name: 'François Dubois' }).waitFor();
     expect(await wizard.field('What column Email fills').inputValue()).toBe('Email');
@@ -59,6 +63,8 @@ describe('admin: the import wizard previews a file and lets them fix the mapping
     await wizard.field('Encoding').click();
     await page.getByRole('option', { name: 'UTF-8', exact: true }).click();
     await page.getByText('The file is not valid UTF-8 text').waitFor();
+    // The rows read the old way are not what would be read now: they go.
+    await wizard.previewTable.waitFor({ state: 'detached' });
     await wizard.field('Encoding').click();
     await page.getByRole('option', { name: 'Windows-1252', exact: true }).click();
     await wizard.previewTable.getByRole('cell', { name: 'Zoë Müller' }).waitFor();
@@ -75,7 +81,8 @@ describe('admin: the import wizard previews a file and lets them fix the mapping
     expect(await wizard.field('文字コード').inputValue()).toBe('UTF-8');
     expect(await wizard.field('区切り文字').inputValue()).toBe('カンマ (,)');
     await page.getByText("列 'メモ' は、あなたが見られる項目や詳細フィールドのどれにも当てはまりません。").waitFor();
-    await wizard.mapColumn('メモ', '取り込まない');
+    await page.getByRole('button', { name: '不明な列（1 列）を取り込まない' }).click();
+    await wizard.waitForValue('列 メモ の取り込み先', '取り込まない');
     expect(await page.getByRole('button', { name: 'ファイルをチェック' }).isEnabled()).toBe(true);
     await expectAccessible(page, 'the organizations import preview in Japanese');
     await screenshot(page, 'import-organizations-ja-mapped');
@@ -83,7 +90,53 @@ describe('admin: the import wizard previews a file and lets them fix the mapping
     expect(await wizard.count('作成予定')).toBe('1');
     expect(await wizard.count('失敗する行')).toBe('0');
     await page.getByRole('button', { name: 'インポート', exact: true }).waitFor();
+    // The check's result is step 3 still, Import its next action; its heading has the focus.
+    expect(await page.locator('button[data-progress]').innerText()).toContain('チェックとインポート');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('チェック結果');
+    // A reload shows the same job (its id is in the address); importing needs the file again.
+    expect(new URL(page.url()).searchParams.get('job')).toMatch(/^[0-9a-f-]{36}$/);
+    await page.reload();
+    expect(await wizard.count('作成予定')).toBe('1');
+    await page.getByText('インポートするには、ファイルをもう一度選んでください。').waitFor();
+    expect(await page.getByRole('button', { name: 'インポート', exact: true }).count()).toBe(0);
+    await expectAccessible(page, 'a check result after a reload, in Japanese');
+    await screenshot(page, 'import-organizations-ja-reloaded');
+    await page.getByRole('button', { name: '別のファイルをインポート' }).click();
+    await page.locator('input[type="file"]').waitFor({ state: 'attached' });
+    expect(new URL(page.url()).searchParams.has('job')).toBe(false);
     await new AppLayout(page).switchLanguage('English', '言語');
+  });
+
+  it('reports a quote the file never closes before any run, and shows cells as the import reads them', async () => {
+    await page.goto(`${server.baseUrl}/customers/import`);
+    const wizard = new ImportWizard(page);
+    const file = Buffer.from("Email,Display name,Shoe size\r\nann@import.example,Ann,'+1 (845) 555-0100\r\nbob@import.example,\"Bob\r\n", 'utf8');
+    await wizard.chooseFile('broken.csv', file, 'import-broken');
+    await page.getByRole('alert').filter({ hasText: 'The file cannot be imported as it is' }).filter({ hasText: 'Line 3: a quoted cell starts here and is never closed' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Check file' }).isDisabled()).toBe(true);
+    // One click leaves out every column that matches nothing (Shoe size).
+    await page.getByRole('button', { name: "Don't import the unknown column" }).click();
+    await wizard.waitForValue('What column Shoe size fills', "Don't import");
+    await wizard.settled();
+    expect(await page.getByRole('button', { name: 'Check file' }).isDisabled()).toBe(true);
+
+    // The export's guard against formulas is not part of the value.
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+    // Thirteen columns: wider than the page, they scroll sideways.
+    const extra = Array.from({ length: 11 }, (_, i) => `Extra ${i + 1}`);
+    const wide = `Email,Display name,${extra.join(',')}\r\nann@import.example,'+1 (845) 555-0100,${extra.map((e) => `${e} value`).join(',')}\r\n`;
+    await wizard.chooseFile('guarded.csv', Buffer.from(wide, 'utf8'), 'import-guarded');
+    await wizard.previewTable.getByRole('cell', { name: '+1 (845) 555-0100', exact: true }).waitFor();
+    const scroller = page.getByRole('region', { name: "Preview of the file's first rows" });
+    expect(await scroller.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+  });
+
+  it('explains a job link that is not the viewer\'s, and starts over', async () => {
+    await page.goto(`${server.baseUrl}/customers/import?job=00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('alert').filter({ hasText: 'This import cannot be shown' }).waitFor();
+    await expectAccessible(page, 'an import job link that shows nothing');
+    await page.getByRole('button', { name: 'Start a new import' }).click();
+    await page.locator('input[type="file"]').waitFor({ state: 'attached' });
   });
 
   it('checks a 5,000-row file (its row errors a page at a time), then imports it, with the progress bar, and shows the customers created', async () => {
@@ -110,7 +163,16 @@ describe('admin: the import wizard previews a file and lets them fix the mapping
     expect(await errors.getByRole('row').count()).toBe(61);
     await page.getByRole('link', { name: 'Download errors (CSV)' }).waitFor();
 
-    await wizard.run('Import', 'Writing', 'import-bulk-import');
+    // A reload while the import runs goes on following it.
+    const checkUrl = page.url();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForURL((url) => url.href !== checkUrl && url.searchParams.has('job'));
+    await page.reload();
+    await screenshot(page, 'import-bulk-import-reloaded');
+    await page.getByRole('button', { name: 'Import another file' }).waitFor({ timeout: 60_000 });
+    await expectAccessible(page, 'the import result after a reload');
+    await screenshot(page, 'import-bulk-import-result');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Import result');
     expect(await wizard.count('Created')).toBe('4,940');
     expect(await wizard.count('Failed')).toBe('60');
     await page.getByRole('link', { name: 'Show customers' }).click();

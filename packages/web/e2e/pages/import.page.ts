@@ -41,6 +41,14 @@ export class ImportWizard {
     return this.page.getByRole('textbox', { name: label, exact: true }).or(this.page.getByRole('combobox', { name: label, exact: true }));
   }
 
+  /** Waits until a Select shows `value`: a new preview may still be on its way. */
+  async waitForValue(label: string, value: string): Promise<void> {
+    for (const deadline = Date.now() + 10_000; (await this.field(label).inputValue()) !== value; ) {
+      if (Date.now() > deadline) throw new Error(`${label} never showed ${value}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
   /** Picks what a column fills (a target's label, or "Don't import") and waits for the new preview. */
   async mapColumn(column: string, target: string): Promise<void> {
     await this.field(this.texts.columnTarget(column)).click();

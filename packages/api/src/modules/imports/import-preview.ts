@@ -1,11 +1,14 @@
-import { parse } from 'csv-parse/sync';
-import { normalizeText, problemText, type Problem } from '@cp/shared';
+import { Readable } from 'node:stream';
+import { normalizeText, problemText, unneutralizeFormula, type Problem } from '@cp/shared';
+import { DomainError } from '../../common/domain-error';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
 import { csvLines, UTF8_BOM } from '../exports/csv-cells';
 import { BUILT_IN, importColumns, type ColumnChoices, type ImportColumn, type ImportKind } from './import-columns';
 import { decodeImportFile, importEncoding } from './import-encoding';
+import type { ImportFormat } from './import-reader';
 import { delimiterName, readImportHeader } from './import-header';
+import { readImportRecords } from './import-reader';
 
 /** How much of a file the wizard sends for a preview (`file.slice(0, PREVIEW_BYTES)`); a body this long may end mid-line. */
 export const PREVIEW_BYTES = 256 * 1024;
@@ -42,8 +45,13 @@ export interface ImportPreview {
   columns: PreviewColumn[];
   /** Every header problem, those of a column (position) and of the whole header (position null: a missing key column). */
   problems: Array<ShownProblem & { position: number | null }>;
-  /** The first data rows, cells as text (NFC); a row may have more or fewer cells than the header. */
+  /**
+   * The first data rows, cells as the import reads them (NFC, the export's
+   * formula guard `'` taken off); a row may have more or fewer cells than the header.
+   */
   rows: string[][];
+  /** Why the import would refuse the file as a whole (an unclosed quote...), seen in the sample; null when the sample reads. */
+  fileProblem: ShownProblem | null;
   targets: PreviewTarget[];
 }
 
@@ -74,28 +82,26 @@ export function completeLines(bytes: Uint8Array, encoding?: string | null): Uint
 }
 
 /**
- * The header and the first data rows. Only the records csv-parse completed
- * count: a quoted cell still open where the text ends (cut by the preview, or
- * never closed) ends the preview there, and the import itself reports it.
+ * The first PREVIEW_ROWS data rows of the sample, read as the import reads
+ * the file (`readImportRecords`), and the file-level refusal the import
+ * would answer for it (an unclosed quote, text after a closing quote...);
+ * the rows read before a refusal may be fewer than the lines before it (the
+ * reader stops there, with what it had buffered).
+ * A `cut` sample ends mid-record by design: a quote still open at its end is
+ * the cut's doing, not the file's, so it is no refusal.
  */
-function firstRecords(text: string, delimiter: string): string[][] {
-  const records: string[][] = [];
+async function sampleRecords(bytes: Uint8Array, format: ImportFormat, cut: boolean): Promise<{ rows: string[][]; refusal: Problem | null }> {
+  const rows: string[][] = [];
   try {
-    parse(text, {
-      delimiter,
-      to: PREVIEW_ROWS + 1,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      on_record: (record: string[]) => {
-        records.push(record);
-        return null;
-      },
-    });
-  } catch {
-    // The records before the refused one are the preview.
+    for await (const { rowNo, cells } of readImportRecords(Readable.from([Buffer.from(bytes)]), format)) {
+      // The reader goes on to the sample's end: a refusal further down is one too.
+      if (rowNo > 0 && rows.length < PREVIEW_ROWS) rows.push(cells);
+    }
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (!(cut && error.problem.reason === 'IMPORT_UNTERMINATED_QUOTE')) return { rows, refusal: error.problem };
   }
-  return records;
+  return { rows, refusal: null };
 }
 
 const shown = (refusal: Problem): ShownProblem => ({ ...refusal, message: problemText(refusal) });
@@ -108,12 +114,14 @@ const shown = (refusal: Problem): ShownProblem => ({ ...refusal, message: proble
  * data rows, and the targets a column may be given. Targets are the kind's
  * built-in columns and the detail fields the viewer may edit; a field they
  * may not view is neither offered nor named (its column is an unknown
- * column). Throws the file-level refusals of `decodeImportFile` and
- * `readImportHeader` (BAD_USER_INPUT).
+ * column). A refusal the import would answer for the sample's rows is
+ * `fileProblem` (see `sampleRecords`). Throws the file-level refusals of
+ * `decodeImportFile` and `readImportHeader` (BAD_USER_INPUT).
  */
 export async function previewImport(bytes: Uint8Array, options: PreviewOptions, visibility: FieldVisibility): Promise<ImportPreview> {
   const { kind, encoding: given, delimiter: givenDelimiter, choices } = options;
-  const complete = bytes.length >= PREVIEW_BYTES ? completeLines(bytes, given) : bytes;
+  const cut = bytes.length >= PREVIEW_BYTES;
+  const complete = cut ? completeLines(bytes, given) : bytes;
   const decoded = decodeImportFile(complete, given);
   const text = normalizeText(decoded.text);
   const { delimiter, cells } = readImportHeader(text, givenDelimiter);
@@ -135,13 +143,15 @@ export async function previewImport(bytes: Uint8Array, options: PreviewOptions, 
     const refusal = refused.get(position);
     return { position, header, ...described(mapped.get(position)), problem: refusal ? shown(refusal) : null };
   });
-  const rows = firstRecords(text, delimiter).slice(1);
+  const sample = await sampleRecords(complete, { encoding: importEncoding(decoded.encoding), delimiter }, cut);
   return {
     encoding: decoded.encoding,
     delimiter: delimiterName(delimiter),
     columns,
     problems: mapping.problems.map((p) => ({ position: p.position, ...shown(p.problem) })),
-    rows,
+    // The export guards a cell that starts like a formula with a `'`; the import takes it off, so the preview does too.
+    rows: sample.rows.map((row) => row.map(unneutralizeFormula)),
+    fileProblem: sample.refusal && shown(sample.refusal),
     targets,
   };
 }

@@ -13,9 +13,11 @@ export function useFormat() {
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
     const units = (unit: string) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 });
-    const [bytes, kilobytes, megabytes, gigabytes] = ['byte', 'kilobyte', 'megabyte', 'gigabyte'].map(units);
+    const [kilobytes, megabytes, gigabytes] = ['kilobyte', 'megabyte', 'gigabyte'].map(units);
+    // Bytes in full: the short form is "452 byte" in English and Japanese alike; the long one is "452 bytes", "452 バイト".
+    const bytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
     return {
-      /** A file's size in the largest unit under 1,024 of it: "980 byte", "1.5 MB". */
+      /** A file's size in the largest unit under 1,024 of it: "980 bytes", "1.5 MB" ("980 バイト" in Japanese). */
       fileSize: (size: number) => {
         if (size < 1024) return bytes.format(size);
         if (size < 1024 ** 2) return kilobytes.format(size / 1024);

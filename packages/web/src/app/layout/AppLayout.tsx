@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconBuilding, IconSettings } from '@tabler/icons-react';
 import { Suspense } from 'react';
@@ -28,7 +28,6 @@ export function AppLayout() {
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
-      padding="lg"
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -65,13 +64,16 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
 
-      <AppShell.Main bg="gray.0">
-        <PageErrorBoundary resetKey={pathname}>
-          {/* A page's code downloads on its first visit; header and navigation stay meanwhile. */}
-          <Suspense fallback={<PageLoader />}>
-            <Outlet />
-          </Suspense>
-        </PageErrorBoundary>
+      {/* The gray is the content's own, not Main's: Main runs under the sidebar, whose white would end at the window's height on a long page. */}
+      <AppShell.Main>
+        <Box bg="gray.0" p="lg" mih="calc(100dvh - var(--app-shell-header-offset, 0rem))">
+          <PageErrorBoundary resetKey={pathname}>
+            {/* A page's code downloads on its first visit; header and navigation stay meanwhile. */}
+            <Suspense fallback={<PageLoader />}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
+        </Box>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Loader, Stack, Stepper, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconFileText, IconUpload } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useErrorMessage } from '../../app/errors';
 import { useFormat } from '../../app/i18n/format';
 import { paths } from '../../app/paths';
+import { useSearchParam } from '../../app/url-state';
 import { BackLink } from '../../components/BackLink';
 import { PageHeader } from '../../components/PageHeader';
 import { customerSortParam, SORT_PARAM } from '../customers/sort';
@@ -19,16 +20,22 @@ import { isFinished, useImportJob } from './useImportJob';
 /** The wizard's steps, in order. */
 const STEP = { file: 0, mapping: 1, running: 2, result: 3 } as const;
 
+/** The query-string parameter naming the job the wizard follows. */
+const JOB_PARAM = 'job';
+
 /**
  * Customers → Import (and Organizations → Import): choose a file, check the
  * preview and the mapping, run a dry run, then the import, each with a
  * progress bar, and see the result. The file stays in the browser until a
- * run sends it whole; previews send its first bytes.
+ * run sends it whole; previews send its first bytes. The job followed is in
+ * the address (`?job=<id>`), so a reload goes on showing its progress and
+ * result; the file is gone then, and importing after a check needs it again.
  */
 export function ImportPage({ kind }: { kind: ImportKind }) {
   const { t } = useTranslation();
   const format = useFormat();
   const errorMessage = useErrorMessage();
+  // The step before a run: choosing the file, or its preview and columns.
   const [step, setStep] = useState<number>(STEP.file);
   const [file, setFile] = useState<File | null>(null);
   const [settings, setSettings] = useState<ReadSettings>({ columns: {} });
@@ -40,14 +47,31 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
   // The job the wizard follows: a dry run, or the real import.
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [jobParam, setJobParam] = useSearchParam(JOB_PARAM);
+  const jobId = jobParam || null;
   const followed = useImportJob(jobId);
-  const finished = followed.job ? isFinished(followed.job) : false;
+  const job = followed.job;
+  const finished = job ? isFinished(job) : false;
+  // A check's result stays on step 3, Import being its next action; an import's result is step 4.
+  const active = jobId === null ? step : finished && job?.dryRun === false ? STEP.result : STEP.running;
 
-  // A run that has ended shows its result.
+  // What a step shows changes by the importer's doing (not on opening the page): the new step's heading takes the focus.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = `${active}:${finished}`;
+  const lastShown = useRef(shown);
   useEffect(() => {
-    if (finished) setStep((current) => (current === STEP.running ? STEP.result : current));
-  }, [finished]);
+    if (lastShown.current === shown) return;
+    lastShown.current = shown;
+    heading.current?.focus();
+  }, [shown]);
+
+  // The file is on its way to the server: leaving now would lose the run.
+  useEffect(() => {
+    if (!starting) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [starting]);
 
   // Every file or setting is previewed anew; a newer one cancels the one on its way.
   useEffect(() => {
@@ -71,7 +95,7 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
 
   /** Starts over with another file (null: none chosen yet). */
   function choose(chosen: File | null) {
-    setJobId(null);
+    setJobParam('');
     setFile(chosen);
     setSettings({ columns: {} });
     setPreview(null);
@@ -86,8 +110,7 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
     try {
       // One key per click: a retried request (network hiccup) then gives back the same job.
       const id = await startImport(file, kind, settings, { dryRun, ...choices }, idempotencyKey());
-      setJobId(id);
-      setStep(STEP.running);
+      setJobParam(id);
     } catch (error) {
       setStartError(error);
     } finally {
@@ -96,25 +119,34 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
   }
 
   function backToColumns() {
-    setJobId(null);
+    setJobParam('');
     setStep(STEP.mapping);
   }
+
+  const stepHeading = (text: string) => (
+    <Title order={2} size="h4" ref={heading} tabIndex={-1} mb="md">
+      {text}
+    </Title>
+  );
 
   const listPath = kind === 'customers' ? paths.customers : paths.organizations;
   // The records an import created are the newest: the list opens sorted by created date, newest first.
   const createdPath = kind === 'customers' ? `${paths.customers}?${SORT_PARAM}=${customerSortParam({ key: 'created', desc: true })}` : paths.organizations;
-  const result = followed.job;
+  const result = job;
+  const another = (
+    <Button variant="default" onClick={() => choose(null)}>
+      {t('imports.result.another')}
+    </Button>
+  );
   const resultActions =
     result?.dryRun === false ? (
       <>
         <Button component={Link} to={createdPath}>
           {t(`imports.result.show.${kind}`)}
         </Button>
-        <Button variant="default" onClick={() => choose(null)}>
-          {t('imports.result.another')}
-        </Button>
+        {another}
       </>
-    ) : (
+    ) : file && preview ? (
       <>
         {result?.status === 'SUCCEEDED' && !wouldAbort(result) && (
           <Button leftSection={<IconUpload size={16} aria-hidden />} onClick={() => run(false)} loading={starting}>
@@ -125,6 +157,12 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
           {t('imports.result.backToColumns')}
         </Button>
       </>
+    ) : (
+      // The page was reloaded after the check: the file stayed in the browser and is gone.
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t('imports.result.fileGone')}</Text>
+        {another}
+      </Stack>
     );
 
   return (
@@ -133,11 +171,13 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
         <BackLink to={listPath} label={t(`nav.${kind}`)} />
         <PageHeader title={t(`imports.title.${kind}`)} description={t(`imports.description.${kind}`)} />
       </div>
-      <Stepper active={step} allowNextStepsSelect={false} onStepClick={(target) => target < STEP.running && step < STEP.running && setStep(target)} size="sm">
+      <Stepper active={active} allowNextStepsSelect={false} onStepClick={(target) => target < STEP.running && jobId === null && setStep(target)} size="sm">
         <Stepper.Step label={t('imports.steps.file')} description={t('imports.steps.fileHint')}>
+          {stepHeading(t('imports.steps.file'))}
           <ChooseFileStep kind={kind} file={file} loading={previewing} error={step === STEP.file && previewError ? errorMessage(previewError) : undefined} onChoose={choose} />
         </Stepper.Step>
         <Stepper.Step label={t('imports.steps.mapping')} description={t('imports.steps.mappingHint')}>
+          {stepHeading(t('imports.steps.mapping'))}
           {file && preview && (
             <Stack gap="lg">
               <Group gap="xs">
@@ -161,8 +201,22 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
             </Stack>
           )}
         </Stepper.Step>
-        <Stepper.Step label={t('imports.steps.running')} description={t('imports.steps.runningHint')} loading={step === STEP.running}>
-          {followed.job ? <ImportProgress job={followed.job} /> : <Loader size="sm" aria-label={t('imports.progress.starting')} />}
+        <Stepper.Step label={t('imports.steps.running')} description={t('imports.steps.runningHint')} loading={active === STEP.running && !finished && job !== null}>
+          {stepHeading(t(finished ? 'imports.result.checkTitle' : job?.dryRun === false ? 'imports.progress.importTitle' : 'imports.progress.checkTitle'))}
+          {job === null ? (
+            <Stack gap="md" align="flex-start">
+              <Alert color="yellow" role="alert" title={t('imports.jobMissing.title')}>
+                {t('imports.jobMissing.body')}
+              </Alert>
+              <Button onClick={() => choose(null)}>{t('imports.jobMissing.startOver')}</Button>
+            </Stack>
+          ) : job && finished ? (
+            <ImportResult job={job} followed={followed} actions={resultActions} />
+          ) : job ? (
+            <ImportProgress job={job} />
+          ) : (
+            !followed.query.error && <Loader size="sm" aria-label={t('imports.progress.starting')} />
+          )}
           {followed.query.error && (
             <Alert color="red" role="alert" mt="md" title={t('imports.progress.lost')}>
               {errorMessage(followed.query.error)}
@@ -170,6 +224,7 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
           )}
         </Stepper.Step>
         <Stepper.Step label={t('imports.steps.result')} description={t('imports.steps.resultHint')}>
+          {stepHeading(t('imports.result.importTitle'))}
           {result && <ImportResult job={result} followed={followed} actions={resultActions} />}
         </Stepper.Step>
       </Stepper>

@@ -13,6 +13,10 @@ import type { ImportJob, useImportJob } from './useImportJob';
 export const wouldAbort = (job: Pick<ImportJob, 'dryRun' | 'status' | 'onError' | 'failed'>): boolean =>
   job.dryRun && job.status === 'SUCCEEDED' && job.onError === 'abort' && job.failed > 0;
 
+/** Whether a failure's text names its line: a reason with a `line` param does. */
+const saysLine = (failure: { problem?: { reason: string; params: unknown } | null }): boolean =>
+  failure.problem != null && isProblem(failure.problem) && typeof failure.problem.params === 'object' && failure.problem.params !== null && 'line' in failure.problem.params;
+
 interface ImportResultProps {
   job: ImportJob;
   /** The job's query, for "Load more" of its row errors. */
@@ -22,7 +26,7 @@ interface ImportResultProps {
 }
 
 /**
- * Step 4: what the run did (or, for a dry run, would do), a failed job's
+ * A run's result (step 3 for a check, step 4 for an import): what the run did (or, for a dry run, would do), a failed job's
  * reason, and the row errors (line, column, value, why) a page at a time,
  * also as a CSV download.
  */
@@ -43,7 +47,8 @@ export function ImportResult({ job, followed, actions }: ImportResultProps) {
       ) : job.status === 'FAILED' ? (
         <Alert color="red" role="alert" title={t(job.dryRun ? 'imports.result.checkFailed' : 'imports.result.failed')}>
           {job.failure ? said(job.failure) : t('imports.result.failedUnknown')}
-          {job.failure?.line != null && (
+          {/* A translated reason with a line says it already. */}
+          {job.failure?.line != null && !saysLine(job.failure) && (
             <Text size="sm" mt={4}>
               {t('imports.result.atLine', { line: job.failure.line })}
             </Text>
@@ -59,7 +64,7 @@ export function ImportResult({ job, followed, actions }: ImportResultProps) {
       {errors.totalCount > 0 && (
         <Stack gap="xs">
           <Group justify="space-between">
-            <Title order={2} size="h4" id="import-errors-title">
+            <Title order={3} size="h4" id="import-errors-title">
               {t('imports.result.errorsTitle', { count: errors.totalCount })}
             </Title>
             <Button component="a" href={errorsCsvUrl(job.id)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>

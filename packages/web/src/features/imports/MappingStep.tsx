@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Radio, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, Radio, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconFileCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useProblemText } from '../../app/problems';
@@ -13,6 +13,7 @@ import {
   type PreviewTarget,
   type ReadSettings,
 } from './import-api';
+import classes from './preview-scroll.module.css';
 import { useTargetLabel } from './target-label';
 
 /** The Select value of "Don't import": no target is a dash (built-in names are words, field keys start with a letter). */
@@ -34,7 +35,7 @@ interface MappingStepProps {
   onChoices: (choices: RunChoices) => void;
   /** While a new preview for changed settings is on its way. */
   previewing: boolean;
-  /** Why the last settings could not be previewed, in the viewer's language (the table shows the previous preview). */
+  /** Why the last settings could not be previewed, in the viewer's language (the previous preview's rows are then hidden: they are not what would be read). */
   previewError?: string;
   /** Starts the dry run. */
   onCheck: () => void;
@@ -53,12 +54,14 @@ export function MappingStep({ preview, settings, onSettings, choices, onChoices,
   const problemText = useProblemText();
   const targetLabel = useTargetLabel();
   const fileProblems = preview.problems.filter((p) => p.position === null);
-  const blocked = preview.problems.length > 0 || previewError !== undefined;
+  const blocked = preview.problems.length > 0 || preview.fileProblem !== null || previewError !== undefined;
+  const unknown = preview.columns.filter((column) => column.problem?.reason === 'IMPORT_UNKNOWN_COLUMN');
 
   // A new encoding or delimiter can change the header, so earlier column choices no longer apply.
   const read = (change: Partial<ReadSettings>) => onSettings({ ...settings, ...change, columns: {} });
   const choose = (column: PreviewColumn, value: string | null) =>
     onSettings({ ...settings, columns: { ...settings.columns, [column.position]: value === LEAVE_OUT || value === null ? '' : value } });
+  const leaveOutUnknown = () => onSettings({ ...settings, columns: { ...settings.columns, ...Object.fromEntries(unknown.map((column) => [column.position, ''])) } });
   const targetOptions = [{ value: LEAVE_OUT, label: t('imports.leaveOut') }, ...preview.targets.map((target: PreviewTarget) => ({ value: target.target, label: targetLabel(target) }))];
   // A column without a target but with a problem still needs a choice; one without either is left out.
   const selected = (column: PreviewColumn) => column.target ?? (column.problem ? null : LEAVE_OUT);
@@ -90,20 +93,46 @@ export function MappingStep({ preview, settings, onSettings, choices, onChoices,
         />
       </SimpleGrid>
 
-      {previewError && (
+      {previewError ? (
         <Alert color="red" title={t('imports.previewRefused')} role="alert">
           {previewError}
         </Alert>
+      ) : (
+        <>
+          {preview.fileProblem && (
+            <Alert color="red" title={t('imports.fileProblem')} role="alert">
+              {problemText(preview.fileProblem)}
+            </Alert>
+          )}
+          {fileProblems.map((p) => (
+            <Alert key={p.reason} color="red" title={t('imports.headerProblem')}>
+              {problemText(p)}
+            </Alert>
+          ))}
+          {unknown.length > 0 && (
+            <Group>
+              <Button variant="default" size="xs" onClick={leaveOutUnknown}>
+                {t('imports.leaveOutUnknown', { count: unknown.length })}
+              </Button>
+            </Group>
+          )}
+        </>
       )}
-      {fileProblems.map((p) => (
-        <Alert key={p.reason} color="red" title={t('imports.headerProblem')}>
-          {problemText(p)}
-        </Alert>
-      ))}
 
+      {/* The rows of the settings refused are not what would be read: none are shown until settings read. */}
+      {previewError === undefined && (
       <Stack gap={4}>
-        <Table.ScrollContainer minWidth={Math.max(480, preview.columns.length * 200)}>
-          <Table withTableBorder withColumnBorders verticalSpacing="xs" aria-describedby="import-preview-hint" aria-busy={previewing} style={{ opacity: previewing ? 0.6 : 1 }}>
+        {/* A wide file scrolls sideways: by keyboard too, so the scroll area takes the focus. */}
+        <Box role="region" aria-label={t('imports.previewScroll')} tabIndex={0} className={classes.scroll}>
+          <Table
+            withTableBorder
+            withColumnBorders
+            verticalSpacing="xs"
+            miw={Math.max(480, preview.columns.length * 200)}
+            aria-describedby="import-preview-hint import-cells-hint"
+            aria-busy={previewing}
+            style={{ opacity: previewing ? 0.6 : 1 }}
+          >
             <caption style={{ textAlign: 'start', captionSide: 'top', fontWeight: 600, paddingBottom: 4 }}>{t('imports.previewTable')}</caption>
             <Table.Thead>
               <Table.Tr>
@@ -140,11 +169,15 @@ export function MappingStep({ preview, settings, onSettings, choices, onChoices,
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Box>
         <Text size="sm" c="dimmed" id="import-preview-hint">
           {t('imports.previewHint', { count: preview.rows.length })}
         </Text>
+        <Text size="sm" c="dimmed" id="import-cells-hint">
+          {t('imports.cellsHint')}
+        </Text>
       </Stack>
+      )}
 
       <Radio.Group label={t('imports.onError')} value={choices.onError} onChange={(onError) => onChoices({ ...choices, onError: onError as ImportOnError })}>
         <Stack gap="xs" mt="xs">
@@ -157,7 +190,7 @@ export function MappingStep({ preview, settings, onSettings, choices, onChoices,
         <Button leftSection={<IconFileCheck size={16} aria-hidden />} onClick={onCheck} loading={starting} disabled={blocked || previewing}>
           {t('imports.check')}
         </Button>
-        {blocked && !previewError && (
+        {preview.problems.length > 0 && !previewError && (
           <Text size="sm" c="var(--mantine-color-error)">
             {t('imports.fixColumnsFirst')}
           </Text>

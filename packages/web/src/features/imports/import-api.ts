@@ -42,7 +42,10 @@ export interface ImportPreview {
   delimiter: ImportDelimiter;
   columns: PreviewColumn[];
   problems: Array<PreviewProblem & { position: number | null }>;
+  /** The first rows, cells as the import reads them. */
   rows: string[][];
+  /** Why the import would refuse the file as a whole (an unclosed quote...), seen in the first bytes; null when they read. */
+  fileProblem: PreviewProblem | null;
   targets: PreviewTarget[];
 }
 
