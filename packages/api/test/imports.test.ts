@@ -46,6 +46,9 @@ describe('imports', () => {
     expect(orgs.map((o) => o.name)).toEqual(['Acme', 'Acme', 'Globex']);
     const history = await app.sql<any>(`SELECT count(*)::int AS n FROM changes WHERE customer_id = $1 AND field_id IS NOT NULL`, [ann.id]);
     expect(history[0].n).toBe(5);
+    // Values inserted with a new customer are in the search index too: an agent finds Ann by her phone number.
+    const found = await agent.ok(`query { customers(first: 5, query: "0123 456") { edges { node { email } } } }`);
+    expect(found.customers.edges.map((e: any) => e.node.email)).toEqual(['ann@example.com']);
 
     const again = await run(app, agent, file);
     expect(again).toMatchObject({ status: 'SUCCEEDED', created: 0, updated: 0, unchanged: 2, failed: 0 });

@@ -242,7 +242,7 @@ export class DetailValueStore {
         WHERE t.id = u.id`,
       [
         ids,
-        written.map((r) => JSON.stringify(Object.fromEntries(r.changes.filter((c) => c.value !== null).map((c) => [c.field.key, c.value])))),
+        written.map((r) => this.newDetails(r.changes)),
         written.map((r) => JSON.stringify(r.changes.filter((c) => c.value === null).map((c) => c.field.key))),
       ],
     );
@@ -254,6 +254,27 @@ export class DetailValueStore {
       actor,
       written.map((r) => ({ ownerId: r.ownerId, changes: r.changes.map((c) => ({ ...c, from: beforeById.get(r.ownerId)?.[c.field.key] ?? null })) })),
     );
+  }
+
+  /**
+   * The `details` value (JSON text) of a new owner holding these values,
+   * for a caller that inserts many owners at once (an import) with their
+   * values in the INSERT, then calls `inserted`: each owner is written once
+   * instead of inserted empty and updated.
+   */
+  newDetails(changes: readonly DetailValueChange[]): string {
+    return JSON.stringify(Object.fromEntries(changes.filter((c) => c.value !== null).map((c) => [c.field.key, c.value])));
+  }
+
+  /**
+   * After the caller inserted these owners with `newDetails(changes)`,
+   * inside `tx`: the search index and the listeners hear every value as set
+   * (from nothing) by `actor`, as for any write (cause `BULK`).
+   */
+  async inserted(tx: EntityManager, owner: DetailOwnerKind, rows: ReadonlyArray<{ ownerId: string; changes: readonly DetailValueChange[] }>, actor: Actor): Promise<void> {
+    const written = rows.filter((r) => r.changes.length > 0);
+    if (written.length === 0) return;
+    await this.written(tx, owner, 'BULK', actor, written.map((r) => ({ ownerId: r.ownerId, changes: r.changes.map((c) => ({ ...c, from: null })) })));
   }
 
   /**

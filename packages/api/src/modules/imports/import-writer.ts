@@ -32,10 +32,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 /**
  * Writes one batch of checked rows (`row_no` in [from, to]) inside `tx`,
- * set-based: one INSERT for the created records, one UPDATE for changed
- * built-in attributes (their history in one more statement), the detail
- * values through the store's bulk write (`writeMany`: search index and
- * history in the same batch), organizations created by name and
+ * set-based: one INSERT for the created records with their values (the
+ * store's `newDetails`, then `inserted`: search index and history), one
+ * UPDATE for changed built-in attributes (their history in one more
+ * statement), updated records' detail values through the store's bulk
+ * write (`writeMany`: search index and history in the same batch), organizations created by name and
  * memberships added in one statement each. Only values that differ from
  * what is stored are written, so a record an agent changed since the
  * check keeps every value the file does not change.
@@ -52,11 +53,17 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
   const columns = target.columns;
   if (created.length > 0) {
     const nameOf = (r: RowToWrite) => r.name ?? r.default_name;
-    await tx.query(
-      `INSERT INTO ${table} (id, ${columns.map((c) => c.column).join(', ')})
-       SELECT * FROM unnest($1::uuid[], ${columns.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ')}) ON CONFLICT (id) DO NOTHING`,
-      [created.map((r) => r.id), ...columns.map((c) => created.map((r) => (c.staged === 'name' ? nameOf(r) : r[c.staged])))],
+    // A new record is inserted with its values (written once, not inserted empty and updated); the store indexes them and history hears them.
+    const values = created.map((r) => ({ ownerId: r.id, changes: Object.entries(r.details).map(([key, value]) => ({ field: fields.get(key)!, value })) }));
+    const valuesParam = columns.length + 2;
+    const inserted: Array<{ id: string }> = await tx.query(
+      `INSERT INTO ${table} (id, ${columns.map((c) => c.column).join(', ')}, details)
+       SELECT * FROM unnest($1::uuid[], ${columns.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ')}, $${valuesParam}::jsonb[]) ON CONFLICT (id) DO NOTHING
+       RETURNING id`,
+      [created.map((r) => r.id), ...columns.map((c) => created.map((r) => (c.staged === 'name' ? nameOf(r) : r[c.staged]))), values.map((v) => deps.detailValues.newDetails(v.changes))],
     );
+    const insertedIds = new Set(inserted.map((r) => r.id));
+    await deps.detailValues.inserted(tx, target.owner, values.filter((v) => insertedIds.has(v.ownerId)), actor);
   }
 
   const updated = rows.filter((r) => r.outcome === 'updated');
@@ -79,7 +86,7 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
     await deps.history.record(tx, actor, entries);
   }
 
-  const withValues = rows.filter((r) => Object.keys(r.details).length > 0 || r.cleared.length > 0);
+  const withValues = updated.filter((r) => Object.keys(r.details).length > 0 || r.cleared.length > 0);
   if (withValues.length > 0) {
     const stored: Array<{ id: string; details: StoredDetails }> = await tx.query(`SELECT id, details FROM ${table} WHERE id = ANY($1::uuid[])`, [withValues.map((r) => r.id)]);
     const current = new Map(stored.map((s) => [s.id, s.details]));
