@@ -15,6 +15,7 @@ import {
   type StoredDetailValue,
 } from '@cp/shared';
 import { DetailFieldType } from '../detail-fields/detail-field.enums';
+import { collapseSpaces } from '../organizations/organization.service';
 import type { ImportColumn, ImportKind } from './import-columns';
 
 /** A data row as it is staged (`import_rows`): what it would write. `null` attributes leave the stored ones as they are. */
@@ -48,8 +49,6 @@ export interface RowError {
 /** Longest cell text an error report keeps (the message quotes less). */
 const KEPT_VALUE = 500;
 
-/** A name as organizations store it (organization.service cleanName): trimmed, runs of space as one. */
-const cleanName = (text: string) => text.trim().replace(/\s+/g, ' ');
 
 /** Longest name a row may give (display names and organization names have no other limit). */
 const MAX_NAME_LENGTH = 1000;
@@ -123,7 +122,7 @@ export function stageRecord(
       case 'externalId':
       case 'displayName':
       case 'name': {
-        const value = column.target === 'externalId' ? cleanExternalId(cell) : cleanName(normalizeText(cell));
+        const value = column.target === 'externalId' ? cleanExternalId(cell) : collapseSpaces(normalizeText(cell));
         if (!value) break;
         const refusal = column.target === 'externalId' ? externalIdProblem(value) : nameProblem(value);
         if (refusal) invalid(refusal);
@@ -132,7 +131,7 @@ export function stageRecord(
         break;
       }
       case 'organizations': {
-        const names = cell.split('|').map(cleanName).filter(Boolean);
+        const names = cell.split('|').map(collapseSpaces).filter(Boolean);
         const refusal = names.map(nameProblem).find(Boolean);
         if (refusal) invalid(refusal);
         // One name once, ignoring case (organization names are unique ignoring case).

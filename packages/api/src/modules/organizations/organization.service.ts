@@ -46,9 +46,12 @@ export interface OrganizationChanges {
 /** The history attribute name of each column `update` may change. */
 const ORGANIZATION_ATTRIBUTES: Record<string, string> = { name: 'name', external_id: 'externalId' };
 
-/** A name as stored (organizations, products): trimmed, runs of white space made one space; NAME_EMPTY (field `name`) when nothing is left. */
+/** A name as stored (organizations, products): trimmed, runs of white space made one space. */
+export const collapseSpaces = (name: string): string => name.trim().replace(/\s+/g, ' ');
+
+/** `collapseSpaces`, refusing a name with nothing left: NAME_EMPTY (field `name`). */
 export const cleanName = (name: string): string => {
-  const trimmed = name.trim().replace(/\s+/g, ' ');
+  const trimmed = collapseSpaces(name);
   if (!trimmed) throw badInput(problem('NAME_EMPTY'), 'name');
   return trimmed;
 };
