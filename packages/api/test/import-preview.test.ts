@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
-import { PREVIEW_BYTES } from '../src/modules/imports/import-preview';
+import { PREVIEW_BYTES } from '@cp/shared';
 import { billingTeam } from './support/billing-team';
 import { startTestApp, type TestApp } from './support/test-app';
 import type { GraphQLTestClient } from './support/graphql-client';

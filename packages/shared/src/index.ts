@@ -6,3 +6,4 @@ export * from './passwords';
 export * from './notes';
 export * from './detail-fields';
 export * from './audiences';
+export * from './imports';

@@ -1,9 +1,9 @@
-import { normalizeText, problem, shownValue, type Problem } from '@cp/shared';
+import { normalizeText, problem, shownValue, type ImportKind, type Problem } from '@cp/shared';
 import type { DetailField } from '../detail-fields/detail-field.entity';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
 
-export type ImportKind = 'customers' | 'organizations';
+export type { ImportKind };
 
 /** What a built-in column fills. `ignored`: a column our export writes that an import does not set (times, member counts). */
 export type BuiltInTarget = 'externalId' | 'email' | 'username' | 'displayName' | 'organizations' | 'name' | 'ignored';

@@ -1,11 +1,9 @@
 import iconv from 'iconv-lite';
 import { chardet } from 'jschardet';
-import { problem, shownValue } from '@cp/shared';
+import { IMPORT_ENCODINGS, problem, shownValue, type ImportEncoding } from '@cp/shared';
 import { badInput } from '../../common/domain-error';
 
-/** The encodings an import file may be in (the contract's "CSV import format"), by the name shown to people. */
-export const IMPORT_ENCODINGS = ['UTF-8', 'UTF-16LE', 'UTF-16BE', 'Shift_JIS', 'Windows-1252'] as const;
-export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
+export type { ImportEncoding };
 
 /** iconv-lite's codec for each; Shift_JIS is read as CP932, Windows' superset that Excel writes (①, 髙, NEC and IBM extensions). */
 export const IMPORT_CODECS: Record<ImportEncoding, string> = { 'UTF-8': 'utf8', 'UTF-16LE': 'utf16le', 'UTF-16BE': 'utf16be', Shift_JIS: 'cp932', 'Windows-1252': 'windows-1252' };

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { problem, shownValue } from '@cp/shared';
+import { IMPORT_DELIMITER_NAMES, problem, shownValue, type ImportDelimiterName } from '@cp/shared';
 import { badInput } from '../../common/domain-error';
 
 /** The delimiters an import file may use, by the names a caller may give (`delimiter` argument). */
@@ -40,7 +40,7 @@ export function readImportHeader(text: string, given?: string | null): ImportHea
   let candidates = DELIMITERS;
   if (given) {
     const named = DELIMITER_NAMES[given.toLowerCase()];
-    if (!named) throw badInput(problem('IMPORT_DELIMITER_NOT_SUPPORTED', { delimiter: shownValue(given), supported: ['comma', 'semicolon', 'tab'] }), 'delimiter');
+    if (!named) throw badInput(problem('IMPORT_DELIMITER_NOT_SUPPORTED', { delimiter: shownValue(given), supported: [...IMPORT_DELIMITER_NAMES] }), 'delimiter');
     candidates = [named];
   }
   const splits = candidates.flatMap((delimiter) => {
@@ -56,4 +56,6 @@ export function readImportHeader(text: string, given?: string | null): ImportHea
 }
 
 /** The delimiter as people name it (a tab is invisible). */
-export const delimiterName = (delimiter: ImportDelimiter): string => ({ ',': 'comma', ';': 'semicolon', '\t': 'tab' })[delimiter];
+export const delimiterName = (delimiter: ImportDelimiter): ImportDelimiterName => DELIMITER_NAME[delimiter];
+
+const DELIMITER_NAME: Record<ImportDelimiter, ImportDelimiterName> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };

@@ -7,7 +7,8 @@ import { refusalResponse } from '../../http/client-errors';
 import { requestScope } from '../../http/request-scope';
 import type { Logger } from '../../logger';
 import { FieldVisibility } from '../detail-fields/field-visibility';
-import { importTemplate, PREVIEW_BYTES, previewImport } from './import-preview';
+import { PREVIEW_BYTES } from '@cp/shared';
+import { importTemplate, previewImport } from './import-preview';
 import { importRequest } from './import.service';
 
 export interface ImportPreviewRouteDeps {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { normalizeText, problemText, unneutralizeFormula, type Problem } from '@cp/shared';
+import { normalizeText, PREVIEW_BYTES, problemText, unneutralizeFormula, type ImportPreview, type PreviewColumn, type PreviewTarget, type Problem, type ShownProblem } from '@cp/shared';
 import { DomainError } from '../../common/domain-error';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
@@ -10,50 +10,8 @@ import type { ImportFormat } from './import-reader';
 import { delimiterName, readImportHeader } from './import-header';
 import { readImportRecords } from './import-reader';
 
-/** How much of a file the wizard sends for a preview (`file.slice(0, PREVIEW_BYTES)`); a body this long may end mid-line. */
-export const PREVIEW_BYTES = 256 * 1024;
-
 /** Data rows a preview shows. */
 export const PREVIEW_ROWS = 10;
-
-/** A problem as the preview answers it: reason and params (for the web's translation) and the English sentence. */
-export type ShownProblem = Problem & { message: string };
-
-/** One header cell and what it fills: `target` a built-in column's name or a detail field's key, null when refused or left out. */
-export interface PreviewColumn {
-  position: number;
-  header: string;
-  target: string | null;
-  /** What the target is called: the built-in column's name or the field's label; null with `target`. */
-  label: string | null;
-  problem: ShownProblem | null;
-}
-
-/** Something a column may be mapped to: a built-in column of the kind, or a detail field the viewer may edit. */
-export interface PreviewTarget {
-  target: string;
-  label: string;
-  kind: 'builtIn' | 'detail';
-  /** The detail field's type (TEXT, DATE...); absent for built-in columns. */
-  type?: string;
-}
-
-/** The answer of `POST /api/imports/preview`. */
-export interface ImportPreview {
-  encoding: string;
-  delimiter: string;
-  columns: PreviewColumn[];
-  /** Every header problem, those of a column (position) and of the whole header (position null: a missing key column). */
-  problems: Array<ShownProblem & { position: number | null }>;
-  /**
-   * The first data rows, cells as the import reads them (NFC, the export's
-   * formula guard `'` taken off); a row may have more or fewer cells than the header.
-   */
-  rows: string[][];
-  /** Why the import would refuse the file as a whole (an unclosed quote...), seen in the sample; null when the sample reads. */
-  fileProblem: ShownProblem | null;
-  targets: PreviewTarget[];
-}
 
 /** What the importer chose in the wizard, read from the query string. */
 export interface PreviewOptions {

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { CSV_DATE_FORMATS, problem, problemText, shownValue, type Problem } from '@cp/shared';
+import { CSV_DATE_FORMATS, IMPORT_DELIMITER_NAMES, problem, problemText, shownValue, type Problem } from '@cp/shared';
 import type { ViewerIdentity } from '../../auth/viewer';
 import { badInput } from '../../common/domain-error';
 import { isUuid } from '../../common/ids';
@@ -48,7 +48,7 @@ export function importRequest(query: Record<string, unknown>): ImportRequest {
     onError: ONE_OF('onError', text('onError') ?? 'abort', ['abort', 'skip'] as const),
   };
   if (text('encoding')) request.encoding = importEncoding(text('encoding')!);
-  if (text('delimiter')) request.delimiter = ONE_OF('delimiter', text('delimiter'), ['comma', 'semicolon', 'tab', ',', ';', '\t'] as const);
+  if (text('delimiter')) request.delimiter = ONE_OF('delimiter', text('delimiter'), [...IMPORT_DELIMITER_NAMES, ',', ';', '\t'] as const);
   if (text('dateFormat')) request.dateFormat = ONE_OF('dateFormat', text('dateFormat'), CSV_DATE_FORMATS);
   if (text('columns')) {
     let columns: unknown;

@@ -3,7 +3,8 @@ import { IconDownload, IconFileUpload } from '@tabler/icons-react';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/i18n/format';
-import { templateUrl, type ImportKind } from './import-api';
+import type { ImportKind } from '@cp/shared';
+import { templateUrl } from './import-api';
 
 interface ChooseFileStepProps {
   kind: ImportKind;

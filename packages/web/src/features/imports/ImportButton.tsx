@@ -3,7 +3,7 @@ import { IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
-import type { ImportKind } from './import-api';
+import type { ImportKind } from '@cp/shared';
 
 /** "Import" beside a list's "Export": the way to the list's import wizard. */
 export function ImportButton({ list }: { list: ImportKind }) {

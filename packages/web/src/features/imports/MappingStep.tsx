@@ -2,17 +2,8 @@ import { Alert, Box, Button, Group, Radio, Select, SimpleGrid, Stack, Table, Tex
 import { IconFileCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useProblemText } from '../../app/problems';
-import {
-  IMPORT_DATE_FORMATS,
-  IMPORT_DELIMITERS,
-  IMPORT_ENCODINGS,
-  type ImportDateFormat,
-  type ImportOnError,
-  type ImportPreview,
-  type PreviewColumn,
-  type PreviewTarget,
-  type ReadSettings,
-} from './import-api';
+import { IMPORT_DELIMITER_NAMES, IMPORT_ENCODINGS, type ImportOnError, type ImportPreview, type PreviewColumn, type PreviewTarget } from '@cp/shared';
+import { IMPORT_DATE_FORMATS, type ImportDateFormat, type ReadSettings } from './import-api';
 import classes from './preview-scroll.module.css';
 import { useTargetLabel } from './target-label';
 
@@ -78,7 +69,7 @@ export function MappingStep({ preview, settings, onSettings, choices, onChoices,
         />
         <Select
           label={t('imports.delimiter')}
-          data={IMPORT_DELIMITERS.map((d) => ({ value: d, label: t(`imports.delimiters.${d}`) }))}
+          data={IMPORT_DELIMITER_NAMES.map((d) => ({ value: d, label: t(`imports.delimiters.${d}`) }))}
           value={settings.delimiter ?? preview.delimiter}
           onChange={(delimiter) => delimiter && read({ delimiter })}
           allowDeselect={false}

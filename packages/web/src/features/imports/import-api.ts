@@ -1,53 +1,10 @@
-import { CSV_DATE_FORMATS, type Problem } from '@cp/shared';
+import { CSV_DATE_FORMATS, PREVIEW_BYTES, type ImportKind, type ImportOnError, type ImportPreview } from '@cp/shared';
+
 import { HttpRefusal } from '../../app/errors';
 
-/** What an import creates or updates; also the API's `kind` argument. */
-export type ImportKind = 'customers' | 'organizations';
-
-/** The encodings imports read, by the names the API takes and answers. */
-export const IMPORT_ENCODINGS = ['UTF-8', 'UTF-16LE', 'UTF-16BE', 'Shift_JIS', 'Windows-1252'] as const;
-export const IMPORT_DELIMITERS = ['comma', 'semicolon', 'tab'] as const;
 /** The one other date format a file may use besides YYYY-MM-DD (the API's `dateFormat`). */
 export const IMPORT_DATE_FORMATS = CSV_DATE_FORMATS;
-export type ImportDelimiter = (typeof IMPORT_DELIMITERS)[number];
 export type ImportDateFormat = (typeof IMPORT_DATE_FORMATS)[number];
-export type ImportOnError = 'abort' | 'skip';
-
-/** How much of the file a preview reads: the API's limit. */
-const PREVIEW_BYTES = 256 * 1024;
-
-/** A header problem: its reason and params (translated by the web) and the API's English sentence. */
-export type PreviewProblem = Problem & { message: string };
-
-export interface PreviewColumn {
-  /** From 1, as the API counts columns. */
-  position: number;
-  header: string;
-  /** A built-in column's name (`Email`) or a detail field's key; null when refused or left out. */
-  target: string | null;
-  label: string | null;
-  problem: PreviewProblem | null;
-}
-
-export interface PreviewTarget {
-  target: string;
-  label: string;
-  kind: 'builtIn' | 'detail';
-  type?: string;
-}
-
-/** The answer of `POST /api/imports/preview`. */
-export interface ImportPreview {
-  encoding: (typeof IMPORT_ENCODINGS)[number];
-  delimiter: ImportDelimiter;
-  columns: PreviewColumn[];
-  problems: Array<PreviewProblem & { position: number | null }>;
-  /** The first rows, cells as the import reads them. */
-  rows: string[][];
-  /** Why the import would refuse the file as a whole (an unclosed quote...), seen in the first bytes; null when they read. */
-  fileProblem: PreviewProblem | null;
-  targets: PreviewTarget[];
-}
 
 /**
  * How to read the file, as the importer set it in the wizard: absent

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PreviewTarget } from './import-api';
+import type { PreviewTarget } from '@cp/shared';
 
 /** The translation key of each built-in column, by the name the file format (and the API) gives it. */
 const BUILT_IN_KEYS = {
