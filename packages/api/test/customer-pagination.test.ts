@@ -1,5 +1,5 @@
 import { Role } from '../src/graphql/enums';
-import { DENSE_SEARCH, SEARCH_COUNT_CAP } from '../src/modules/customers/customer.service';
+import { DENSE_SEARCH, SEARCH_COUNT_CAP, WALK_BUDGET } from '../src/modules/customers/customer.service';
 import { detailSortKeys, isSortableOwner } from '../src/modules/detail-values/detail-sort-keys';
 import { detailOwner } from '../src/modules/detail-values/detail-owner.registry';
 import { DetailFieldScope } from '../src/modules/detail-fields/detail-field.enums';
@@ -128,6 +128,42 @@ describe('customer list: keyset pagination, counts and statements', () => {
     expect(asAgent.edges.map((e: any) => e.node.id)).toEqual(expected.map((r) => r.id));
     // The admin may view the field, so the same search finds that customer first.
     expect((await admin.ok(PAGE, { first: 1, query: 'densely' })).customers.edges[0].node.id).toBe(hiddenOnly);
+    // Two characters match word starts ('de' starts 'densely'), on the same walk, with the same check.
+    const short = (await agent.ok(PAGE, { first: 20, query: 'De' })).customers;
+    expect(short.edges.map((e: any) => e.node.id)).not.toContain(hiddenOnly);
+    const startingDe = await app.sql<{ id: string }>(
+      `SELECT id FROM customers WHERE search_text ~* '(^|[ \n])de' OR id IN (SELECT co.customer_id FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE o.search_text ~* '(^|[ \n])de')
+        ORDER BY lower(display_name), id LIMIT 20`,
+    );
+    expect(short.edges.map((e: any) => e.node.id)).toEqual(startingDe.map((r) => r.id));
+    expect((await admin.ok(PAGE, { first: 1, query: 'de' })).customers.edges[0].node.id).toBe(hiddenOnly);
+  });
+
+  it('walks many detail-value matches row by row, still never matching a hidden field', async () => {
+    const admin = await app.signedIn(Role.ADMIN);
+    const team = (await admin.ok(`mutation { createTeam(name: "Walk secret keepers") { id } }`)).createTeam.id;
+    await admin.ok(`mutation { createDetailField(input: { scope: CUSTOMER, label: "Walk note", type: TEXT }) { id } }`);
+    await admin.ok(`mutation($t: ID!) { createDetailField(input: { scope: CUSTOMER, label: "Walk secret", type: TEXT, view: { agents: false, teamIds: [$t] }, edit: { agents: false, teamIds: [$t] } }) { id } }`, { t: team });
+    await insertCustomers(app, 'walknote', DENSE_SEARCH + 50);
+    const fields = await app.sql<{ id: string; key: string }>(`SELECT id, key FROM detail_fields WHERE key IN ('walk_note', 'walk_secret')`);
+    const note = fields.find((f) => f.key === 'walk_note')!.id;
+    // Every customer but the first by name holds a visible value with the term; the first holds it only in the hidden field.
+    await app.sql(
+      `WITH w AS (SELECT id, row_number() OVER (ORDER BY lower(display_name), id) AS n FROM customers WHERE email LIKE 'walknote%'),
+            v AS (UPDATE customers c SET details = jsonb_build_object(CASE WHEN w.n = 1 THEN 'walk_secret' ELSE 'walk_note' END, 'quillwort ' || w.n) FROM w WHERE w.id = c.id RETURNING c.id, w.n)
+       INSERT INTO detail_search (owner_id, field_id, text) SELECT v.id, f.id, 'quillwort ' || v.n FROM v JOIN detail_fields f ON f.key = CASE WHEN v.n = 1 THEN 'walk_secret' ELSE 'walk_note' END`,
+    );
+    const [{ id: hiddenOnly }] = await app.sql<{ id: string }>(`SELECT id FROM customers WHERE email LIKE 'walknote%' ORDER BY lower(display_name), id LIMIT 1`);
+    const expected = await app.sql<{ id: string }>(
+      `SELECT owner_id AS id FROM detail_search s JOIN customers c ON c.id = s.owner_id WHERE s.field_id = $1 AND s.text LIKE 'quillwort%' ORDER BY lower(c.display_name), c.id LIMIT 30`,
+      [note],
+    );
+    for (const query of ['quillwort', 'qu']) {
+      const asAgent = (await agent.ok(PAGE, { first: 30, query })).customers;
+      expect(asAgent.edges.map((e: any) => e.node.id)).not.toContain(hiddenOnly);
+      if (query === 'quillwort') expect(asAgent.edges.map((e: any) => e.node.id)).toEqual(expected.map((r) => r.id));
+      expect((await admin.ok(PAGE, { first: 1, query })).customers.edges[0].node.id).toBe(hiddenOnly);
+    }
   });
 
   it('answers a list of 10 or of 50 customers with their organizations in the same few statements', async () => {
@@ -146,6 +182,13 @@ describe('customer list: keyset pagination, counts and statements', () => {
     // session, the viewer's field definitions (search covers visible detail values), the search's size probe,
     // page, organizations of the page, count
     expect(fifty).toBe(6);
+    // Many matches (walking the order): the probe proves the capped count, so no count statement.
+    await insertCustomers(app, 'stmtdense', DENSE_SEARCH + 10, organizationId);
+    const start = app.statements.count;
+    const { customers } = await agent.ok(PAGE, { first: 50, query: 'stmtdense' });
+    expect(customers).toMatchObject({ totalCount: SEARCH_COUNT_CAP, totalCountIsExact: false });
+    expect(customers.edges).toHaveLength(50);
+    expect(app.statements.count - start).toBe(5);
   });
 
   it('reads a page and its visible detail values in one statement, with or without a search', async () => {
@@ -177,5 +220,21 @@ describe('customer list: keyset pagination, counts and statements', () => {
     expect(await statements(50, 'pagedetail')).toBe(6);
     expect(await statements(10, null)).toBe(5);
     expect(await statements(50, null)).toBe(5);
+  });
+
+  // Last: it adds more customers than a walk's budget, which would slow the walks above.
+  it('finds many matches that all sort after the walk budget (a walk that runs out falls back to fetching them)', async () => {
+    await insertCustomers(app, 'aaafiller', WALK_BUDGET + 100);
+    await insertCustomers(app, 'zzzclustered', DENSE_SEARCH + 100);
+    const all: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 2; page++) {
+      const { customers }: { customers: any } = await agent.ok(PAGE, { first: 40, after, query: 'clustered' });
+      expect(customers).toMatchObject({ totalCount: SEARCH_COUNT_CAP, totalCountIsExact: false, pageInfo: { hasNextPage: true } });
+      all.push(...customers.edges.map((e: any) => e.node.id));
+      after = customers.pageInfo.endCursor;
+    }
+    const expected = await app.sql<{ id: string }>(`SELECT id FROM customers WHERE email LIKE '%clustered%' ORDER BY lower(display_name), id LIMIT 80`);
+    expect(all).toEqual(expected.map((r) => r.id));
   });
 });

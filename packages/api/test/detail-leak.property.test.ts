@@ -187,10 +187,14 @@ function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operat
   const keys = [...customerFields.map((f) => f.key), 'no_such_field'];
   const storedTexts = world.customers.flatMap((c) => Object.values(c.details).flatMap((v) => (Array.isArray(v) ? v : [String(v)])));
   const fragment = (text: string) => fc.tuple(fc.nat(Math.max(0, text.length - 3)), fc.integer({ min: 3, max: 8 })).map(([s, n]) => text.slice(s, s + n));
+  // One or two characters search word starts (another path than substrings): the start of a stored word, or any slice.
+  const short = (text: string) =>
+    fc.oneof(fc.integer({ min: 1, max: 2 }).map((n) => text.split(/[ \n]/).at(-1)!.slice(0, n)), fc.tuple(fc.nat(Math.max(0, text.length - 1)), fc.integer({ min: 1, max: 2 })).map(([s, n]) => text.slice(s, s + n)));
   const searchArb = fc.oneof(
     fc.constantFrom(...storedTexts).chain(fragment),
     fc.constantFrom(...world.customers.map((c) => c.email)).chain(fragment),
-    fc.constantFrom('Org 1', 'person', 'mark', 'zzz', ''),
+    fc.constantFrom(...storedTexts).chain(short),
+    fc.constantFrom('Org 1', 'person', 'mark', 'zzz', 'ma', 'o', ''),
   );
   const customerId = fc.constantFrom(...world.customers.map((c) => c.id), fixedId('missing'));
   const conditionArb = fc.constantFrom(...keys).chain((fieldKey) => {

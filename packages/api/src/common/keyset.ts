@@ -107,6 +107,55 @@ export async function keysetPage<T>(q: KeysetQuery<T>): Promise<Page<T>> {
   };
 }
 
+export interface KeysetWalk<T> extends Omit<KeysetQuery<T>, 'from'> {
+  /** The table walked and its alias (the one `columns`, `where`, `match` and the keys use). */
+  table: string;
+  alias: string;
+  /** The condition a walked row must also meet to be on the page (a search). */
+  match: string;
+  /** The most rows of the list (`where`) walked, in its order, to fill the page. */
+  budget: number;
+}
+
+/**
+ * One page of the rows of a keyset-ordered list that also meet `match`,
+ * found by walking the list in its order (its index) and keeping the rows
+ * that match, for at most `budget` rows: a page of a condition most rows
+ * meet fills after a few hundred rows, which beats finding every match and
+ * sorting them. Resolves `null` when the budget ran out before the page
+ * filled (matches are sparse there, or lie further on): the caller finds
+ * the matches another way. `count` is given the conditions with `match`.
+ */
+export async function keysetWalk<T>(q: KeysetWalk<T>): Promise<Page<T> | null> {
+  const { alias } = q;
+  const where = [...q.where, q.match];
+  const filterParams = [...q.params];
+  const params = [...q.params];
+  const walkWhere = q.after ? [...q.where, keyAfter(q.order, q.after, params)] : q.where;
+  const sortColumns = q.order.keys.map((_, i) => `${alias}._s${i} ${q.order.descending ? 'DESC' : 'ASC'}`).join(', ');
+  // The walk's keys are columns of the subqueries, so the outer ORDER BY reads their order and stops after the page;
+  // row_number() marks the last row the budget allows, which comes back when fewer matches than a page precede it.
+  const rows = await q.db.query(
+    `SELECT ${q.columns}, ${keySelect(q.order)}, ${alias}._hit AS hit, ${alias}._walked AS walked FROM (
+       SELECT w.*, row_number() OVER () AS _walked FROM (
+         SELECT ${alias}.*, ${q.order.keys.map((key, i) => `${key.sql} AS _s${i}`).join(', ')}, (${q.match}) AS _hit
+           FROM ${q.table} ${alias} ${walkWhere.length ? `WHERE ${walkWhere.join(' AND ')}` : ''}
+          ORDER BY ${keyOrderBy(q.order)} LIMIT ${q.budget}) w) ${alias}
+      WHERE ${alias}._hit OR ${alias}._walked = ${q.budget}
+      ORDER BY ${sortColumns} LIMIT ${q.first + 2}`,
+    params,
+  );
+  const hits = rows.filter((row) => row.hit);
+  if (hits.length <= q.first && rows.some((row) => Number(row.walked) === q.budget)) return null;
+  const pageRows = hits.slice(0, q.first);
+  return {
+    nodes: pageRows.map(q.toNode),
+    cursors: pageRows.map((row) => rowCursor(q.order, row)),
+    hasNextPage: hits.length > q.first,
+    count: () => q.count(`WHERE ${where.join(' AND ')}`, filterParams),
+  };
+}
+
 /** A page without its count: batched lists count through a loader of their own. */
 export type PageRows<T> = Omit<Page<T>, 'count'>;
 

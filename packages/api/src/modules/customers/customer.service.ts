@@ -6,8 +6,8 @@ import { badInput } from '../../common/domain-error';
 import { externalIdOf } from '../../common/external-id';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { isUuid } from '../../common/ids';
-import { containsText } from '../../common/like';
-import { keysetPage, type KeysetOrder } from '../../common/keyset';
+import { matchesText } from '../../common/like';
+import { keysetPage, keysetWalk, type KeysetOrder } from '../../common/keyset';
 import type { CountResult, Page } from '../../common/connection';
 import { constraintError } from '../../db/pg-errors';
 import { OrganizationService } from '../organizations/organization.service';
@@ -22,8 +22,23 @@ import type { Actor } from '../../auth/viewer';
 /** Counting every match of a text search is cut off here (clients show "1,000+"). */
 export const SEARCH_COUNT_CAP = 1000;
 
-/** From this many text matches on, a search walks the sort order instead of fetching matches by id. */
+/** From this many text matches on (counted per branch, capped), a search walks the sort order instead of fetching matches by id. */
 export const DENSE_SEARCH = 2000;
+
+/** The most customers a search walks in the list's order before it fetches the matches by id instead. */
+export const WALK_BUDGET = 10_000;
+
+/**
+ * A text search's plan (`CustomerService.searchPlan`): `matches`, the
+ * condition finding the matches by id; with many matches also `walk`, the
+ * per-row test for walking the list's order, and `knownCount` when the
+ * probe already proves the capped count.
+ */
+interface SearchPlan {
+  matches: string;
+  walk?: string;
+  knownCount?: CountResult;
+}
 
 export const CUSTOMER_COLUMNS = `c.id, c.external_id AS "externalId", c.email::text AS email, c.username::text AS username, c.display_name AS "displayName",
   c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
@@ -109,32 +124,40 @@ export class CustomerService {
    * or sorts (it is refused like an unknown key), so neither results, their
    * order nor their count can reveal a hidden value. With `withDetails`, the
    * page statement also reads each row's visible values (the store's
-   * projection), so a list showing them reads its rows once.
+   * projection), so a list showing them reads its rows once. A search
+   * (`searchPlan`) costs a probe and the page, and a second page statement
+   * when a walk of many matches runs out of budget.
    */
   async list({ first, after, query, filter, orderBy, withDetails }: CustomerListArgs, visibility: FieldVisibility): Promise<CustomerPage> {
     const order = await this.order(orderBy, visibility);
     const text = query?.trim();
     const params: unknown[] = [];
-    const where = await this.conditions(text, filter, visibility, params);
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = await this.conditions(filter, visibility, param);
+    const search = text ? await this.searchPlan(text, visibility, param, where.length > 0) : null;
     // The projection's parameter goes last, after the filter's: the count reuses the filter's parameters without it.
     const countParams = params.length;
     const details = withDetails ? new Map<string, StoredDetails>() : undefined;
     const projection = details ? `, ${await this.detailValues.projection(DetailFieldScope.CUSTOMER, 'c', visibility, params)} AS details` : '';
-    const page = await keysetPage({
+    const list = {
       db: this.db,
-      from: 'customers c',
       columns: CUSTOMER_COLUMNS + projection,
-      where,
       params,
       order,
       first,
       after,
-      toNode: (row) => {
+      toNode: (row: Record<string, unknown>) => {
         details?.set(row.id as string, row.details as StoredDetails);
         return toCustomer(row);
       },
-      count: (filterSql, filterParams) => this.count(filterSql, filterParams.slice(0, countParams), text ? SEARCH_COUNT_CAP : null),
-    });
+      count: (filterSql: string, filterParams: unknown[]) =>
+        search?.knownCount ? Promise.resolve(search.knownCount) : this.count(filterSql, filterParams.slice(0, countParams), search ? SEARCH_COUNT_CAP : null),
+    };
+    const walked = search?.walk ? await keysetWalk({ ...list, table: 'customers', alias: 'c', where, match: search.walk, budget: WALK_BUDGET }) : null;
+    const page = walked ?? (await keysetPage({ ...list, from: 'customers c', where: search ? [...where, search.matches] : where }));
     return { ...page, details };
   }
 
@@ -147,13 +170,9 @@ export class CustomerService {
     return n > cap ? { count: cap, exact: false } : { count: n, exact: true };
   }
 
-  private async conditions(text: string | undefined, filter: CustomerFilter | null | undefined, visibility: FieldVisibility, params: unknown[]): Promise<string[]> {
+  /** The list's conditions besides a text search: organization, product and detail-value filters. */
+  private async conditions(filter: CustomerFilter | null | undefined, visibility: FieldVisibility, param: (value: unknown) => string): Promise<string[]> {
     const where: string[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (text) where.push(await this.searchCondition(text, visibility, param));
     if (filter?.organizationId) {
       if (!isUuid(filter.organizationId)) throw badInput(problem('NOT_FOUND', { entity: 'ORGANIZATION', id: shownValue(filter.organizationId) }), 'filter.organizationId');
       where.push(`c.id IN (SELECT customer_id FROM customer_organizations WHERE organization_id = ${param(filter.organizationId)})`);
@@ -172,28 +191,47 @@ export class CustomerService {
   }
 
   /**
-   * Text search over built-in attributes, organization names and the detail
-   * values the viewer may view (each branch on its own trigram index). The
-   * best plan depends on how many customers match, which PostgreSQL guesses
-   * badly, so a capped probe measures it first: few matches are fetched by id
-   * (an OR here walked the whole sort index: 115 ms for a rare term at 100k
-   * customers); many matches are found by walking the sort order, where a page
-   * fills within a few hundred rows (fetching tens of thousands of ids and
-   * sorting them cost 40 ms and more). See bench/ and DESIGN.md.
+   * How to find the customers matching a text search over built-in
+   * attributes, organization names and the detail values the viewer may
+   * view (each branch on its own trigram index; `matchesText`: a substring,
+   * or a word start for one or two characters). The best plan depends on
+   * how many customers match, which PostgreSQL guesses badly, so one probe
+   * counts each branch's matches up to `DENSE_SEARCH`:
+   * - fewer in all: `matches` fetches them by id from the indexes (an OR
+   *   here walked the whole sort index: 115 ms for a rare term at 100k
+   *   customers);
+   * - more: `walk` is the per-row test for walking the sort order, where a
+   *   page fills within a few hundred rows (fetching 100k matches and
+   *   sorting them cost 100 ms and more at 1M customers); a branch with few
+   *   matches is hashed once, one with many is looked up per walked row
+   *   (hashing 100k detail matches cost tens of ms). `matches` stays the
+   *   fallback for a walk that runs out of budget (the matches cluster
+   *   late in the order: a first name in a list by name).
+   * `knownCount` is the capped count when the probe already proves it (no
+   * other filter, more built-in matches than the cap). See bench/ and DESIGN.md.
    */
-  private async searchCondition(text: string, visibility: FieldVisibility, param: (value: unknown) => string): Promise<string> {
+  private async searchPlan(text: string, visibility: FieldVisibility, param: (value: unknown) => string, filtered: boolean): Promise<SearchPlan> {
     const detailSearch = await this.detailValues.search(DetailFieldScope.CUSTOMER, visibility);
-    const probeParams: unknown[] = [text, detailSearch.fieldIds];
-    const branches = (p: string, fields: string) => [
-      `SELECT m.id FROM customers m WHERE ${containsText('m', p)}`,
-      `SELECT co.customer_id FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE ${containsText('o', p)}`,
-      detailSearch.ownersMatching(p, fields),
+    const builtIn = (alias: string, p: string) => matchesText(alias, p, text);
+    const organizations = (p: string) => `SELECT co.customer_id FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE ${matchesText('o', p, text)}`;
+    const details = (p: string, fields: string) => detailSearch.ownersMatching(p, fields, text);
+    const capped = (sql: string) => `(SELECT count(*)::int FROM (${sql} LIMIT ${DENSE_SEARCH}) b)`;
+    const [probe]: Array<{ customers: number; organizations: number; details: number }> = await this.db.query(
+      `SELECT ${capped(`SELECT 1 FROM customers m WHERE ${builtIn('m', '$1')}`)} AS customers, ${capped(organizations('$1'))} AS organizations,
+              ${capped(details('$1', '$2'))} AS details`,
+      [text, detailSearch.fieldIds],
+    );
+    const [p, fields] = [param(text), param(detailSearch.fieldIds)];
+    const matches = `c.id = ANY(ARRAY(SELECT m.id FROM customers m WHERE ${builtIn('m', p)} UNION ${organizations(p)} UNION ${details(p, fields)}))`;
+    if (probe.customers + probe.organizations + probe.details < DENSE_SEARCH) return { matches };
+    const memberOf = `EXISTS (SELECT 1 FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE co.customer_id = c.id AND ${matchesText('o', p, text)} OFFSET 0)`;
+    const walk = [
+      builtIn('c', p),
+      probe.organizations < DENSE_SEARCH ? `c.id IN (${organizations(p)})` : memberOf,
+      probe.details < DENSE_SEARCH ? `c.id IN (${details(p, fields)})` : detailSearch.ownerMatches('c.id', p, fields, text),
     ];
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM (${branches('$1', '$2').join(' UNION ALL ')} LIMIT ${DENSE_SEARCH}) hits`, probeParams);
-    const [p, fields] = probeParams.map(param);
-    const [builtIn, organizations, details] = branches(p, fields);
-    if (n < DENSE_SEARCH) return `c.id = ANY(ARRAY(${builtIn} UNION ${organizations} UNION ${details}))`;
-    return `(${containsText('c', p)} OR c.id IN (${organizations}) OR c.id IN (${details}))`;
+    const knownCount = !filtered && probe.customers > SEARCH_COUNT_CAP ? { count: SEARCH_COUNT_CAP, exact: false } : undefined;
+    return { matches, walk: `(${walk.join(' OR ')})`, knownCount };
   }
 
   private async order(orderBy: CustomerOrder | null | undefined, visibility: FieldVisibility): Promise<KeysetOrder> {

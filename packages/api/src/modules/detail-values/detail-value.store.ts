@@ -11,7 +11,7 @@ import type { StoredDetails } from './detail-value.loader';
 import { badInput, notFound } from '../../common/domain-error';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { isUuid } from '../../common/ids';
-import { containsText } from '../../common/like';
+import { containsText, matchesText } from '../../common/like';
 import type { KeysetOrder } from '../../common/keyset';
 import type { Logger } from '../../logger';
 import type { Actor } from '../../auth/viewer';
@@ -49,6 +49,19 @@ export interface DetailConditionInput {
   equals?: unknown;
   contains?: string | null;
   isEmpty?: boolean | null;
+}
+
+/**
+ * The detail-value branch of a search (`DetailValueStore.search`): the
+ * visible text-like field ids, and SQL over them. `ownersMatching`: a SELECT
+ * of the owner ids with a matching visible value (for an index lookup of
+ * few matches); `ownerMatches`: whether the owner whose id is `ownerId` has
+ * one (a probe per row, for a walk of many).
+ */
+export interface DetailSearch {
+  fieldIds: string[];
+  ownersMatching: (textParam: string, fieldIdsParam: string, text: string) => string;
+  ownerMatches: (ownerId: string, textParam: string, fieldIdsParam: string, text: string) => string;
 }
 
 /**
@@ -130,17 +143,21 @@ export class DetailValueStore {
   }
 
   /**
-   * Substring search over the detail values the viewer may view: the ids of
-   * those fields, and a SELECT of the owner ids whose visible values contain
-   * the text bound at `textParam` (field ids bound at `fieldIdsParam`). The
-   * visible-field check runs after the trigram index, which is what keeps a
-   * hidden field from matching.
+   * Search over the detail values the viewer may view: the ids of those
+   * fields, and the SQL forms of "a visible value matches" (`matchesText`:
+   * substring, or word start for a short `text`), both with the text bound
+   * at `textParam` and the field ids at `fieldIdsParam`. The visible-field
+   * check runs after the trigram index, which is what keeps a hidden field
+   * from matching.
    */
-  async search(scope: DetailFieldScope, visibility: FieldVisibility): Promise<{ fieldIds: string[]; ownersMatching: (textParam: string, fieldIdsParam: string) => string }> {
+  async search(scope: DetailFieldScope, visibility: FieldVisibility): Promise<DetailSearch> {
     const fieldIds = await visibility.searchableFieldIds(scope);
     return {
       fieldIds,
-      ownersMatching: (textParam, fieldIdsParam) => `SELECT s.owner_id FROM detail_search s WHERE ${containsText('s', textParam)} AND s.field_id = ANY(${fieldIdsParam}::uuid[])`,
+      ownersMatching: (textParam, fieldIdsParam, text) => `SELECT s.owner_id FROM detail_search s WHERE ${matchesText('s', textParam, text)} AND s.field_id = ANY(${fieldIdsParam}::uuid[])`,
+      // OFFSET 0 keeps PostgreSQL from turning the EXISTS into a hash of every match, which is what this form avoids.
+      ownerMatches: (ownerId, textParam, fieldIdsParam, text) =>
+        `EXISTS (SELECT 1 FROM detail_search s WHERE s.owner_id = ${ownerId} AND s.field_id = ANY(${fieldIdsParam}::uuid[]) AND ${matchesText('s', textParam, text)} OFFSET 0)`,
     };
   }
 

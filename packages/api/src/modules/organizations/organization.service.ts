@@ -5,7 +5,7 @@ import { badInput, notFound } from '../../common/domain-error';
 import { externalIdOf } from '../../common/external-id';
 import { assertIds, isUuid, uniq } from '../../common/ids';
 import { groupBy } from '../../common/group-by';
-import { containsText } from '../../common/like';
+import { matchesText } from '../../common/like';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { keysetPage, type KeysetOrder } from '../../common/keyset';
 import type { Page } from '../../common/connection';
@@ -87,7 +87,7 @@ export class OrganizationService {
     const text = query?.trim();
     if (text) {
       params.push(text);
-      where.push(containsText('o', `$${params.length}`));
+      where.push(matchesText('o', `$${params.length}`, text));
     }
     return keysetPage({
       db: this.db,
