@@ -120,29 +120,33 @@ export interface KeysetWalk<T> extends Omit<KeysetQuery<T>, 'from'> {
 /**
  * One page of the rows of a keyset-ordered list that also meet `match`,
  * found by walking the list in its order (its index) and keeping the rows
- * that match, for at most `budget` rows: a page of a condition most rows
+ * that match, for at most `budget` rows: a page of a condition many rows
  * meet fills after a few hundred rows, which beats finding every match and
- * sorting them. Resolves `null` when the budget ran out before the page
- * filled (matches are sparse there, or lie further on): the caller finds
- * the matches another way. `count` is given the conditions with `match`.
+ * sorting them. The walk reads only the row's id, keys and what `where`
+ * and `match` need (an index that covers them walks without the table);
+ * the page's columns are read for its rows alone. Resolves `null` when the
+ * budget ran out before the page filled (matches are sparse there, or lie
+ * further on): the caller finds the matches another way. `count` is given
+ * the conditions with `match`.
  */
 export async function keysetWalk<T>(q: KeysetWalk<T>): Promise<Page<T> | null> {
   const { alias } = q;
-  const where = [...q.where, q.match];
   const filterParams = [...q.params];
   const params = [...q.params];
   const walkWhere = q.after ? [...q.where, keyAfter(q.order, q.after, params)] : q.where;
-  const sortColumns = q.order.keys.map((_, i) => `${alias}._s${i} ${q.order.descending ? 'DESC' : 'ASC'}`).join(', ');
-  // The walk's keys are columns of the subqueries, so the outer ORDER BY reads their order and stops after the page;
-  // row_number() marks the last row the budget allows, which comes back when fewer matches than a page precede it.
+  const sorted = q.order.keys.map((_, i) => `_s${i} ${q.order.descending ? 'DESC' : 'ASC'}`).join(', ');
+  // The walk's keys are columns of each subquery and each level orders by them, so PostgreSQL keeps the index order up to
+  // the page's LIMIT and stops there; row_number() marks the budget's last row, returned when fewer matches precede it.
   const rows = await q.db.query(
-    `SELECT ${q.columns}, ${keySelect(q.order)}, ${alias}._hit AS hit, ${alias}._walked AS walked FROM (
-       SELECT w.*, row_number() OVER () AS _walked FROM (
-         SELECT ${alias}.*, ${q.order.keys.map((key, i) => `${key.sql} AS _s${i}`).join(', ')}, (${q.match}) AS _hit
+    `SELECT ${q.columns}, ${keySelect(q.order)}, w.hit, w.walked FROM (
+       SELECT s.*, row_number() OVER (ORDER BY ${sorted}) AS walked FROM (
+         SELECT ${alias}.id AS _id, ${q.order.keys.map((key, i) => `${key.sql} AS _s${i}`).join(', ')}, (${q.match}) AS hit
            FROM ${q.table} ${alias} ${walkWhere.length ? `WHERE ${walkWhere.join(' AND ')}` : ''}
-          ORDER BY ${keyOrderBy(q.order)} LIMIT ${q.budget}) w) ${alias}
-      WHERE ${alias}._hit OR ${alias}._walked = ${q.budget}
-      ORDER BY ${sortColumns} LIMIT ${q.first + 2}`,
+          ORDER BY ${keyOrderBy(q.order)} LIMIT ${q.budget}) s
+        ORDER BY ${sorted}) w
+     JOIN ${q.table} ${alias} ON ${alias}.id = w._id
+    WHERE w.hit OR w.walked = ${q.budget}
+    ORDER BY ${q.order.keys.map((_, i) => `w._s${i} ${q.order.descending ? 'DESC' : 'ASC'}`).join(', ')} LIMIT ${q.first + 2}`,
     params,
   );
   const hits = rows.filter((row) => row.hit);
@@ -152,7 +156,7 @@ export async function keysetWalk<T>(q: KeysetWalk<T>): Promise<Page<T> | null> {
     nodes: pageRows.map(q.toNode),
     cursors: pageRows.map((row) => rowCursor(q.order, row)),
     hasNextPage: hits.length > q.first,
-    count: () => q.count(`WHERE ${where.join(' AND ')}`, filterParams),
+    count: () => q.count(`WHERE ${[...q.where, q.match].join(' AND ')}`, filterParams),
   };
 }
 

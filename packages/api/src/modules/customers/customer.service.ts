@@ -25,8 +25,15 @@ export const SEARCH_COUNT_CAP = 1000;
 /** From this many text matches on (counted per branch, capped), a search walks the sort order instead of fetching matches by id. */
 export const DENSE_SEARCH = 2000;
 
-/** The most customers a search walks in the list's order before it fetches the matches by id instead. */
+/** The most customers a search walks in the list's order, reading the table per row, before it fetches the matches by id instead. */
 export const WALK_BUDGET = 10_000;
+
+/**
+ * The walk's budget by name with no other filter: the name order's index
+ * covers the search text, so that walk reads no table rows and goes about
+ * five times further for the same time (CoverNameOrderSearch migration).
+ */
+export const NAME_WALK_BUDGET = 60_000;
 
 /**
  * A text search's plan (`CustomerService.searchPlan`): `matches`, the
@@ -156,7 +163,8 @@ export class CustomerService {
       count: (filterSql: string, filterParams: unknown[]) =>
         search?.knownCount ? Promise.resolve(search.knownCount) : this.count(filterSql, filterParams.slice(0, countParams), search ? SEARCH_COUNT_CAP : null),
     };
-    const walked = search?.walk ? await keysetWalk({ ...list, table: 'customers', alias: 'c', where, match: search.walk, budget: WALK_BUDGET }) : null;
+    const budget = where.length === 0 && order.name.startsWith(`${CustomerOrderField.DISPLAY_NAME}:`) ? NAME_WALK_BUDGET : WALK_BUDGET;
+    const walked = search?.walk ? await keysetWalk({ ...list, table: 'customers', alias: 'c', where, match: search.walk, budget }) : null;
     const page = walked ?? (await keysetPage({ ...list, from: 'customers c', where: search ? [...where, search.matches] : where }));
     return { ...page, details };
   }
