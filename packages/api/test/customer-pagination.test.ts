@@ -1,5 +1,5 @@
 import { Role } from '../src/graphql/enums';
-import { DENSE_SEARCH, SEARCH_COUNT_CAP, WALK_BUDGET } from '../src/modules/customers/customer.service';
+import { DENSE_SEARCH, FEW_FILTERED, SEARCH_COUNT_CAP, WALK_BUDGET } from '../src/modules/customers/customer.service';
 import { detailSortKeys, isSortableOwner } from '../src/modules/detail-values/detail-sort-keys';
 import { detailOwner } from '../src/modules/detail-values/detail-owner.registry';
 import { DetailFieldScope } from '../src/modules/detail-fields/detail-field.enums';
@@ -101,6 +101,39 @@ describe('customer list: keyset pagination, counts and statements', () => {
       const plan = (await app.sql<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT c.id FROM customers c ${where} ORDER BY ${keyOrderBy(order)} LIMIT 51`, [...values])).map((r) => r['QUERY PLAN']).join('\n');
       expect(plan).toMatch(/Index (Only )?Scan using customers_detail_\w+_idx/);
       expect(plan).not.toMatch(/\bSort\b/);
+    }
+  });
+
+  it('pages a detail filter with few matches (fetched, then sorted) and with many (walking the order) alike, in one statement', async () => {
+    const admin = await app.signedIn(Role.ADMIN);
+    await admin.ok(`mutation { createDetailField(input: { scope: CUSTOMER, label: "Filter day", type: DATE }) { id } }`);
+    await insertCustomers(app, 'filterday', FEW_FILTERED + 60);
+    // All but 20 share one day; those 20 have another.
+    await app.sql(`UPDATE customers SET details = jsonb_build_object('filter_day', CASE WHEN hashtext(email) % 40 = 0 THEN '2024-02-29' ELSE '2024-03-01' END) WHERE email LIKE 'filterday%'`);
+    const [{ few }] = await app.sql<{ few: number }>(`SELECT count(*)::int AS few FROM customers WHERE details ->> 'filter_day' = '2024-02-29'`);
+    expect(few).toBeGreaterThan(0);
+    expect(few).toBeLessThan(FEW_FILTERED);
+    const LIST = `query($first: Int, $after: String, $filter: CustomerFilter, $orderBy: CustomerOrder) {
+      customers(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    for (const [day, orderBy, sql] of [
+      ['2024-02-29', { field: 'EMAIL', direction: 'DESC' }, `lower(email) DESC, lower(display_name) DESC, id DESC`],
+      ['2024-03-01', { field: 'EMAIL', direction: 'DESC' }, `lower(email) DESC, lower(display_name) DESC, id DESC`],
+      ['2024-03-01', { field: 'DETAIL', fieldKey: 'filter_day' }, `lower(display_name), id`],
+    ] as const) {
+      const filter = { details: [{ fieldKey: 'filter_day', equals: day }] };
+      const expected = (await app.sql<{ id: string }>(`SELECT id FROM customers WHERE details ->> 'filter_day' = $1 ORDER BY ${sql}`, [day])).map((r) => r.id);
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const start = app.statements.count;
+        const { customers }: { customers: any } = await agent.ok(LIST, { first: 150, after, filter, orderBy });
+        // session, definitions, page, count
+        expect(app.statements.count - start).toBe(4);
+        expect(customers.totalCount).toBe(expected.length);
+        seen.push(...customers.edges.map((e: any) => e.node.id));
+        after = customers.pageInfo.hasNextPage ? customers.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toEqual(expected);
     }
   });
 

@@ -83,6 +83,13 @@ export interface KeysetQuery<T> {
   after?: string | null;
   toNode: (row: Record<string, unknown>) => T;
   count: (filterSql: string, filterParams: unknown[]) => Promise<CountResult>;
+  /**
+   * For conditions PostgreSQL cannot size (detail filters): the id column,
+   * and how many matches count as few. The page statement first collects up
+   * to `limit` matching ids; fewer are sorted, more are found by walking
+   * the order (see `keysetPage`).
+   */
+  fewFirst?: { id: string; limit: number };
 }
 
 /** One page of a keyset-ordered list: first + 1 rows tell whether another page follows. */
@@ -90,14 +97,12 @@ export async function keysetPage<T>(q: KeysetQuery<T>): Promise<Page<T>> {
   const filterSql = q.where.length ? `WHERE ${q.where.join(' AND ')}` : '';
   const filterParams = [...q.params];
   const params = [...q.params];
-  const pageWhere = q.after ? [...q.where, keyAfter(q.order, q.after, params)] : q.where;
+  const after = q.after ? [keyAfter(q.order, q.after, params)] : [];
+  const pageWhere = [...q.where, ...after];
   params.push(q.first + 1);
-  const rows = await q.db.query(
-    `SELECT ${q.columns}, ${keySelect(q.order)} FROM ${q.from}
-      ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
-      ORDER BY ${keyOrderBy(q.order)} LIMIT $${params.length}`,
-    params,
-  );
+  const select = (where: string[]) =>
+    `SELECT ${q.columns}, ${keySelect(q.order)} FROM ${q.from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${keyOrderBy(q.order)} LIMIT $${params.length}`;
+  const rows = await q.db.query(q.fewFirst && q.where.length ? fewFirstPage(q.fewFirst, q.from, filterSql, after, pageWhere, select) : select(pageWhere), params);
   const pageRows = rows.slice(0, q.first);
   return {
     nodes: pageRows.map(q.toNode),
@@ -105,6 +110,31 @@ export async function keysetPage<T>(q: KeysetQuery<T>): Promise<Page<T>> {
     hasNextPage: rows.length > q.first,
     count: () => q.count(filterSql, filterParams),
   };
+}
+
+/**
+ * One page statement choosing its plan by the number of matches, which
+ * PostgreSQL guesses badly for JSONB containment (a flat 0.1 %): it
+ * collects up to `limit` matching ids (its own plan: an index for a rare
+ * value, a scan that stops early for a common one); when fewer come back,
+ * the page is those ids sorted, else the order is walked with the
+ * conditions. Each branch's guard is evaluated once, so only one runs. At
+ * 1M customers a date equal to one day sorted by a select took 0.7–2.9 s by
+ * walking the select's index (its filter matched 200 customers).
+ */
+function fewFirstPage(
+  few: { id: string; limit: number },
+  from: string,
+  filterSql: string,
+  after: string[],
+  pageWhere: string[],
+  select: (where: string[]) => string,
+): string {
+  const n = `(SELECT count(*) FROM few)`;
+  return `WITH few AS MATERIALIZED (SELECT ${few.id} AS id FROM ${from} ${filterSql} LIMIT ${few.limit})
+    (${select([`${few.id} IN (SELECT id FROM few)`, ...after, `${n} < ${few.limit}`])})
+    UNION ALL
+    (${select([...pageWhere, `${n} >= ${few.limit}`])})`;
 }
 
 export interface KeysetWalk<T> extends Omit<KeysetQuery<T>, 'from'> {

@@ -106,7 +106,11 @@ export class UpdateCustomerInput {
 
 @ArgsType()
 export class CustomersArgs extends PaginationArgs {
-  @Field(() => String, { nullable: true, description: 'Substring of email, username, display name, external id or organization name.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Text to find in email, username, display name, external id, organization names and the text detail values the viewer may view, ignoring case and accents. Three or more characters match anywhere; one or two match the start of a word (after a space or a line break).',
+  })
   @MaxLength(200, maxText('query', 200))
   query?: string | null;
 

@@ -28,10 +28,13 @@ export const DENSE_SEARCH = 2000;
 /** The most customers a search walks in the list's order, reading the table per row, before it fetches the matches by id instead. */
 export const WALK_BUDGET = 10_000;
 
+/** Up to this many customers matching detail filters are sorted; more are found by walking the order (`keysetPage` `fewFirst`). */
+export const FEW_FILTERED = 500;
+
 /**
  * The walk's budget by name with no other filter: the name order's index
  * covers the search text, so that walk reads no table rows and goes about
- * five times further for the same time (CoverNameOrderSearch migration).
+ * five times further for the same time (CoverSearchWalks migration).
  */
 export const NAME_WALK_BUDGET = 60_000;
 
@@ -165,7 +168,15 @@ export class CustomerService {
     };
     const budget = where.length === 0 && order.name.startsWith(`${CustomerOrderField.DISPLAY_NAME}:`) ? NAME_WALK_BUDGET : WALK_BUDGET;
     const walked = search?.walk ? await keysetWalk({ ...list, table: 'customers', alias: 'c', where, match: search.walk, budget }) : null;
-    const page = walked ?? (await keysetPage({ ...list, from: 'customers c', where: search ? [...where, search.matches] : where }));
+    const page =
+      walked ??
+      (await keysetPage({
+        ...list,
+        from: 'customers c',
+        where: search ? [...where, search.matches] : where,
+        // Detail filters PostgreSQL cannot size: few matches are sorted, many walk the order (a search sizes itself).
+        fewFirst: !search && filter?.details?.length ? { id: 'c.id', limit: FEW_FILTERED } : undefined,
+      }));
     return { ...page, details };
   }
 
@@ -209,12 +220,12 @@ export class CustomerService {
    *   here walked the whole sort index: 115 ms for a rare term at 100k
    *   customers);
    * - more: `walk` is the per-row test for walking the sort order, where a
-   *   page fills within a few hundred rows (fetching 100k matches and
-   *   sorting them cost 100 ms and more at 1M customers); a branch with few
-   *   matches is hashed once, one with many is looked up per walked row
-   *   (hashing 100k detail matches cost tens of ms). `matches` stays the
-   *   fallback for a walk that runs out of budget (the matches cluster
-   *   late in the order: a first name in a list by name).
+   *   page fills after first ÷ density rows (fetching 100k matches and
+   *   sorting them reads most of the table: seconds at 1M customers); a
+   *   branch with few matches is hashed once, one with many is looked up
+   *   per walked row (hashing 100k detail matches read 100k table rows).
+   *   `matches` stays the fallback for a walk that runs out of budget (the
+   *   matches lie late in the order: a first name in a list by name).
    * `knownCount` is the capped count when the probe already proves it (no
    * other filter, more built-in matches than the cap). See bench/ and DESIGN.md.
    */

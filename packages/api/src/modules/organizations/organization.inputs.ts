@@ -5,7 +5,7 @@ import { maxItems, maxText, textLength } from '../../common/validation-rules';
 
 @ArgsType()
 export class OrganizationsArgs extends PaginationArgs {
-  @Field(() => String, { nullable: true, description: 'Substring of the name.' })
+  @Field(() => String, { nullable: true, description: 'Text to find in the name, ignoring case and accents: three or more characters anywhere, one or two at the start of a word.' })
   @MaxLength(200, maxText('query', 200))
   query?: string | null;
 }
