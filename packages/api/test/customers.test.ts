@@ -122,6 +122,33 @@ describe('customers and organizations', () => {
     expect(await find('zsearch_')).toEqual([byUsername.id]);
   });
 
+  it('matches one or two characters at the start of a word (name, email, organization, visible detail value), not inside one', async () => {
+    const admin = await app.signedIn(Role.ADMIN);
+    await admin.ok(`mutation { createDetailField(input: { scope: CUSTOMER, label: "Short note", type: TEXT }) { id } }`);
+    const add = async (identifiers: string, newOrganizationName?: string) =>
+      (await agent.ok(ADD, { input: { identifiers, ...(newOrganizationName ? { newOrganizationName } : {}) } })).addCustomers.customers[0].id as string;
+    const name = await add('"Qyrille Ølund" <first.qx@short.test>');
+    const email = await add('qxoe.doe@short.test');
+    const inside = await add('"Bqxorn Aqxe" <inside.q1@short.test>');
+    const organization = await add('member.q2@short.test', 'Zen Qxcorp');
+    const detail = await add('detail.q3@short.test');
+    await admin.ok(`mutation($id: ID!, $v: JSON) { setDetailValues(input: { customerId: $id, values: [{ fieldKey: "short_note", value: $v }] }) { __typename } }`, { id: detail, v: 'calls on\nQxday mornings' });
+    const find = async (query: string) => ((await agent.ok(LIST, { query, first: 50 })).customers.edges as any[]).map((e) => e.node.id).sort();
+    // 'qx' starts 'qxoe.doe@…', 'Qxcorp' (after a space) and 'Qxday' (after a line break); it is inside 'Bqxorn' and 'Aqxe'.
+    expect(await find('QX')).toEqual([email, organization, detail].sort());
+    // Accents fold as in longer searches: 'ø' is searched as 'o'.
+    expect(await find('ol')).toContain(name);
+    expect(await find('q')).toEqual(expect.arrayContaining([name, email, organization, detail]));
+    expect(await find('q')).not.toContain(inside);
+    // Three characters match anywhere again.
+    expect(await find('qxo')).toEqual([email, inside].sort());
+    // The organizations list reads its query the same way.
+    const organizations = async (query: string) => ((await agent.ok(`query($q: String) { organizations(query: $q) { edges { node { name } } } }`, { q: query })).organizations.edges as any[]).map((e) => e.node.name);
+    expect(await organizations('qx')).toEqual(['Zen Qxcorp']);
+    expect(await organizations('xc')).toEqual([]);
+    expect(await organizations('xco')).toEqual(['Zen Qxcorp']);
+  });
+
   it('filters by organization and sorts by each built-in order, both directions', async () => {
     // One call each: a call is one transaction, so its customers share one created_at.
     const { createOrganization } = await agent.ok(`mutation { createOrganization(name: "Sorting Org") { id } }`);
