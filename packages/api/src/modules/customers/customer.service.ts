@@ -243,6 +243,7 @@ export class CustomerService {
     const [p, fields] = [param(text), param(detailSearch.fieldIds)];
     const matches = `c.id = ANY(ARRAY(SELECT m.id FROM customers m WHERE ${builtIn('m', p)} UNION ${organizations(p)} UNION ${details(p, fields)}))`;
     if (probe.customers + probe.organizations + probe.details < DENSE_SEARCH) return { matches };
+    // OFFSET 0 keeps it a lookup per walked customer (PostgreSQL would otherwise hash every member of every matching organization).
     const memberOf = `EXISTS (SELECT 1 FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE co.customer_id = c.id AND ${matchesText('o', p, text)} OFFSET 0)`;
     const walk = [
       builtIn('c', p),
