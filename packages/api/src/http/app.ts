@@ -102,11 +102,15 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
 
   const webDist = path.resolve(config.WEB_DIST ?? path.join(__dirname, '../../../web/dist'));
   if (existsSync(path.join(webDist, 'index.html'))) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // Vite names each built asset by a hash of its content (a new build, new names): browsers keep them for good, and a
+    // chunk that is not there is a 404, not the app shell, which a page still on an older build would load as a script.
+    app.use('/assets', express.static(path.join(webDist, 'assets'), { index: false, immutable: true, maxAge: '1y', fallthrough: false }));
+    // The shell is asked again every time, so a new build reaches agents at their next page load.
+    app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => file.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache') }));
     // Client-side routes: any other GET that wants HTML gets the app shell.
     app.get(/^\/(?!graphql|api\/).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
-      res.sendFile(path.join(webDist, 'index.html'), { maxAge: 0 });
+      res.sendFile(path.join(webDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
     });
   } else {
     logger.warn({ webDist }, 'web app not built; serving the API only');
