@@ -1,16 +1,20 @@
 // `pnpm bench:import-web`: a large customers CSV imported the way an admin
 // does it, through the web app's wizard in Debian's Chromium (playwright-core):
 // choose the file → preview → Check file (a dry run with its summary) →
-// Import, with the progress bar → result. Flags: --rows=1000000 (default).
+// Import, with the progress bar → result; then every customer exported as
+// CSV (timed, the API's memory sampled) and that export re-imported as a dry
+// run (a round trip: every row unchanged). Flags: --rows=1000000 (default).
 // Settings (env): BENCH_DATABASE_URL, BENCH_IMPORT_WEB_DATABASE, BENCH_BUILD,
 // BENCH_KEEP, BENCH_IMPORT_WEB_PORT, BENCH_TIMEOUT_MINUTES, CHROMIUM_PATH.
 // Writes bench/results/import-web.json; screenshots go to
 // bench/.logs/import-web/ (looked at, not committed).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { chromium } from 'playwright-core';
 import { closeClient, createTokens, withToken } from './api-client.mjs';
 import { createDatabase, dropDatabase, withDatabase } from './db.mjs';
@@ -37,6 +41,7 @@ const log = logger('bench:import-web');
 const shotsDir = path.join(logDir, 'import-web');
 const tmpDir = path.join(os.tmpdir(), 'cp-bench-import-web');
 const csvPath = path.join(tmpDir, `customers-${config.rows}.csv`);
+const exportPath = path.join(tmpDir, `export-${config.rows}.csv`);
 const seconds = (ms) => Math.round(ms / 10) / 100;
 let browser;
 
@@ -74,6 +79,69 @@ async function followProgress(page, name, resultButton) {
 
 /** The count the result shows under `label` (Created, Would be created, ...). */
 const count = async (page, label) => (await page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]').innerText()).replace(/,/g, '');
+
+/** Resident memory of a process in MB from /proc (VmRSS), or null once it is gone. */
+function rssMB(pid) {
+  try {
+    const kb = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m)?.[1];
+    return kb ? Math.round(Number(kb) / 102.4) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Downloads every customer as CSV (GET /api/exports/customers.csv with the
+ * admin token) to `file`, streamed, sampling the API's VmRSS every 200 ms;
+ * resolves with seconds, MB, data rows and the API's RSS at the start and
+ * at its highest meanwhile.
+ */
+async function exportAll(api, token, file) {
+  const startMB = rssMB(api.child.pid);
+  let peakMB = startMB;
+  const sampler = setInterval(() => (peakMB = Math.max(peakMB, rssMB(api.child.pid) ?? 0)), 200);
+  const started = performance.now();
+  try {
+    const res = await fetch(`${api.url}/api/exports/customers.csv`, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status !== 200) throw new Error(`export refused (${res.status}): ${(await res.text()).slice(0, 500)}`);
+    let lines = 0;
+    const counter = new Transform({
+      transform(chunk, _encoding, done) {
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+        done(null, chunk);
+      },
+    });
+    await pipeline(Readable.fromWeb(res.body), counter, createWriteStream(file));
+    // Header line aside; no cell of these rows holds a line break.
+    return { seconds: seconds(performance.now() - started), mb: Math.round((statSync(file).size / 2 ** 20) * 10) / 10, rows: lines - 1, apiRssStartMB: startMB, apiRssPeakMB: peakMB };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/**
+ * Re-imports `file` (an export) as a dry run through POST /api/imports with
+ * the admin token and waits for the job; resolves with its seconds and
+ * outcome counts (a round trip leaves every row unchanged).
+ */
+async function dryRunImport(api, token, file) {
+  const gql = withToken(`${api.url}/graphql`, token);
+  const started = performance.now();
+  const res = await fetch(`${api.url}/api/imports?kind=customers&dryRun=true`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+    body: Readable.toWeb(createReadStream(file)),
+    duplex: 'half',
+  });
+  const { jobId } = await res.json();
+  if (res.status !== 202) throw new Error(`re-import refused (${res.status})`);
+  for (;;) {
+    const { importJob: job } = await gql(`query($id: ID!) { importJob(id: $id) { status created updated unchanged failed failure { message } } }`, { id: jobId });
+    if (job.status === 'FAILED') throw new Error(`the re-import failed: ${JSON.stringify(job)}`);
+    if (job.status === 'SUCCEEDED') return { seconds: seconds(performance.now() - started), created: job.created, updated: job.updated, unchanged: job.unchanged, failed: job.failed };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
 
 async function run() {
   assertLoopback(config.serverUrl);
@@ -137,6 +205,13 @@ async function run() {
   await page.getByRole('table', { name: 'Customers' }).getByRole('link').first().waitFor();
   const listShot = await shot(page, 'customers-after');
 
+  const exported = await exportAll(api, token, exportPath);
+  log(`exported ${exported.rows} rows (${exported.mb} MB) in ${exported.seconds} s; API RSS ${exported.apiRssStartMB} → peak ${exported.apiRssPeakMB} MB`);
+  if (exported.rows !== config.rows) throw new Error(`the export holds ${exported.rows} rows, not ${config.rows}`);
+  const roundTrip = await dryRunImport(api, token, exportPath);
+  log(`the export re-imported as a dry run in ${roundTrip.seconds} s: ${JSON.stringify(roundTrip)}`);
+  if (roundTrip.unchanged !== config.rows) throw new Error(`re-importing the export would change rows: ${JSON.stringify(roundTrip)}`);
+
   const report = {
     scenarioSet: 'import-web',
     date: new Date().toISOString(),
@@ -147,12 +222,16 @@ async function run() {
       'Through the web app in headless Chromium, as an admin: choose the file, preview, Check file (dry run), Import, Show customers.',
       'previewSeconds: file chosen to preview shown; check/import seconds: button click to the result step, the bar read every sampleSeconds.',
       'samples: [seconds, [[progress bar label, aria-valuenow] per bar], rate/time-left text shown, screenshot] while the bars showed.',
+      'export: GET /api/exports/customers.csv of all customers (admin token) streamed to disk; apiRssStartMB/apiRssPeakMB: the API process VmRSS when it began and the highest sampled every 200 ms meanwhile (flat memory: the peak stays near the start).',
+      'roundTrip: that export re-imported as a dry run (POST /api/imports?dryRun=true): every row must be unchanged.',
     ],
     rows: config.rows,
     csvMB,
     previewSeconds,
     check: { seconds: check.seconds, wouldCreate, samples: check.samples },
     import: { seconds: imported.seconds, rowsPerSec: Math.round(config.rows / imported.seconds), created, samples: imported.samples },
+    export: exported,
+    roundTrip,
     screenshots: { preview: previewShot, checkResult: checkShot, importResult: resultShot, customersAfter: listShot },
   };
   mkdirSync(path.join(benchDir, 'results'), { recursive: true });
