@@ -201,7 +201,7 @@ describe('notes on customers and organizations', () => {
     const ten = await statements(10);
     const fifty = await statements(50);
     expect(fifty).toBe(ten);
-    // // Warm: the session and the field definitions come from the process's caches (cache-invalidation.test.ts). The search's size probe, the page, the notes pages, their counts, their authors.
+    // Warm: the session and the field definitions come from the process's caches (cache-invalidation.test.ts). The search's size probe, the page, the notes pages, their counts, their authors.
     expect(fifty).toBe(5);
   });
 });

@@ -227,7 +227,7 @@ describe('requests: filed and updated by partner tools, listed per customer and 
     await statements(customers, 10);
     const ten = await statements(customers, 10);
     expect(await statements(customers, 50)).toBe(ten);
-    // // Warm: the session and the field definitions come from the process's caches (cache-invalidation.test.ts). The search's size probe, page, one per distinct page arguments (2), counts, reporters.
+    // Warm: the session and the field definitions come from the process's caches (cache-invalidation.test.ts). The search's size probe, page, one per distinct page arguments (2), counts, reporters.
     expect(ten).toBe(6);
     const five = await statements(organizations, 5);
     expect(await statements(organizations, 20)).toBe(five);

@@ -11,25 +11,27 @@ const children = (trees: ResolveTree[], typeName: string, name: string): Resolve
   trees.flatMap((tree) => Object.values(tree.fieldsByTypeName[typeName] ?? {}).filter((child) => child.name === name));
 
 /**
- * Whether a `CustomerConnection` selection asks for its customers' detail
- * values (`edges.node.details` or `detailsByKey`, through any alias, fragment
- * or directive that keeps it).
+ * What a `CustomerConnection` selection asks of its customers (through any
+ * alias, fragment or directive that keeps it): their detail values
+ * (`edges.node.details` or `detailsByKey`), their organizations.
  */
-function selectsDetails(info: GraphQLResolveInfo): boolean {
+function selections(info: GraphQLResolveInfo): Pick<CustomerListArgs, 'withDetails' | 'withOrganizations'> {
   const tree = parseResolveInfo(info) as ResolveTree | null;
-  if (!tree) return false;
+  if (!tree) return {};
   const nodes = children(children([tree], 'CustomerConnection', 'edges'), 'CustomerEdge', 'node');
-  return children(nodes, 'Customer', 'details').length + children(nodes, 'Customer', 'detailsByKey').length > 0;
+  const selects = (field: string) => children(nodes, 'Customer', field).length > 0;
+  return { withDetails: selects('details') || selects('detailsByKey'), withOrganizations: selects('organizations') };
 }
 
 /**
  * One page of customers as a connection, for the resolvers that list them.
- * When the selection shows detail values, the page statement reads them
- * (visible keys only) and primes the request's loader, so the same rows are
- * not read a second time.
+ * When the selection shows detail values or organizations, the page
+ * statement reads them too (values: visible keys only) into each customer's
+ * `prefetched`, and the values prime the request's loader, so the same rows
+ * are not read a second time.
  */
-export async function customerConnection(args: Omit<CustomerListArgs, 'withDetails'>, { services, visibility, loaders }: Context, info: GraphQLResolveInfo): Promise<CustomerConnection> {
-  const page = await services.customers.list({ ...args, withDetails: selectsDetails(info) }, visibility);
+export async function customerConnection(args: Omit<CustomerListArgs, 'withDetails' | 'withOrganizations'>, { services, visibility, loaders }: Context, info: GraphQLResolveInfo): Promise<CustomerConnection> {
+  const page = await services.customers.list({ ...args, ...selections(info) }, visibility);
   const detailsLoader = loaders.detailsOf(DetailFieldScope.CUSTOMER);
   for (const [id, details] of page.details ?? []) detailsLoader.prime(id, details);
   return toConnection(CustomerConnection, page);

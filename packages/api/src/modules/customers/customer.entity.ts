@@ -1,6 +1,16 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { VersionedRecord } from '../../common/versioned-record.entity';
+import type { Organization } from '../organizations/organization.entity';
+import type { StoredDetails } from '../detail-values/detail-value.loader';
+
+/** What a list's own statement already read for one of its customers, so its resolvers answer without a loader (and without a promise). */
+export interface CustomerPrefetch {
+  /** The customer's organizations, by name. */
+  organizations?: Organization[];
+  /** The detail values the request's viewer may view (the store's projection). */
+  details?: StoredDetails;
+}
 
 @ObjectType({ description: 'A person the help desk supports.' })
 @Entity('customers')
@@ -20,4 +30,7 @@ export class Customer extends VersionedRecord {
   @Field()
   @Column({ name: 'display_name', type: 'text' })
   displayName: string;
+
+  /** Set by the customers list for the parts its selection asks for (see CustomerService.list); neither a column nor a GraphQL field. */
+  prefetched?: CustomerPrefetch;
 }
