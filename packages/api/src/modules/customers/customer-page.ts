@@ -4,6 +4,7 @@ import { CustomerConnection } from './customer.connection';
 import type { CustomerListArgs } from './customer.service';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import { toConnection } from '../../common/connection';
+import { toDetailValuesOfMany } from '../detail-values/detail-values';
 import type { Context } from '../../graphql/context';
 
 /** The selections named `name` (under any alias) of type `typeName` below `tree`. */
@@ -15,12 +16,12 @@ const children = (trees: ResolveTree[], typeName: string, name: string): Resolve
  * alias, fragment or directive that keeps it): their detail values
  * (`edges.node.details` or `detailsByKey`), their organizations.
  */
-function selections(info: GraphQLResolveInfo): Pick<CustomerListArgs, 'withDetails' | 'withOrganizations'> {
+function selections(info: GraphQLResolveInfo): Pick<CustomerListArgs, 'withDetails' | 'withOrganizations'> & { detailValues?: boolean } {
   const tree = parseResolveInfo(info) as ResolveTree | null;
   if (!tree) return {};
   const nodes = children(children([tree], 'CustomerConnection', 'edges'), 'CustomerEdge', 'node');
   const selects = (field: string) => children(nodes, 'Customer', field).length > 0;
-  return { withDetails: selects('details') || selects('detailsByKey'), withOrganizations: selects('organizations') };
+  return { withDetails: selects('details') || selects('detailsByKey'), withOrganizations: selects('organizations'), detailValues: selects('details') };
 }
 
 /**
@@ -28,11 +29,18 @@ function selections(info: GraphQLResolveInfo): Pick<CustomerListArgs, 'withDetai
  * When the selection shows detail values or organizations, the page
  * statement reads them too (values: visible keys only) into each customer's
  * `prefetched`, and the values prime the request's loader, so the same rows
- * are not read a second time.
+ * are not read a second time. Typed `details` are built for the whole page
+ * at once, so no row waits on a promise of its own.
  */
-export async function customerConnection(args: Omit<CustomerListArgs, 'withDetails' | 'withOrganizations'>, { services, visibility, loaders }: Context, info: GraphQLResolveInfo): Promise<CustomerConnection> {
-  const page = await services.customers.list({ ...args, ...selections(info) }, visibility);
+export async function customerConnection(args: Omit<CustomerListArgs, 'withDetails' | 'withOrganizations'>, context: Context, info: GraphQLResolveInfo): Promise<CustomerConnection> {
+  const { services, visibility, loaders } = context;
+  const { detailValues, ...selected } = selections(info);
+  const page = await services.customers.list({ ...args, ...selected }, visibility);
   const detailsLoader = loaders.detailsOf(DetailFieldScope.CUSTOMER);
   for (const [id, details] of page.details ?? []) detailsLoader.prime(id, details);
+  if (detailValues) {
+    const built = await toDetailValuesOfMany(DetailFieldScope.CUSTOMER, page.nodes.map((c) => c.prefetched!.details!), context);
+    page.nodes.forEach((customer, i) => (customer.prefetched!.detailValues = built[i]));
+  }
   return toConnection(CustomerConnection, page);
 }

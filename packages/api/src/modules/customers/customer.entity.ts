@@ -3,6 +3,7 @@ import { Column, Entity } from 'typeorm';
 import { VersionedRecord } from '../../common/versioned-record.entity';
 import type { Organization } from '../organizations/organization.entity';
 import type { StoredDetails } from '../detail-values/detail-value.loader';
+import type { DetailValue } from '../detail-fields/detail-field.inputs';
 
 /** What a list's own statement already read for one of its customers, so its resolvers answer without a loader (and without a promise). */
 export interface CustomerPrefetch {
@@ -10,6 +11,8 @@ export interface CustomerPrefetch {
   organizations?: Organization[];
   /** The detail values the request's viewer may view (the store's projection). */
   details?: StoredDetails;
+  /** The same values as DetailValue objects, built for the whole page at once (see customerConnection). */
+  detailValues?: DetailValue[];
 }
 
 @ObjectType({ description: 'A person the help desk supports.' })
