@@ -109,17 +109,23 @@ export class ApiTokenService {
       return row && { viewer: toViewer(row), usedAt: row.lastUsedAt?.getTime() ?? 0 };
     });
     if (!token) return null;
-    if (Date.now() - token.usedAt >= LAST_USED_RESOLUTION_MS) {
+    if (isStale(token.usedAt)) {
+      // Set before the write, so the requests meanwhile do not write it too.
       token.usedAt = Date.now();
-      await this.db.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [token.viewer.id]);
+      await this.stamp(token.viewer.id);
     }
     return token.viewer;
   }
 
-  /** The viewer of a token by its id (a job it started runs as it), or null once it is revoked or its creator deactivated. */
+  /** The viewer of a token by its id (a job it started runs as it, uncached), or null once it is revoked or its creator deactivated; stamps its last use like a request. */
   async viewerForTokenId(id: string): Promise<ViewerIdentity | null> {
     const row = isUuid(id) ? await this.tokenRow('t.id = $1', id) : null;
+    if (row && isStale(row.lastUsedAt?.getTime() ?? 0)) await this.stamp(row.id);
     return row && toViewer(row);
+  }
+
+  private async stamp(id: string): Promise<void> {
+    await this.db.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [id]);
   }
 
   private async tokenRow(condition: string, value: string): Promise<TokenRow | null> {
@@ -134,6 +140,9 @@ export class ApiTokenService {
     return rows[0] ?? null;
   }
 }
+
+/** Whether a last use stamped at `usedAt` (ms since the epoch) is due to be written again. */
+const isStale = (usedAt: number): boolean => Date.now() - usedAt >= LAST_USED_RESOLUTION_MS;
 
 /** A token's viewer, frozen (a cached one serves many requests). */
 const toViewer = (row: TokenRow): ViewerIdentity =>

@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CacheInvalidation } from '../../db/cache-invalidation';
-import { SharedCache } from '../../db/cache-invalidation';
+import { SharedCache, type CacheInvalidation } from '../../db/cache-invalidation';
 import { DetailField } from './detail-field.entity';
 import type { DetailFieldScope } from './detail-field.enums';
 
