@@ -4,6 +4,7 @@ import { VersionedRecord } from '../../common/versioned-record.entity';
 import type { Organization } from '../organizations/organization.entity';
 import type { StoredDetails } from '../detail-values/detail-value.loader';
 import type { DetailValue } from '../detail-fields/detail-field.inputs';
+import type { Entitlement } from '../entitlements/entitlement.entity';
 
 /** What a list's own statement already read for one of its customers, so its resolvers answer without a loader (and without a promise). */
 export interface CustomerPrefetch {
@@ -13,6 +14,8 @@ export interface CustomerPrefetch {
   details?: StoredDetails;
   /** The same values as DetailValue objects, built for the whole page at once (see customerConnection). */
   detailValues?: DetailValue[];
+  /** Own entitlements and those of the customer's organizations, by product name. */
+  entitlements?: Entitlement[];
 }
 
 @ObjectType({ description: 'A person the help desk supports.' })

@@ -11,6 +11,7 @@ import { keysetPage, type KeysetOrder } from '../../common/keyset';
 import type { CountResult, Page } from '../../common/connection';
 import { constraintError } from '../../db/pg-errors';
 import { ORGANIZATION_COLUMNS, OrganizationService, toOrganization } from '../organizations/organization.service';
+import { entitlementsOfCustomerJson } from '../entitlements/entitlement.loader';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
 import type { DetailValueStore } from '../detail-values/detail-value.store';
@@ -55,11 +56,15 @@ export interface CustomerListArgs {
   withDetails?: boolean;
   /** Read each customer's organizations in the page's own statement, too. */
   withOrganizations?: boolean;
+  /** Read each customer's entitlements (with products) in the page's own statement, too. */
+  withEntitlements?: boolean;
 }
 
 /** A page of customers; with `withDetails`, also each one's visible detail values by id (and in each customer's `prefetched`, with its organizations when asked for). */
 export interface CustomerPage extends Page<Customer> {
   details?: Map<string, StoredDetails>;
+  /** With `withEntitlements`: each customer's entitlement rows (`entitlementsOfCustomers`, as JSON) by id, for `entitlementOfRow`. */
+  entitlements?: Map<string, Array<Record<string, unknown>>>;
 }
 
 export interface AddCustomersResult {
@@ -117,9 +122,10 @@ export class CustomerService {
    * page statement also reads each row's visible values (the store's
    * projection), so a list showing them reads its rows once; with
    * `withOrganizations`, each row's organizations too (as JSON, by name).
-   * Both land in each customer's `prefetched`.
+   * Both land in each customer's `prefetched`. With `withEntitlements`, each
+   * row's entitlement rows (as JSON) come back by customer id.
    */
-  async list({ first, after, query, filter, orderBy, withDetails, withOrganizations }: CustomerListArgs, visibility: FieldVisibility): Promise<CustomerPage> {
+  async list({ first, after, query, filter, orderBy, withDetails, withOrganizations, withEntitlements }: CustomerListArgs, visibility: FieldVisibility): Promise<CustomerPage> {
     const order = await this.order(orderBy, visibility);
     const text = query?.trim();
     const params: unknown[] = [];
@@ -127,11 +133,16 @@ export class CustomerService {
     // The projection's parameter goes last, after the filter's: the count reuses the filter's parameters without it.
     const countParams = params.length;
     const details = withDetails ? new Map<string, StoredDetails>() : undefined;
+    const entitlements = withEntitlements ? new Map<string, Array<Record<string, unknown>>>() : undefined;
     const projection = details ? `, ${await this.detailValues.projection(DetailFieldScope.CUSTOMER, 'c', visibility, params)} AS details` : '';
     const page = await keysetPage({
       db: this.db,
       from: 'customers c',
-      columns: CUSTOMER_COLUMNS + projection + (withOrganizations ? `, ${ORGANIZATIONS_OF_C} AS organizations` : ''),
+      columns:
+        CUSTOMER_COLUMNS +
+        projection +
+        (withOrganizations ? `, ${ORGANIZATIONS_OF_C} AS organizations` : '') +
+        (entitlements ? `, ${entitlementsOfCustomerJson('c.id')} AS entitlements` : ''),
       where,
       params,
       order,
@@ -140,6 +151,7 @@ export class CustomerService {
       toNode: (row) => {
         const customer = toCustomer(row);
         if (details) details.set(customer.id, row.details as StoredDetails);
+        if (entitlements) entitlements.set(customer.id, row.entitlements as Array<Record<string, unknown>>);
         if (details || withOrganizations) {
           customer.prefetched = {
             details: row.details as StoredDetails | undefined,
@@ -150,7 +162,7 @@ export class CustomerService {
       },
       count: (filterSql, filterParams) => this.count(filterSql, filterParams.slice(0, countParams), text ? SEARCH_COUNT_CAP : null),
     });
-    return { ...page, details };
+    return { ...page, details, entitlements };
   }
 
   private async count(filterSql: string, params: unknown[], cap: number | null): Promise<CountResult> {
