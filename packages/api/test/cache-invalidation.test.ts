@@ -1,4 +1,5 @@
 import { Role } from '../src/graphql/enums';
+import { SharedCache } from '../src/db/cache-invalidation';
 import { GraphQLTestClient } from './support/graphql-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -82,6 +83,19 @@ describe('caches of viewers and field definitions, across API processes', () => 
     const creator = (await one.sql<{ id: string }>(`SELECT created_by_id AS id FROM api_tokens WHERE id = $1`, [token.id]))[0].id;
     await admin.ok(`mutation($i: UpdateAgentInput!) { updateAgent(input: $i) { id } }`, { i: { id: creator, active: false } });
     expect(await partner.errorCode(VIEWER)).toBe('UNAUTHENTICATED');
+  });
+
+  it('does not keep a value read while a notice of its topic arrived: it may predate the change', async () => {
+    const cache = new SharedCache<string>(two.services.cacheInvalidation, 'fields', { ttlMs: 60_000, maxEntries: 10 });
+    let finishRead: (value: string) => void = () => undefined;
+    const slowRead = cache.get('k', () => new Promise((resolve) => (finishRead = resolve)));
+    // The change commits (and is heard) while the read is under way ...
+    await one.sql(`SELECT pg_notify('cp_cache', 'fields')`);
+    finishRead('read before the change');
+    expect(await slowRead).toBe('read before the change');
+    // ... so the next request reads again instead of being served the old value.
+    expect(await cache.get('k', async () => 'read after the change')).toBe('read after the change');
+    expect(await cache.get('k', async () => 'not read: kept')).toBe('read after the change');
   });
 
   describe('a value hidden since the last request', () => {
