@@ -12,6 +12,7 @@ import { createContext, type Context } from '../graphql/context';
 import { createSchema } from '../graphql/schema';
 import { createLimits } from '../graphql/limits';
 import { introspectionGuardPlugin } from '../graphql/introspection-guard';
+import { cacheBarrierPlugin } from '../graphql/cache-barrier';
 import { formatError } from '../graphql/error-formatting';
 import { createServices, type Services } from '../services';
 import type { ViewerIdentity } from '../auth/viewer';
@@ -43,13 +44,15 @@ async function identify(req: Request, services: Services, cookies: SessionCookie
 
 export async function createApp(db: DataSource, config: Config, logger: Logger): Promise<App> {
   const services = createServices(db, config, logger);
+  // Before the first request: until it listens, the caches of viewers and field definitions serve nothing.
+  await services.cacheInvalidation.start();
   const cookies = new SessionCookies(config.COOKIE_SECURE);
   const limits = createLimits();
   const schema = await createSchema();
   const apollo = new ApolloServer<Context>({
     schema,
     // No landing page: Apollo's loads its sandbox from a CDN, which our CSP forbids; partner tools read schema.graphql.
-    plugins: [...limits.plugins, introspectionGuardPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...limits.plugins, introspectionGuardPlugin(), cacheBarrierPlugin(db, services.cacheInvalidation), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
@@ -133,6 +136,7 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
     stop: async () => {
       await services.importQueue.stop();
       await apollo.stop();
+      await services.cacheInvalidation.stop();
     },
   };
 }

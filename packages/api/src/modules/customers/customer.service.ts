@@ -10,7 +10,8 @@ import { containsText } from '../../common/like';
 import { keysetPage, type KeysetOrder } from '../../common/keyset';
 import type { CountResult, Page } from '../../common/connection';
 import { constraintError } from '../../db/pg-errors';
-import { OrganizationService } from '../organizations/organization.service';
+import { ORGANIZATION_COLUMNS, OrganizationService, toOrganization } from '../organizations/organization.service';
+import { entitlementsOfCustomerJson } from '../entitlements/entitlement.loader';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
 import type { DetailValueStore } from '../detail-values/detail-value.store';
@@ -53,11 +54,17 @@ export interface CustomerListArgs {
   orderBy?: CustomerOrder | null;
   /** Read the page's visible detail values in the page's own statement (for a caller that shows them). */
   withDetails?: boolean;
+  /** Read each customer's organizations in the page's own statement, too. */
+  withOrganizations?: boolean;
+  /** Read each customer's entitlements (with products) in the page's own statement, too. */
+  withEntitlements?: boolean;
 }
 
-/** A page of customers; with `withDetails`, also each one's visible detail values by id. */
+/** A page of customers; with `withDetails`, also each one's visible detail values by id (and in each customer's `prefetched`, with its organizations when asked for). */
 export interface CustomerPage extends Page<Customer> {
   details?: Map<string, StoredDetails>;
+  /** With `withEntitlements`: each customer's entitlement rows (`entitlementsOfCustomers`, as JSON) by id, for `entitlementOfRow`. */
+  entitlements?: Map<string, Array<Record<string, unknown>>>;
 }
 
 export interface AddCustomersResult {
@@ -86,6 +93,10 @@ export const toCustomer = (row: Record<string, any>): Customer =>
     updatedAt: row.updatedAt,
   });
 
+/** The organizations of the customer `c` as a JSON array of ORGANIZATION_COLUMNS rows, in the order of `organizationsByCustomerId`. */
+const ORGANIZATIONS_OF_C = `(SELECT coalesce(json_agg(x ORDER BY lower(x.name), x.id), '[]') FROM (
+    SELECT ${ORGANIZATION_COLUMNS} FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE co.customer_id = c.id) x)`;
+
 /** The history attribute name of each built-in column `update` may change. */
 const CUSTOMER_ATTRIBUTES: Record<string, string> = { email: 'email', username: 'username', display_name: 'displayName', external_id: 'externalId' };
 
@@ -109,9 +120,12 @@ export class CustomerService {
    * or sorts (it is refused like an unknown key), so neither results, their
    * order nor their count can reveal a hidden value. With `withDetails`, the
    * page statement also reads each row's visible values (the store's
-   * projection), so a list showing them reads its rows once.
+   * projection), so a list showing them reads its rows once; with
+   * `withOrganizations`, each row's organizations too (as JSON, by name).
+   * Both land in each customer's `prefetched`. With `withEntitlements`, each
+   * row's entitlement rows (as JSON) come back by customer id.
    */
-  async list({ first, after, query, filter, orderBy, withDetails }: CustomerListArgs, visibility: FieldVisibility): Promise<CustomerPage> {
+  async list({ first, after, query, filter, orderBy, withDetails, withOrganizations, withEntitlements }: CustomerListArgs, visibility: FieldVisibility): Promise<CustomerPage> {
     const order = await this.order(orderBy, visibility);
     const text = query?.trim();
     const params: unknown[] = [];
@@ -119,23 +133,36 @@ export class CustomerService {
     // The projection's parameter goes last, after the filter's: the count reuses the filter's parameters without it.
     const countParams = params.length;
     const details = withDetails ? new Map<string, StoredDetails>() : undefined;
+    const entitlements = withEntitlements ? new Map<string, Array<Record<string, unknown>>>() : undefined;
     const projection = details ? `, ${await this.detailValues.projection(DetailFieldScope.CUSTOMER, 'c', visibility, params)} AS details` : '';
     const page = await keysetPage({
       db: this.db,
       from: 'customers c',
-      columns: CUSTOMER_COLUMNS + projection,
+      columns:
+        CUSTOMER_COLUMNS +
+        projection +
+        (withOrganizations ? `, ${ORGANIZATIONS_OF_C} AS organizations` : '') +
+        (entitlements ? `, ${entitlementsOfCustomerJson('c.id')} AS entitlements` : ''),
       where,
       params,
       order,
       first,
       after,
       toNode: (row) => {
-        details?.set(row.id as string, row.details as StoredDetails);
-        return toCustomer(row);
+        const customer = toCustomer(row);
+        if (details) details.set(customer.id, row.details as StoredDetails);
+        if (entitlements) entitlements.set(customer.id, row.entitlements as Array<Record<string, unknown>>);
+        if (details || withOrganizations) {
+          customer.prefetched = {
+            details: row.details as StoredDetails | undefined,
+            organizations: (row.organizations as Array<Record<string, any>> | undefined)?.map((o) => toOrganization({ ...o, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) })),
+          };
+        }
+        return customer;
       },
       count: (filterSql, filterParams) => this.count(filterSql, filterParams.slice(0, countParams), text ? SEARCH_COUNT_CAP : null),
     });
-    return { ...page, details };
+    return { ...page, details, entitlements };
   }
 
   private async count(filterSql: string, params: unknown[], cap: number | null): Promise<CountResult> {
