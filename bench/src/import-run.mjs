@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { from as copyFrom } from 'pg-copy-streams';
 import { closeClient, createTokens, withToken } from './api-client.mjs';
 import { createDatabase, dropDatabase, ident, serverVersion, withClient, withDatabase } from './db.mjs';
-import { expectedCustomers, IMPORT_FIELDS, ORGANIZATION_POOL, writeImportFiles } from './import-data.mjs';
+import { createImportFields, expectedCustomers, ORGANIZATION_POOL, writeImportFiles } from './import-data.mjs';
 import { mergeSummary } from './summary.mjs';
 import { assertLoopback, benchDir, buildApi, logDir, logger, root, startOurApi, stopAll, stopServer, runMain } from './servers.mjs';
 
@@ -252,13 +252,7 @@ async function run() {
   const setup = await startOurApi({ name: 'import-setup', dbUrl, port: config.port, admin });
   const { admin: token } = await createTokens(`${setup.url}/graphql`, admin.email, admin.password);
   const gql = withToken(`${setup.url}/graphql`, token);
-  const fields = [];
-  for (const spec of IMPORT_FIELDS) {
-    const { createDetailField } = await gql(`mutation($input: CreateDetailFieldInput!) { createDetailField(input: $input) { key label type options } }`, {
-      input: { scope: 'CUSTOMER', label: spec.label, type: spec.type, ...(spec.options ? { options: spec.options } : {}) },
-    });
-    fields.push(createDetailField);
-  }
+  const fields = await createImportFields(gql);
   await stopServer(setup);
   log(`created ${fields.length} detail fields: ${fields.map((f) => `${f.key} (${f.type})`).join(', ')}`);
 

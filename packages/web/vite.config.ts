@@ -2,12 +2,13 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { graphqlDocuments } from './graphql-documents.plugin.ts';
+import { scrollAreaRefs } from './scroll-area-refs.plugin.ts';
 
 // The API listens here in development; in production it serves dist/ itself.
 const api = 'http://127.0.0.1:4000';
 
 export default defineConfig({
-  plugins: [graphqlDocuments(), react()],
+  plugins: [graphqlDocuments(), scrollAreaRefs(), react()],
   resolve: {
     alias: {
       // The API consumes @cp/shared's CommonJS build; the browser bundles its

@@ -3,6 +3,8 @@ import type { Pool } from 'pg';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { DetailFieldService } from './modules/detail-fields/detail-field.service';
+import { DetailFieldCatalog } from './modules/detail-fields/detail-field.catalog';
+import { CacheInvalidation } from './db/cache-invalidation';
 import { DetailValueStore } from './modules/detail-values/detail-value.store';
 import { AgentService } from './modules/agents/agent.service';
 import { TeamService } from './modules/teams/team.service';
@@ -22,9 +24,14 @@ import { ImportRunner } from './modules/imports/import-runner';
 import { ImportQueue } from './modules/imports/import-queue';
 import { ImportService } from './modules/imports/import.service';
 
-/** Stateless services, built once per process and shared by all requests. */
+/**
+ * Services, built once per process and shared by all requests: stateless,
+ * but for the caches of viewers and field definitions, which `cacheInvalidation`
+ * keeps right across processes once started (until then they serve nothing).
+ */
 export function createServices(db: DataSource, config: Config, logger: Logger) {
   const pool = (db.driver as unknown as { master: Pool }).master;
+  const cacheInvalidation = new CacheInvalidation((db.options as { url: string }).url, logger);
   const limiter = new SignInLimiter(pool, config.SIGN_IN_MAX_FAILURES, config.SIGN_IN_WINDOW_SECONDS);
   const history = new HistoryService();
   const organizations = new OrganizationService(db, history);
@@ -32,8 +39,8 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
   // Every detail-value write records its history in its own transaction.
   detailValues.onValuesWritten(history.valuesWritten);
   const customers = new CustomerService(db, organizations, detailValues, history);
-  const auth = new AuthService(db, limiter, config.SESSION_TTL_HOURS * 3600_000);
-  const apiTokens = new ApiTokenService(db);
+  const auth = new AuthService(db, limiter, config.SESSION_TTL_HOURS * 3600_000, cacheInvalidation);
+  const apiTokens = new ApiTokenService(db, cacheInvalidation);
   const importFiles = new ImportFileStore(db);
   const importRunner = new ImportRunner({
     db,
@@ -46,6 +53,8 @@ export function createServices(db: DataSource, config: Config, logger: Logger) {
   });
   const importQueue = new ImportQueue(db, importRunner, logger, { stepSeconds: config.IMPORT_STEP_SECONDS, expireSeconds: config.IMPORT_STEP_EXPIRE_SECONDS });
   return {
+    cacheInvalidation,
+    fieldCatalog: new DetailFieldCatalog(db, cacheInvalidation),
     organizations,
     customers,
     detailFields: new DetailFieldService(db, detailValues),

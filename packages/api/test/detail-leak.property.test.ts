@@ -20,7 +20,8 @@ import { ImportFileStore } from '../src/modules/imports/import-file.store';
 import { ImportRunner } from '../src/modules/imports/import-runner';
 import { ImportService } from '../src/modules/imports/import.service';
 import type { ImportQueue } from '../src/modules/imports/import-queue';
-import { buildWorld, fixedId, hiddenFrom, worldViewers, type World, type WorldField } from './support/leak-world';
+import { hashSecretToken } from '../src/auth/secret-token';
+import { buildWorld, fixedId, hiddenFrom, worldViewers, type World, type WorldField, type WorldViewer } from './support/leak-world';
 
 /**
  * The invariant, tested as a property: for random field audiences, random
@@ -32,6 +33,8 @@ import { buildWorld, fixedId, hiddenFrom, worldViewers, type World, type WorldFi
 // 12 × 840 = 10,080 generated cases; smaller via env only for quick local checks.
 const WORLDS = Number(process.env.LEAK_WORLDS ?? 12);
 const CASES_PER_WORLD = Number(process.env.LEAK_CASES ?? 840);
+/** The cached-path property changes the world twice per case, so it runs a quarter as many. */
+const CACHED_CASES_PER_WORLD = Math.max(1, Math.round(CASES_PER_WORLD / 4));
 const CUSTOMERS = 16;
 
 const FIELD_SHAPES: Array<Pick<WorldField, 'scope' | 'type'> & { options?: number }> = [
@@ -367,12 +370,7 @@ describe('the invariant: hidden detail values never reach a viewer, by any path'
           const answer = await run(full.db, fullServices, viewer.identity, op);
           // 1. Nothing of a hidden field: its label, options or any of its values.
           for (const field of world.fields.filter((f) => hidden.has(f.id))) {
-            const owners = field.scope === 'CUSTOMER' ? world.customers : field.scope === 'ORGANIZATION' ? world.organizations : world.entitlements;
-            const secrets = [field.label, ...field.options, ...owners.flatMap((o) => {
-              const v = o.details[field.key];
-              return typeof v === 'string' ? [v] : [];
-            })];
-            for (const secret of secrets) expect(answer).not.toContain(secret);
+            for (const secret of secretsOf(world, field)) expect(answer).not.toContain(secret);
           }
           if ('import' in op && op.import.narrowed) {
             // 3. An import's error about a field hidden from its importer since reads IMPORT_COLUMN_HIDDEN, without the value
@@ -395,4 +393,116 @@ describe('the invariant: hidden detail values never reach a viewer, by any path'
       for (const r of reduced.values()) await r.drop();
     }
   }, 600_000);
+
+  /**
+   * The same invariant through the caches of one API process (viewers from
+   * their session or token secret, field definitions from the catalog, both
+   * kept between requests): a request warms them, then, as another process
+   * or an admin in psql would, a field the viewer could view is narrowed to
+   * nobody, or the viewer leaves one of their teams; the very next request
+   * must not show anything of a field hidden now. The change is undone after
+   * each case.
+   */
+  it.each(worlds.map((world, w) => [w, world] as const))('world %i, through the caches between changes', async (_w, world) => {
+    const full = await buildWorld(world, new Set());
+    const services = createServices(full.db, config, logger);
+    await services.cacheInvalidation.start();
+    const barrier = () => services.cacheInvalidation.barrier((sql, params) => full.db.query(sql, params));
+    try {
+      const viewers = worldViewers(world.teams).filter((v) => v.identity.role !== Role.ADMIN);
+      const secrets = await storeCredentials(full.db, viewers);
+      const signedIn = (viewer: WorldViewer) =>
+        viewer.identity.kind === 'token' ? services.apiTokens.viewerForToken(secrets.get(viewer.name)!) : services.auth.viewerForSession(secrets.get(viewer.name)!);
+      const changeArb = (viewer: WorldViewer): fc.Arbitrary<Change> => {
+        const visible = world.fields.filter((f) => !hiddenFrom(world, viewer.identity).has(f.id));
+        return fc.oneof(
+          ...(visible.length ? [fc.constantFrom(...visible).map((f): Change => ({ narrow: f }))] : []),
+          ...(viewer.identity.teamIds.length ? [fc.constantFrom(...viewer.identity.teamIds).map((teamId): Change => ({ leave: teamId }))] : []),
+        );
+      };
+      const cases = fc
+        .constantFrom(...viewers.filter((v) => v.identity.teamIds.length > 0 || world.fields.some((f) => !hiddenFrom(world, v.identity).has(f.id))))
+        .chain((viewer) => fc.record({ viewer: fc.constant(viewer), change: changeArb(viewer), op: operationArb(world, viewer.identity).filter((op) => 'source' in op) }));
+      await fc.assert(
+        fc.asyncProperty(cases, async ({ viewer, change, op }) => {
+          await run(full.db, services, (await signedIn(viewer))!, op);
+          await applyChange(full.db, world, viewer, change, 'apply');
+          await barrier();
+          try {
+            const now = (await signedIn(viewer))!;
+            const changed = 'narrow' in change ? { ...world, fields: world.fields.map((f) => (f.id === change.narrow.id ? { ...f, view: NOBODY, edit: NOBODY } : f)) } : world;
+            expect([...now.teamIds].sort()).toEqual(viewer.identity.teamIds.filter((t) => !('leave' in change) || t !== change.leave).sort());
+            const answer = await run(full.db, services, now, op);
+            for (const field of changed.fields.filter((f) => hiddenFrom(changed, now).has(f.id))) {
+              for (const secret of secretsOf(world, field)) expect(answer).not.toContain(secret);
+            }
+          } finally {
+            await applyChange(full.db, world, viewer, change, 'undo');
+            await barrier();
+          }
+        }),
+        { numRuns: CACHED_CASES_PER_WORLD, seed: 4242 + _w },
+      );
+    } finally {
+      await services.cacheInvalidation.stop();
+      await full.drop();
+    }
+  }, 600_000);
 });
+
+/** What must never show of a hidden field: its label, options and every text value it holds. */
+function secretsOf(world: World, field: WorldField): string[] {
+  const owners = field.scope === 'CUSTOMER' ? world.customers : field.scope === 'ORGANIZATION' ? world.organizations : world.entitlements;
+  return [field.label, ...field.options, ...owners.flatMap((o) => {
+    const v = o.details[field.key];
+    return typeof v === 'string' ? [v] : [];
+  })];
+}
+
+/** A change between two requests of the cached-path property: a field narrowed to nobody, or the viewer leaving a team. */
+type Change = { narrow: WorldField } | { leave: string };
+
+const NOBODY: WorldField['view'] = { allAgents: false, teams: [] };
+
+/**
+ * Stores the viewers as the API knows them: agents with their teams and a
+ * session each, tokens with their teams; answers each one's secret (the
+ * session cookie's token or the bearer token) by viewer name.
+ */
+async function storeCredentials(db: DataSource, viewers: WorldViewer[]): Promise<Map<string, string>> {
+  const secrets = new Map<string, string>();
+  for (const { name, identity } of viewers) {
+    const secret = `leak-${name}-secret`;
+    secrets.set(name, secret);
+    if (identity.kind === 'token') {
+      await db.query(`INSERT INTO api_tokens (id, name, role, token_hash) VALUES ($1, $2, $3, $4)`, [identity.id, identity.displayName, identity.role, hashSecretToken(secret)]);
+      await db.query(`INSERT INTO api_token_teams (api_token_id, team_id) SELECT $1, unnest($2::uuid[])`, [identity.id, identity.teamIds]);
+    } else {
+      await db.query(`INSERT INTO agents (id, email, display_name, role, password_hash) VALUES ($1, $2, $3, $4, 'not a hash')`, [identity.id, identity.email, identity.displayName, identity.role]);
+      await db.query(`INSERT INTO team_members (team_id, agent_id) SELECT unnest($2::uuid[]), $1`, [identity.id, identity.teamIds]);
+      await db.query(`INSERT INTO sessions (token_hash, agent_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [hashSecretToken(secret), identity.id]);
+    }
+  }
+  return secrets;
+}
+
+/** Applies a change in SQL, in one transaction, as another process or psql would; `undo` restores the world. */
+async function applyChange(db: DataSource, world: World, viewer: WorldViewer, change: Change, direction: 'apply' | 'undo'): Promise<void> {
+  await db.transaction(async (tx) => {
+    if ('leave' in change) {
+      const [table, owner] = viewer.identity.kind === 'token' ? ['api_token_teams', 'api_token_id'] : ['team_members', 'agent_id'];
+      if (direction === 'apply') await tx.query(`DELETE FROM ${table} WHERE ${owner} = $1 AND team_id = $2`, [viewer.identity.id, change.leave]);
+      else await tx.query(`INSERT INTO ${table} (${owner}, team_id) VALUES ($1, $2)`, [viewer.identity.id, change.leave]);
+      return;
+    }
+    const field = change.narrow;
+    await tx.query(`DELETE FROM detail_field_permission_teams WHERE field_id = $1`, [field.id]);
+    for (const [access, audience] of [['VIEW', field.view], ['EDIT', field.edit]] as const) {
+      const restored = direction === 'undo' ? audience : NOBODY;
+      await tx.query(`UPDATE detail_field_permissions SET all_agents = $3 WHERE field_id = $1 AND access = $2`, [field.id, access, restored.allAgents]);
+      for (const t of restored.teams) {
+        await tx.query(`INSERT INTO detail_field_permission_teams (field_id, access, team_id) VALUES ($1, $2, $3)`, [field.id, access, world.teams[t]]);
+      }
+    }
+  });
+}

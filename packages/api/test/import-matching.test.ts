@@ -130,6 +130,12 @@ describe('import matching', () => {
       expect((await importCustomersWithKey(app, admin, 'partner-42', input)).body.data.importCustomers.id).not.toBe(id);
     });
 
+    it('refuses an Idempotency-Key longer than 200 characters, naming the header and the limit', async () => {
+      const refused = await importCustomersWithKey(app, agent, 'p'.repeat(201), { rows: [{ Email: 'toolong-key@example.com' }] });
+      expect(refused.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key', reason: 'IDEMPOTENCY_KEY_TOO_LONG', params: { max: 200, length: 201 } });
+      expect(await app.sql(`SELECT 1 FROM customers WHERE email = 'toolong-key@example.com'`)).toEqual([]);
+    });
+
     it("takes 10,000 rows in one call (a partner tool's rows: about 3 MB of JSON), and refuses 10,001", async () => {
       const note = 'Called about the renewal; prefers email in the morning, invoices to the finance team. '.repeat(2);
       const rows = Array.from({ length: 10_000 }, (_, i) => ({ 'External ID': `JSON-${i}`, Email: `json${i}@bulk.test`, 'Display name': `Json Customer ${i}`, Plan: i % 2 ? 'Gold' : 'Silver', Note: `${i}: ${note}` }));

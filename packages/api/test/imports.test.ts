@@ -150,6 +150,16 @@ describe('imports', () => {
     expect((await admin.ok(JOB, { id: first.jobId })).importJob).toBeNull();
   });
 
+  it('refuses an Idempotency-Key longer than 200 characters rather than cutting it (two keys alike up to the cut would replay each other)', async () => {
+    const long = `k-${'x'.repeat(199)}`;
+    const refused = await upload(app, agent, 'Email\nlongkey@example.com\n', {}, { 'Idempotency-Key': long });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key', reason: 'IDEMPOTENCY_KEY_TOO_LONG', params: { max: 200, length: 201 } });
+    expect(await app.sql(`SELECT 1 FROM import_jobs WHERE idempotency_key LIKE 'k-x%'`)).toEqual([]);
+    const fits: any = await (await upload(app, agent, 'Email\nlongkey@example.com\n', {}, { 'Idempotency-Key': long.slice(0, 200) })).json();
+    expect(await finished(agent, fits.jobId)).toMatchObject({ created: 1 });
+  });
+
   it('importCustomers takes JSON rows; a missing key leaves that value alone', async () => {
     const mutation = `mutation($input: ImportCustomersInput!) { importCustomers(input: $input) { id status } }`;
     const { importCustomers } = await agent.ok(mutation, { input: { rows: [{ Email: 'ann@example.com', Plan: 'Silver' }, { Email: 'json@example.com', score: 7, Regions: ['EMEA'] }] } });

@@ -197,10 +197,11 @@ describe('notes on customers and organizations', () => {
       }
       return app.statements.count - start;
     };
+    await statements(10);
     const ten = await statements(10);
     const fifty = await statements(50);
     expect(fifty).toBe(ten);
-    // session, field definitions and size probe of the search, the page, the notes pages, their counts, their authors
-    expect(fifty).toBe(7);
+    // Warm: the session and the field definitions come from the process's caches (cache-invalidation.test.ts). The search's size probe, the page, the notes pages, their counts, their authors.
+    expect(fifty).toBe(5);
   });
 });

@@ -224,13 +224,14 @@ describe('requests: filed and updated by partner tools, listed per customer and 
       expect(nodes.every((node: any) => node.requests.edges.length === 3)).toBe(true);
       return app.statements.count - start;
     };
+    await statements(customers, 10);
     const ten = await statements(customers, 10);
     expect(await statements(customers, 50)).toBe(ten);
-    // session, field definitions, the search's size probe, page, one per distinct page arguments (2), counts, reporters
-    expect(ten).toBe(8);
+    // Warm: the session and the field definitions come from the process's caches (cache-invalidation.test.ts). The search's size probe, page, one per distinct page arguments (2), counts, reporters.
+    expect(ten).toBe(6);
     const five = await statements(organizations, 5);
     expect(await statements(organizations, 20)).toBe(five);
-    // session, page, requests, counts, reporters
-    expect(five).toBe(5);
+    // Page, requests, counts, reporters.
+    expect(five).toBe(4);
   });
 });

@@ -168,6 +168,7 @@ export const PROBLEM_TEXT = {
   IMPORT_OPTION_NOT_SUPPORTED: '{{option}} {{value}} is not supported; give one of {{supported}}.',
   IMPORT_FILE_TOO_LARGE: 'The file is larger than {{max}} MB: split it into smaller files.',
   IMPORT_TOO_MANY_ROWS: 'One call imports at most {{max}} rows; send the rest in further calls.',
+  IDEMPOTENCY_KEY_TOO_LONG: 'The Idempotency-Key header has {{length}} characters; it may have at most {{max}}.',
   IMPORT_ROW_NOT_OBJECT: 'Row {{row}} is not an object of column names and values.',
   IMPORT_HEADER_REFUSED: 'Nothing was imported: the header row has {{count}} problems (see the errors on line 1).',
   IMPORT_ROWS_FAILED: 'Nothing was imported: {{count}} rows have problems. Fix them, or choose to skip rows with problems.',

@@ -39,11 +39,59 @@ describe('pages load their own code on their first visit (real Chromium)', () =>
       await new CustomersPage(fresh).waitForList();
     });
     expect(loaded).toContain('CustomersPage');
-    // dnd-kit is bundled with DetailFieldsPage, @mantine/dates and dayjs with DayCalendar.
-    for (const other of ['SignInPage', 'CustomerProfilePage', 'OrganizationsPage', 'SettingsLayout', 'DetailFieldsPage', 'DayCalendar', 'AddCustomersDialog', 'DetailFilterDialog']) {
+    // dnd-kit is bundled with DetailFieldsPage, @mantine/dates and dayjs with DayCalendar; the list's dropdowns
+    // (Popover, Menu, Combobox and floating-ui) with the controls that open them, loaded at their first use.
+    const dropdowns = ['ColumnsPopover', 'ManageDetailsMenu', 'ProductSelect', 'OrganizationSelect'];
+    for (const other of ['SignInPage', 'CustomerProfilePage', 'OrganizationsPage', 'SettingsLayout', 'DetailFieldsPage', 'DayCalendar', 'AddCustomersDialog', 'DetailFilterDialog', ...dropdowns]) {
       expect(loaded).not.toContain(other);
     }
     await fresh.close();
+  });
+
+  it("the list's dropdowns download at their first use and open at once, by pointer or keyboard", async () => {
+    const fresh = await page.context().newPage();
+    await fresh.goto(`${server.baseUrl}/customers`);
+    const customers = new CustomersPage(fresh);
+    await customers.waitForList();
+
+    const columns = await scriptsLoadedBy(fresh, async () => {
+      await fresh.getByRole('button', { name: 'Columns' }).click();
+      await fresh.getByRole('checkbox', { name: 'Support tier' }).check();
+      await customers.table.getByRole('columnheader', { name: 'Support tier' }).waitFor();
+    });
+    expect(columns).toContain('ColumnsPopover');
+    await expectAccessible(fresh, 'the columns popover, opened at its first use');
+    await fresh.keyboard.press('Escape');
+
+    await fresh.getByRole('button', { name: 'Manage details' }).click();
+    await fresh.getByRole('menuitem', { name: 'Manage detail fields' }).waitFor();
+    await fresh.keyboard.press('Escape');
+
+    // Focused from the keyboard, the product box becomes the real one, with the focus: the arrow keys open its list.
+    const product = fresh.getByRole('combobox', { name: 'Product' });
+    await product.focus();
+    await product.and(fresh.locator(':focus:not([readonly])')).waitFor();
+    await fresh.keyboard.press('ArrowDown');
+    await fresh.getByRole('option', { name: 'Analytics Add-on', exact: true }).click();
+    await fresh.waitForURL((url) => url.searchParams.has('product'));
+
+    const organization = fresh.getByRole('textbox', { name: 'Organization' });
+    await organization.click();
+    await organization.and(fresh.locator(':focus:not([readonly])')).fill('Ferry');
+    await fresh.getByRole('option', { name: 'Ferry Inc', exact: true }).click();
+    await fresh.waitForURL((url) => url.searchParams.has('org'));
+
+    // A link with both filters draws them chosen before their code is downloaded, and clears them without it.
+    const linked = await fresh.context().newPage();
+    const loaded = await scriptsLoadedBy(linked, async () => {
+      await linked.goto(fresh.url());
+      await linked.getByRole('textbox', { name: 'Organization' }).and(linked.locator('[value="Ferry Inc"]')).waitFor();
+      await linked.getByRole('combobox', { name: 'Product' }).and(linked.locator('[value="Analytics Add-on"]')).waitFor();
+      await linked.getByRole('button', { name: 'Clear organization' }).click();
+      await linked.waitForURL((url) => !url.searchParams.has('org'));
+    });
+    expect(loaded).not.toContain('OrganizationSelect');
+    await Promise.all([linked.close(), fresh.close()]);
   });
 
   it('a page whose code cannot be downloaded says so, and Try again loads it', async () => {

@@ -8,12 +8,42 @@ import type { ViewerIdentity } from './viewer';
 import { badInput, forbidden, notFound } from '../common/domain-error';
 import { assertIds, isUuid, uniq } from '../common/ids';
 import type { Role } from '../graphql/enums';
+import { SharedCache, type CacheInvalidation } from '../db/cache-invalidation';
 
 /** last_used_at is written at most this often per token, not on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** A cached token: its viewer, and when its last use was last written (ms since the epoch). */
+interface CachedToken {
+  viewer: ViewerIdentity;
+  usedAt: number;
+}
+
+interface TokenRow {
+  id: string;
+  name: string;
+  role: Role;
+  createdById: string | null;
+  email: string | null;
+  teamIds: string[];
+  lastUsedAt: Date | null;
+}
+
+/**
+ * API tokens: creation, listing, revocation, and turning a bearer secret
+ * into a viewer. A token's viewer is kept in this process (at most 60 s)
+ * until a `viewers` notice: revoking it, changing its teams or its
+ * creator, in any process, drops it (`db/cache-invalidation.ts`).
+ */
 export class ApiTokenService {
-  constructor(private readonly db: DataSource) {}
+  private readonly tokens: SharedCache<CachedToken>;
+
+  constructor(
+    private readonly db: DataSource,
+    invalidation: CacheInvalidation,
+  ) {
+    this.tokens = new SharedCache(invalidation, 'viewers', { ttlMs: 60_000, maxEntries: 10_000 });
+  }
 
   async create(viewer: ViewerIdentity, input: CreateApiTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
     if (!roleCovers(viewer.role, input.role)) throw forbidden(problem('TOKEN_ROLE_TOO_HIGH'));
@@ -68,28 +98,52 @@ export class ApiTokenService {
     return token;
   }
 
+  /**
+   * The viewer of a bearer secret (frozen: shared by the requests of this
+   * process), or null once it is revoked or its creator deactivated. Stamps
+   * the token's last use at most once a minute.
+   */
   async viewerForToken(secret: string): Promise<ViewerIdentity | null> {
-    return this.tokenViewer('t.token_hash = $1', hashSecretToken(secret));
+    const token = await this.tokens.get(hashSecretToken(secret), async () => {
+      const row = await this.tokenRow('t.token_hash = $1', hashSecretToken(secret));
+      return row && { viewer: toViewer(row), usedAt: row.lastUsedAt?.getTime() ?? 0 };
+    });
+    if (!token) return null;
+    if (isStale(token.usedAt)) {
+      // Set before the write, so the requests meanwhile do not write it too.
+      token.usedAt = Date.now();
+      await this.stamp(token.viewer.id);
+    }
+    return token.viewer;
   }
 
-  /** The viewer of a token by its id (a job it started runs as it), or null once it is revoked or its creator deactivated. */
+  /** The viewer of a token by its id (a job it started runs as it, uncached), or null once it is revoked or its creator deactivated; stamps its last use like a request. */
   async viewerForTokenId(id: string): Promise<ViewerIdentity | null> {
-    return isUuid(id) ? this.tokenViewer('t.id = $1', id) : null;
+    const row = isUuid(id) ? await this.tokenRow('t.id = $1', id) : null;
+    if (row && isStale(row.lastUsedAt?.getTime() ?? 0)) await this.stamp(row.id);
+    return row && toViewer(row);
   }
 
-  private async tokenViewer(condition: string, value: string): Promise<ViewerIdentity | null> {
-    const rows: Array<{ id: string; name: string; role: Role; createdById: string | null; email: string | null; teamIds: string[]; stale: boolean }> = await this.db.query(
-      `SELECT t.id, t.name, t.role, t.created_by_id AS "createdById", a.email,
-              ARRAY(SELECT team_id::text FROM api_token_teams WHERE api_token_id = t.id) AS "teamIds",
-              (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => $2)) AS stale
+  private async stamp(id: string): Promise<void> {
+    await this.db.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [id]);
+  }
+
+  private async tokenRow(condition: string, value: string): Promise<TokenRow | null> {
+    const rows: TokenRow[] = await this.db.query(
+      `SELECT t.id, t.name, t.role, t.created_by_id AS "createdById", a.email, t.last_used_at AS "lastUsedAt",
+              ARRAY(SELECT team_id::text FROM api_token_teams WHERE api_token_id = t.id) AS "teamIds"
          FROM api_tokens t LEFT JOIN agents a ON a.id = t.created_by_id
         WHERE ${condition} AND t.revoked_at IS NULL
           AND (t.created_by_id IS NULL OR a.active)`,
-      [value, LAST_USED_RESOLUTION_MS / 1000],
+      [value],
     );
-    const row = rows[0];
-    if (!row) return null;
-    if (row.stale) await this.db.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [row.id]);
-    return { kind: 'token', id: row.id, agentId: row.createdById, email: row.email ?? '', displayName: row.name, role: row.role, teamIds: row.teamIds };
+    return rows[0] ?? null;
   }
 }
+
+/** Whether a last use stamped at `usedAt` (ms since the epoch) is due to be written again. */
+const isStale = (usedAt: number): boolean => Date.now() - usedAt >= LAST_USED_RESOLUTION_MS;
+
+/** A token's viewer, frozen (a cached one serves many requests). */
+const toViewer = (row: TokenRow): ViewerIdentity =>
+  Object.freeze({ kind: 'token' as const, id: row.id, agentId: row.createdById, email: row.email ?? '', displayName: row.name, role: row.role, teamIds: Object.freeze(row.teamIds) });

@@ -19,11 +19,11 @@ export interface Context {
   res: Response;
 }
 
-/** The one way a request's context is made: the viewer decides visibility, and loaders are fresh. */
+/** The one way a request's context is made: the viewer and the process's field catalog decide visibility, and loaders are fresh. */
 export function createContext(
   db: DataSource,
   base: Pick<Context, 'requestId' | 'viewer' | 'services' | 'cookies' | 'req' | 'res'>,
 ): Context {
-  const visibility = new FieldVisibility(db, base.viewer);
+  const visibility = new FieldVisibility(base.services.fieldCatalog, base.viewer);
   return { ...base, visibility, loaders: createLoaders(db, visibility, base.services.detailValues) };
 }

@@ -12,6 +12,7 @@ import { createContext, type Context } from '../graphql/context';
 import { createSchema } from '../graphql/schema';
 import { createLimits } from '../graphql/limits';
 import { introspectionGuardPlugin } from '../graphql/introspection-guard';
+import { cacheBarrierPlugin } from '../graphql/cache-barrier';
 import { formatError } from '../graphql/error-formatting';
 import { createServices, type Services } from '../services';
 import type { ViewerIdentity } from '../auth/viewer';
@@ -43,13 +44,15 @@ async function identify(req: Request, services: Services, cookies: SessionCookie
 
 export async function createApp(db: DataSource, config: Config, logger: Logger): Promise<App> {
   const services = createServices(db, config, logger);
+  // Before the first request: until it listens, the caches of viewers and field definitions serve nothing.
+  await services.cacheInvalidation.start();
   const cookies = new SessionCookies(config.COOKIE_SECURE);
   const limits = createLimits();
   const schema = await createSchema();
   const apollo = new ApolloServer<Context>({
     schema,
     // No landing page: Apollo's loads its sandbox from a CDN, which our CSP forbids; partner tools read schema.graphql.
-    plugins: [...limits.plugins, introspectionGuardPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...limits.plugins, introspectionGuardPlugin(), cacheBarrierPlugin(db, services.cacheInvalidation), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
@@ -102,11 +105,15 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
 
   const webDist = path.resolve(config.WEB_DIST ?? path.join(__dirname, '../../../web/dist'));
   if (existsSync(path.join(webDist, 'index.html'))) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // Vite names each built asset by a hash of its content (a new build, new names): browsers keep them for good, and a
+    // chunk that is not there is a 404, not the app shell, which a page still on an older build would load as a script.
+    app.use('/assets', express.static(path.join(webDist, 'assets'), { index: false, immutable: true, maxAge: '1y', fallthrough: false }));
+    // The shell is asked again every time, so a new build reaches agents at their next page load.
+    app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => file.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache') }));
     // Client-side routes: any other GET that wants HTML gets the app shell.
     app.get(/^\/(?!graphql|api\/).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
-      res.sendFile(path.join(webDist, 'index.html'), { maxAge: 0 });
+      res.sendFile(path.join(webDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
     });
   } else {
     logger.warn({ webDist }, 'web app not built; serving the API only');
@@ -129,6 +136,7 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
     stop: async () => {
       await services.importQueue.stop();
       await apollo.stop();
+      await services.cacheInvalidation.stop();
     },
   };
 }

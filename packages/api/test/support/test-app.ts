@@ -30,11 +30,17 @@ export interface TestApp {
   /** The app's own DataSource, for tests that call services directly (with a FieldVisibility of their own). */
   db: DataSource;
   statements: StatementCounter;
-  /** Runs SQL directly, for setup and for checking what was stored. */
+  /**
+   * Runs SQL directly, for setup and for checking what was stored; returns
+   * once this app has heard the cache notices of what it committed, as a
+   * mutation does (the caches of other apps on the same database hear them at the same moment).
+   */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   client(): GraphQLTestClient;
   /** A client signed in as a new agent with this role (and teams). */
   signedIn(role: Role, teamIds?: string[]): Promise<GraphQLTestClient & { agentId: string; email: string }>;
+  /** A second app (another API process, as far as caches go) on the same database, closed by this one's close. */
+  twin(): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -43,7 +49,12 @@ let agentSeq = 0;
 
 /** The real app (HTTP, GraphQL, services) on its own fresh database, on a random port. */
 export async function startTestApp(env: Partial<Record<keyof Config, string>> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  return startOn(await createTestDatabase(), env);
+}
+
+/** The app on `database`; closing it drops the database unless `drop` is null (a twin's). */
+async function startOn(database: { url: string; drop: (() => Promise<void>) | null }, env: Partial<Record<keyof Config, string>>): Promise<TestApp> {
+  const twins: TestApp[] = [];
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const statements = new StatementCounter();
@@ -60,7 +71,11 @@ export async function startTestApp(env: Partial<Record<keyof Config, string>> = 
     services,
     db,
     statements,
-    sql: (text, params) => db.query(text, params),
+    async sql(text, params) {
+      const rows = await db.query(text, params);
+      await services.cacheInvalidation.barrier((sql, p) => db.query(sql, p));
+      return rows;
+    },
     client: () => new GraphQLTestClient(baseUrl),
     async signedIn(role, teamIds = []) {
       agentSeq += 1;
@@ -70,12 +85,18 @@ export async function startTestApp(env: Partial<Record<keyof Config, string>> = 
       await client.signIn(email, TEST_PASSWORD);
       return Object.assign(client, { agentId: agent.id, email });
     },
+    async twin() {
+      const twin = await startOn({ url: database.url, drop: null }, env);
+      twins.push(twin);
+      return twin;
+    },
     async close() {
+      for (const twin of twins) await twin.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await stop();
       await db.destroy();
-      await database.drop();
+      await database.drop?.();
     },
   };
   return testApp;

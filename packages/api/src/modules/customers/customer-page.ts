@@ -4,6 +4,8 @@ import { CustomerConnection } from './customer.connection';
 import type { CustomerListArgs } from './customer.service';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import { toConnection } from '../../common/connection';
+import { toDetailValuesOfMany } from '../detail-values/detail-values';
+import { entitlementOfRow } from '../entitlements/entitlement.loader';
 import type { Context } from '../../graphql/context';
 
 /** The selections named `name` (under any alias) of type `typeName` below `tree`. */
@@ -11,26 +13,47 @@ const children = (trees: ResolveTree[], typeName: string, name: string): Resolve
   trees.flatMap((tree) => Object.values(tree.fieldsByTypeName[typeName] ?? {}).filter((child) => child.name === name));
 
 /**
- * Whether a `CustomerConnection` selection asks for its customers' detail
- * values (`edges.node.details` or `detailsByKey`, through any alias, fragment
- * or directive that keeps it).
+ * What a `CustomerConnection` selection asks of its customers (through any
+ * alias, fragment or directive that keeps it): their detail values
+ * (`edges.node.details` or `detailsByKey`), organizations, entitlements.
  */
-function selectsDetails(info: GraphQLResolveInfo): boolean {
+function selections(info: GraphQLResolveInfo): Pick<CustomerListArgs, 'withDetails' | 'withOrganizations' | 'withEntitlements'> & { detailValues?: boolean } {
   const tree = parseResolveInfo(info) as ResolveTree | null;
-  if (!tree) return false;
+  if (!tree) return {};
   const nodes = children(children([tree], 'CustomerConnection', 'edges'), 'CustomerEdge', 'node');
-  return children(nodes, 'Customer', 'details').length + children(nodes, 'Customer', 'detailsByKey').length > 0;
+  const selects = (field: string) => children(nodes, 'Customer', field).length > 0;
+  return {
+    withDetails: selects('details') || selects('detailsByKey'),
+    withOrganizations: selects('organizations'),
+    withEntitlements: selects('entitlements'),
+    detailValues: selects('details'),
+  };
 }
 
 /**
  * One page of customers as a connection, for the resolvers that list them.
- * When the selection shows detail values, the page statement reads them
- * (visible keys only) and primes the request's loader, so the same rows are
- * not read a second time.
+ * When the selection shows detail values, organizations or entitlements,
+ * the page statement reads them too (values: visible keys only) into each
+ * customer's `prefetched`, and the values and products prime the request's
+ * loaders, so the same rows are not read a second time. Typed `details` are built for the whole page
+ * at once, so no row waits on a promise of its own.
  */
-export async function customerConnection(args: Omit<CustomerListArgs, 'withDetails'>, { services, visibility, loaders }: Context, info: GraphQLResolveInfo): Promise<CustomerConnection> {
-  const page = await services.customers.list({ ...args, withDetails: selectsDetails(info) }, visibility);
+export async function customerConnection(args: Omit<CustomerListArgs, 'withDetails' | 'withOrganizations' | 'withEntitlements'>, context: Context, info: GraphQLResolveInfo): Promise<CustomerConnection> {
+  const { services, visibility, loaders } = context;
+  const { detailValues, ...selected } = selections(info);
+  const page = await services.customers.list({ ...args, ...selected }, visibility);
   const detailsLoader = loaders.detailsOf(DetailFieldScope.CUSTOMER);
   for (const [id, details] of page.details ?? []) detailsLoader.prime(id, details);
+  if (page.entitlements) {
+    for (const customer of page.nodes) {
+      const entitlements = page.entitlements.get(customer.id)!.map((row) => entitlementOfRow(row, loaders.productById));
+      customer.prefetched = { ...customer.prefetched, entitlements };
+      loaders.entitlementsByCustomerId.prime(customer.id, entitlements);
+    }
+  }
+  if (detailValues) {
+    const built = await toDetailValuesOfMany(DetailFieldScope.CUSTOMER, page.nodes.map((c) => c.prefetched!.details!), context);
+    page.nodes.forEach((customer, i) => (customer.prefetched!.detailValues = built[i]));
+  }
   return toConnection(CustomerConnection, page);
 }

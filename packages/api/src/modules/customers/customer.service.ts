@@ -10,7 +10,8 @@ import { matchesText } from '../../common/like';
 import { keysetPage, keysetWalk, type KeysetOrder } from '../../common/keyset';
 import type { CountResult, Page } from '../../common/connection';
 import { constraintError } from '../../db/pg-errors';
-import { OrganizationService } from '../organizations/organization.service';
+import { ORGANIZATION_COLUMNS, OrganizationService, toOrganization } from '../organizations/organization.service';
+import { entitlementsOfCustomerJson } from '../entitlements/entitlement.loader';
 import { DetailFieldScope } from '../detail-fields/detail-field.enums';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
 import type { DetailValueStore } from '../detail-values/detail-value.store';
@@ -78,11 +79,17 @@ export interface CustomerListArgs {
   orderBy?: CustomerOrder | null;
   /** Read the page's visible detail values in the page's own statement (for a caller that shows them). */
   withDetails?: boolean;
+  /** Read each customer's organizations in the page's own statement, too. */
+  withOrganizations?: boolean;
+  /** Read each customer's entitlements (with products) in the page's own statement, too. */
+  withEntitlements?: boolean;
 }
 
-/** A page of customers; with `withDetails`, also each one's visible detail values by id. */
+/** A page of customers; with `withDetails`, also each one's visible detail values by id (and in each customer's `prefetched`, with its organizations when asked for). */
 export interface CustomerPage extends Page<Customer> {
   details?: Map<string, StoredDetails>;
+  /** With `withEntitlements`: each customer's entitlement rows (`entitlementsOfCustomers`, as JSON) by id, for `entitlementOfRow`. */
+  entitlements?: Map<string, Array<Record<string, unknown>>>;
 }
 
 export interface AddCustomersResult {
@@ -111,6 +118,10 @@ export const toCustomer = (row: Record<string, any>): Customer =>
     updatedAt: row.updatedAt,
   });
 
+/** The organizations of the customer `c` as a JSON array of ORGANIZATION_COLUMNS rows, in the order of `organizationsByCustomerId`. */
+const ORGANIZATIONS_OF_C = `(SELECT coalesce(json_agg(x ORDER BY lower(x.name), x.id), '[]') FROM (
+    SELECT ${ORGANIZATION_COLUMNS} FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE co.customer_id = c.id) x)`;
+
 /** The history attribute name of each built-in column `update` may change. */
 const CUSTOMER_ATTRIBUTES: Record<string, string> = { email: 'email', username: 'username', display_name: 'displayName', external_id: 'externalId' };
 
@@ -134,11 +145,14 @@ export class CustomerService {
    * or sorts (it is refused like an unknown key), so neither results, their
    * order nor their count can reveal a hidden value. With `withDetails`, the
    * page statement also reads each row's visible values (the store's
-   * projection), so a list showing them reads its rows once. A search
+   * projection), so a list showing them reads its rows once; with
+   * `withOrganizations`, each row's organizations too (as JSON, by name).
+   * Both land in each customer's `prefetched`. With `withEntitlements`, each
+   * row's entitlement rows (as JSON) come back by customer id. A search
    * (`searchPlan`) costs a probe and the page, and a second page statement
    * when a walk of many matches runs out of budget.
    */
-  async list({ first, after, query, filter, orderBy, withDetails }: CustomerListArgs, visibility: FieldVisibility): Promise<CustomerPage> {
+  async list({ first, after, query, filter, orderBy, withDetails, withOrganizations, withEntitlements }: CustomerListArgs, visibility: FieldVisibility): Promise<CustomerPage> {
     const order = await this.order(orderBy, visibility);
     const text = query?.trim();
     const params: unknown[] = [];
@@ -151,17 +165,30 @@ export class CustomerService {
     // The projection's parameter goes last, after the filter's: the count reuses the filter's parameters without it.
     const countParams = params.length;
     const details = withDetails ? new Map<string, StoredDetails>() : undefined;
+    const entitlements = withEntitlements ? new Map<string, Array<Record<string, unknown>>>() : undefined;
     const projection = details ? `, ${await this.detailValues.projection(DetailFieldScope.CUSTOMER, 'c', visibility, params)} AS details` : '';
     const list = {
       db: this.db,
-      columns: CUSTOMER_COLUMNS + projection,
+      columns:
+        CUSTOMER_COLUMNS +
+        projection +
+        (withOrganizations ? `, ${ORGANIZATIONS_OF_C} AS organizations` : '') +
+        (entitlements ? `, ${entitlementsOfCustomerJson('c.id')} AS entitlements` : ''),
       params,
       order,
       first,
       after,
       toNode: (row: Record<string, unknown>) => {
-        details?.set(row.id as string, row.details as StoredDetails);
-        return toCustomer(row);
+        const customer = toCustomer(row);
+        if (details) details.set(customer.id, row.details as StoredDetails);
+        if (entitlements) entitlements.set(customer.id, row.entitlements as Array<Record<string, unknown>>);
+        if (details || withOrganizations) {
+          customer.prefetched = {
+            details: row.details as StoredDetails | undefined,
+            organizations: (row.organizations as Array<Record<string, any>> | undefined)?.map((o) => toOrganization({ ...o, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) })),
+          };
+        }
+        return customer;
       },
       count: (filterSql: string, filterParams: unknown[]) =>
         search?.knownCount ? Promise.resolve(search.knownCount) : this.count(filterSql, filterParams.slice(0, countParams), search ? SEARCH_COUNT_CAP : null),
@@ -177,7 +204,7 @@ export class CustomerService {
         // Detail filters PostgreSQL cannot size: few matches are sorted, many walk the order (a search sizes itself).
         fewFirst: !search && filter?.details?.length ? { id: 'c.id', limit: FEW_FILTERED } : undefined,
       }));
-    return { ...page, details };
+    return { ...page, details, entitlements };
   }
 
   private async count(filterSql: string, params: unknown[], cap: number | null): Promise<CountResult> {

@@ -1,8 +1,7 @@
-import type { DataSource } from 'typeorm';
 import { fieldAccess, isTextSearchable, problem, showInvisible } from '@cp/shared';
 import { DetailField } from './detail-field.entity';
 import type { DetailFieldScope } from './detail-field.enums';
-import { loadDefinitions } from './detail-field.catalog';
+import { definitionsOf, type DefinitionSource } from './detail-field.catalog';
 import type { ViewerIdentity } from '../../auth/viewer';
 import { badInput, forbidden } from '../../common/domain-error';
 
@@ -11,7 +10,8 @@ export const unknownDetailField = (key: string, field: string) => badInput(probl
 
 /**
  * The only place that decides which detail fields a viewer may view and
- * edit, built once per request from the viewer (role and teams). Every read
+ * edit, built once per request from the viewer (role and teams) and the
+ * definitions (the process's cached catalog, read once per request). Every read
  * and write of detail values asks it (through the value store,
  * `detail-values/detail-value.store.ts`, which builds the SQL from its
  * answers, so hidden values never leave the database for that viewer).
@@ -19,16 +19,17 @@ export const unknownDetailField = (key: string, field: string) => badInput(probl
  * are the audience rules of `@cp/shared`, which the web app follows too.
  */
 export class FieldVisibility {
-  private definitions?: Promise<DetailField[]>;
+  private definitions?: Promise<readonly DetailField[]>;
 
   constructor(
-    private readonly db: DataSource,
+    /** The process's DetailFieldCatalog for requests (no statement while it is fresh); a DataSource reads them now. */
+    private readonly source: DefinitionSource,
     /** Null for anonymous requests, which see no field at all. */
     private readonly viewer: ViewerIdentity | null,
   ) {}
 
-  private all(): Promise<DetailField[]> {
-    return (this.definitions ??= loadDefinitions(this.db));
+  private all(): Promise<readonly DetailField[]> {
+    return (this.definitions ??= definitionsOf(this.source));
   }
 
   canView(field: DetailField): boolean {

@@ -58,8 +58,9 @@ export class EntitlementResolver {
 export class CustomerEntitlementsResolver {
   @Requires()
   @FieldResolver(() => [Entitlement], { description: "Own entitlements and those of the customer's organizations, by product name." })
-  entitlements(@Root() customer: Customer, @Ctx() { loaders }: Context): Promise<Entitlement[]> {
-    return loaders.entitlementsByCustomerId.load(customer.id);
+  entitlements(@Root() customer: Customer, @Ctx() { loaders }: Context): Entitlement[] | Promise<Entitlement[]> {
+    // A customers list read them with its page (CustomerPrefetch).
+    return customer.prefetched?.entitlements ?? loaders.entitlementsByCustomerId.load(customer.id);
   }
 }
 

@@ -4,15 +4,10 @@ import { pageSize, toConnection } from '../../common/connection';
 import type { Context } from '../../graphql/context';
 import { ImportErrorConnection, ImportJob } from './import-job.type';
 import { ImportCustomersInput, ImportErrorsArgs } from './import.inputs';
+import { idempotencyKey } from './import.service';
 
 // The viewer is set wherever @Requires() let the call through.
 const signedIn = (context: Context) => context.viewer!;
-
-/** An `Idempotency-Key` header (trimmed, at most 200 characters used), or null. */
-export const idempotencyKey = (header: string | string[] | undefined): string | null => {
-  const key = (Array.isArray(header) ? header[0] : header)?.trim();
-  return key ? key.slice(0, 200) : null;
-};
 
 @Resolver(() => ImportJob)
 export class ImportResolver {

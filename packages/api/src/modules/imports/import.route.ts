@@ -7,8 +7,7 @@ import { requestScope } from '../../http/request-scope';
 import type { Logger } from '../../logger';
 import type { Services } from '../../services';
 import { csvLines, UTF8_BOM } from '../exports/csv-cells';
-import { idempotencyKey } from './import.resolver';
-import { importRequest } from './import.service';
+import { idempotencyKey, importRequest } from './import.service';
 
 export interface ImportRouteDeps {
   services: Services;

@@ -65,6 +65,22 @@ export function importRequest(query: Record<string, unknown>): ImportRequest {
   return request;
 }
 
+/** The longest `Idempotency-Key` kept, in characters (after trimming). */
+export const MAX_IDEMPOTENCY_KEY = 200;
+
+/**
+ * An `Idempotency-Key` header read for a job (trimmed, NFC), or null when
+ * absent or blank. A longer key than MAX_IDEMPOTENCY_KEY is BAD_USER_INPUT
+ * IDEMPOTENCY_KEY_TOO_LONG: cutting it would make two keys that differ only
+ * after the cut replay each other's job.
+ */
+export function idempotencyKey(header: string | string[] | undefined): string | null {
+  const key = (Array.isArray(header) ? header[0] : header)?.trim().normalize('NFC');
+  if (!key) return null;
+  if (key.length > MAX_IDEMPOTENCY_KEY) throw badInput(problem('IDEMPOTENCY_KEY_TOO_LONG', { max: MAX_IDEMPOTENCY_KEY, length: key.length }), 'Idempotency-Key');
+  return key;
+}
+
 /** Cursor of an error page: its line and sequence number. */
 const errorCursor = (row: { line: number; seq: string }) => Buffer.from(`${row.line}:${row.seq}`).toString('base64url');
 const readErrorCursor = (cursor: string) => {

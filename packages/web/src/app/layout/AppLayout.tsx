@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Group, NavLink, Text } from '@mantine/core';
+import { Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconBuilding, IconSettings } from '@tabler/icons-react';
 import { Suspense } from 'react';
@@ -10,12 +10,15 @@ import { paths } from '../paths';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { PageErrorBoundary } from '../../components/PageErrorBoundary';
 import { PageLoader } from '../../components/PageLoader';
+import classes from './AppLayout.module.css';
 
 const NAV_ITEMS = [
   { to: paths.customers, label: 'nav.customers', icon: IconAddressBook },
   { to: paths.organizations, label: 'nav.organizations', icon: IconBuilding },
   { to: paths.settings, label: 'nav.settings', icon: IconSettings },
 ] as const;
+
+const NAV_ID = 'main-navigation';
 
 /** The signed-in frame: header with who and which language, sidebar with the areas. */
 export function AppLayout() {
@@ -25,11 +28,9 @@ export function AppLayout() {
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
-    >
-      <AppShell.Header>
+    <div className={classes.root}>
+      {/* right-scroll-bar-position: react-remove-scroll's class (Mantine's AppShell set it), so an open dialog does not shift the header. */}
+      <header className={`${classes.header} right-scroll-bar-position`}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger
@@ -38,6 +39,8 @@ export function AppLayout() {
               hiddenFrom="sm"
               size="sm"
               aria-label={t('nav.toggle')}
+              aria-expanded={navOpen}
+              aria-controls={NAV_ID}
             />
             <Text fw={700} size="lg" truncate="end" visibleFrom="xs">
               {t('app.name')}
@@ -48,9 +51,9 @@ export function AppLayout() {
             <UserMenu viewer={viewer} />
           </Group>
         </Group>
-      </AppShell.Header>
+      </header>
 
-      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.main')}>
+      <nav id={NAV_ID} className={classes.navbar} data-open={navOpen || undefined} aria-label={t('nav.main')}>
         {NAV_ITEMS.map(({ to, label, icon: Icon }) => (
           <NavLink
             key={to}
@@ -62,19 +65,19 @@ export function AppLayout() {
             onClick={closeNav}
           />
         ))}
-      </AppShell.Navbar>
+      </nav>
 
-      {/* The gray is the content's own, not Main's: Main runs under the sidebar, whose white would end at the window's height on a long page. */}
-      <AppShell.Main>
-        <Box bg="gray.0" p="lg" mih="calc(100dvh - var(--app-shell-header-offset, 0rem))">
+      {/* The gray is the content's own, not main's: main runs under the sidebar, whose white would end at the window's height on a long page. */}
+      <main className={classes.main}>
+        <div className={classes.content}>
           <PageErrorBoundary resetKey={pathname}>
             {/* A page's code downloads on its first visit; header and navigation stay meanwhile. */}
             <Suspense fallback={<PageLoader />}>
               <Outlet />
             </Suspense>
           </PageErrorBoundary>
-        </Box>
-      </AppShell.Main>
-    </AppShell>
+        </div>
+      </main>
+    </div>
   );
 }

@@ -1,39 +1,30 @@
-import { Button, Checkbox, Popover, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconColumns } from '@tabler/icons-react';
+import type { ButtonHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DetailFieldInfo } from '../details/detail-values';
+import { lazyNamed } from '../../app/lazy-named';
+import { DeferredControl } from '../../components/DeferredControl';
+import type { ColumnsPopoverProps } from './ColumnsPopover';
 
-interface ColumnsControlProps {
-  fields: readonly DetailFieldInfo[];
-  value: string[];
-  onChange: (keys: string[]) => void;
-}
+// The popover (and floating-ui under it) downloads at the first use, not with the list.
+const ColumnsPopover = lazyNamed(() => import('./ColumnsPopover'), 'ColumnsPopover');
 
 /** Which detail fields show as columns of the customers table. */
-export function ColumnsControl({ fields, value, onChange }: ColumnsControlProps) {
+export function ColumnsControl(props: ColumnsPopoverProps) {
   const { t } = useTranslation();
+  const button = (extra: ButtonHTMLAttributes<HTMLButtonElement>) => (
+    <Button variant="default" leftSection={<IconColumns size={16} aria-hidden />} {...extra}>
+      {t('customers.columnsControl')}
+    </Button>
+  );
   return (
-    <Popover position="bottom-end" shadow="md" withinPortal>
-      <Popover.Target>
-        <Button variant="default" leftSection={<IconColumns size={16} aria-hidden />}>
-          {t('customers.columnsControl')}
-        </Button>
-      </Popover.Target>
-      <Popover.Dropdown maw={320}>
-        {fields.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('customers.noDetailFields')}
-          </Text>
-        ) : (
-          <Checkbox.Group label={t('customers.detailColumns')} value={value} onChange={onChange}>
-            <Stack gap="xs" mt="xs" mah={320} style={{ overflowY: 'auto' }}>
-              {fields.map((field) => (
-                <Checkbox key={field.key} value={field.key} label={field.label} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+    <DeferredControl
+      trigger="button"
+      preload={ColumnsPopover.preload}
+      // Closed, as Popover.Target announces it.
+      placeholder={(handlers) => button({ 'aria-haspopup': 'dialog', 'aria-expanded': false, ...handlers })}
+    >
+      {(opened) => <ColumnsPopover {...props} target={button({ autoFocus: true })} defaultOpened={opened} />}
+    </DeferredControl>
   );
 }

@@ -1,19 +1,20 @@
 import { PERMISSIONS } from '@cp/shared';
-import { Button, Group, Menu } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconListDetails, IconUserPlus } from '@tabler/icons-react';
-import { Suspense } from 'react';
+import { IconChevronDown, IconUserPlus } from '@tabler/icons-react';
+import { Suspense, type ButtonHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { lazyNamed } from '../../app/lazy-named';
-import { paths } from '../../app/paths';
 import { PageHeader } from '../../components/PageHeader';
+import { DeferredControl } from '../../components/DeferredControl';
 import { useEverTrue } from '../../components/use-ever-true';
 import { useCan } from '../auth/session';
 import { CustomerList } from './CustomerList';
 
 // The form and its address checks download at the first opening, not with the list.
 const AddCustomersDialog = lazyNamed(() => import('./AddCustomersDialog'), 'AddCustomersDialog');
+// The menu (and floating-ui under it) at its first use.
+const ManageDetailsMenu = lazyNamed(() => import('./ManageDetailsMenu'), 'ManageDetailsMenu');
 
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export function CustomersPage() {
         description={t('customers.description')}
         actions={
           <Group gap="sm">
-            <ManageDetailsMenu />
+            <ManageDetailsButton />
             <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={add.open}>
               {t('addCustomers.open')}
             </Button>
@@ -44,22 +45,23 @@ export function CustomersPage() {
 }
 
 /** Admins' way from the list to the fields it shows (as in the reference product); agents do not see it. */
-function ManageDetailsMenu() {
+function ManageDetailsButton() {
   const { t } = useTranslation();
   const canManageFields = useCan(PERMISSIONS.MANAGE_FIELDS);
   if (!canManageFields) return null;
+  const button = (extra: ButtonHTMLAttributes<HTMLButtonElement>) => (
+    <Button variant="default" rightSection={<IconChevronDown size={16} aria-hidden />} {...extra}>
+      {t('detailFields.manageMenu')}
+    </Button>
+  );
   return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <Button variant="default" rightSection={<IconChevronDown size={16} aria-hidden />}>
-          {t('detailFields.manageMenu')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item component={Link} to={paths.detailFields} leftSection={<IconListDetails size={16} aria-hidden />}>
-          {t('detailFields.manage')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <DeferredControl
+      trigger="button"
+      preload={ManageDetailsMenu.preload}
+      // Closed, as Menu.Target announces it.
+      placeholder={(handlers) => button({ 'aria-haspopup': 'menu', 'aria-expanded': false, ...handlers })}
+    >
+      {(opened) => <ManageDetailsMenu target={button({ autoFocus: true })} defaultOpened={opened} />}
+    </DeferredControl>
   );
 }

@@ -2,16 +2,6 @@ import type { FragmentType } from '@apollo/client';
 import { useFragment } from '@apollo/client/react';
 import { Anchor, Group, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
-import {
-  FlexRender,
-  createColumnHelper,
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
-  type Header,
-  type SortingState,
-  type Updater,
-} from '@tanstack/react-table';
 import { useMemo, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -22,7 +12,7 @@ import { graphql } from '../../gql';
 import type { CustomersTable_CustomerFragment } from '../../gql/graphql';
 import { storedValue, type DetailFieldInfo } from '../details/detail-values';
 import { useDetailFormat } from '../details/useDetailFormat';
-import { detailSortKey, isCustomerSortKey, type CustomerSort } from './sort';
+import { detailSortKey, type CustomerSort, type CustomerSortKey } from './sort';
 
 const CustomersTableCustomer = graphql(`
   fragment CustomersTable_customer on Customer {
@@ -40,12 +30,17 @@ const CustomersTableCustomer = graphql(`
   }
 `);
 
-// Sorting happens on the server (manualSorting); the table only tracks which header is active.
-const features = tableFeatures({ rowSortingFeature });
-const column = createColumnHelper<typeof features, CustomersTable_CustomerFragment>();
-type CustomerHeader = Header<typeof features, CustomersTable_CustomerFragment, unknown>;
-// One stable empty page, so the table does not rebuild its rows on every render while waiting.
-const NO_ROWS: CustomersTable_CustomerFragment[] = [];
+/**
+ * One column: `id` names it (React key, CELL_STYLES); `sort`, on sortable
+ * ones: the server's sort key and whether a first click sorts descending
+ * (newest first) rather than A to Z.
+ */
+interface Column {
+  id: string;
+  header: ReactNode;
+  cell: (customer: CustomersTable_CustomerFragment) => ReactNode;
+  sort?: { key: CustomerSortKey; descFirst: boolean };
+}
 
 // Long emails wrap anywhere rather than push the table wider than the screen; dates never wrap.
 const CELL_STYLES: Partial<Record<string, CSSProperties>> = {
@@ -83,113 +78,70 @@ export function CustomersTable({ label, customers, detailColumns, sort, onSortCh
   const formatDetail = useDetailFormat(detailColumns);
   const rows = useFragment({ fragment: CustomersTableCustomer, fragmentName: 'CustomersTable_customer', from: customers });
   // A page is shown whole or not at all: never rows with holes while the cache catches up.
-  const data = useMemo(() => (rows.complete ? rows.data : NO_ROWS), [rows.complete, rows.data]);
+  const data = rows.complete ? rows.data : [];
 
-  const columns = useMemo(
-    () =>
-      column.columns([
-        column.accessor('displayName', {
-          id: 'name',
-          header: t('customers.columns.name'),
-          cell: ({ row }) => (
-            <Anchor component={Link} to={customerPath(row.original.id)} fw={500} size="sm" data-row-link>
-              {row.original.displayName}
-            </Anchor>
-          ),
-        }),
-        column.accessor('email', {
-          id: 'email',
-          header: t('customers.columns.email'),
-          cell: ({ getValue }) => getValue() ?? <Missing />,
-        }),
-        column.accessor('username', {
-          id: 'username',
-          header: t('customers.columns.username'),
-          enableSorting: false,
-          cell: ({ getValue }) => getValue() ?? <Missing />,
-        }),
-        column.display({
-          id: 'organizations',
-          header: t('customers.columns.organizations'),
-          cell: ({ row }) => <OrganizationLinks organizations={row.original.organizations} />,
-        }),
-        column.accessor('createdAt', {
-          id: 'created',
-          header: t('customers.columns.created'),
-          sortDescFirst: true,
-          cell: ({ getValue }) => <time dateTime={getValue()}>{format.date(getValue())}</time>,
-        }),
-        column.accessor('updatedAt', {
-          id: 'updated',
-          header: t('customers.columns.updated'),
-          sortDescFirst: true,
-          cell: ({ getValue }) => <time dateTime={getValue()}>{format.date(getValue())}</time>,
-        }),
-        ...detailColumns.map((field) =>
-          column.accessor((row) => storedValue(row.detailsByKey, field.key), {
-            id: detailSortKey(field.key),
-            header: field.label,
-            // Sorted on the server (selects by option position).
-            // A to Z (lowest, earliest) first, whatever the first row happens to hold.
-            sortDescFirst: false,
-            cell: ({ getValue }) => {
-              const value = getValue();
-              return value === null ? <Missing /> : formatDetail(field, value);
-            },
-          }),
+  const columns = useMemo((): Column[] => {
+    const text = (value: string | null | undefined) => value ?? <Missing />;
+    const date = (value: string) => <time dateTime={value}>{format.date(value)}</time>;
+    return [
+      {
+        id: 'name',
+        header: t('customers.columns.name'),
+        sort: { key: 'name', descFirst: false },
+        cell: (customer) => (
+          <Anchor component={Link} to={customerPath(customer.id)} fw={500} size="sm" data-row-link>
+            {customer.displayName}
+          </Anchor>
         ),
-        ...(rowActions
-          ? [
-              column.display({
-                id: 'actions',
-                header: () => <VisuallyHidden>{t('customers.columns.actions')}</VisuallyHidden>,
-                cell: ({ row }) => <Group justify="flex-end">{rowActions(row.original)}</Group>,
-              }),
-            ]
-          : []),
-      ]),
-    [t, format, formatDetail, detailColumns, rowActions],
-  );
-
-  const sorting: SortingState = [{ id: sort.key, desc: sort.desc }];
-  function handleSortingChange(updater: Updater<SortingState>) {
-    const [next] = typeof updater === 'function' ? updater(sorting) : updater;
-    if (next && isCustomerSortKey(next.id)) onSortChange({ key: next.id, desc: next.desc });
-  }
-
-  const table = useTable({
-    features,
-    columns,
-    data,
-    getRowId: (row) => row.id,
-    state: { sorting },
-    onSortingChange: handleSortingChange,
-    manualSorting: true,
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-  });
+      },
+      { id: 'email', header: t('customers.columns.email'), sort: { key: 'email', descFirst: false }, cell: (customer) => text(customer.email) },
+      { id: 'username', header: t('customers.columns.username'), cell: (customer) => text(customer.username) },
+      { id: 'organizations', header: t('customers.columns.organizations'), cell: (customer) => <OrganizationLinks organizations={customer.organizations} /> },
+      { id: 'created', header: t('customers.columns.created'), sort: { key: 'created', descFirst: true }, cell: (customer) => date(customer.createdAt) },
+      { id: 'updated', header: t('customers.columns.updated'), sort: { key: 'updated', descFirst: true }, cell: (customer) => date(customer.updatedAt) },
+      ...detailColumns.map(
+        (field): Column => ({
+          id: detailSortKey(field.key),
+          header: field.label,
+          // Sorted on the server (selects by option position), A to Z (lowest, earliest) first.
+          sort: { key: detailSortKey(field.key), descFirst: false },
+          cell: (customer) => {
+            const value = storedValue(customer.detailsByKey, field.key);
+            return value === null ? <Missing /> : formatDetail(field, value);
+          },
+        }),
+      ),
+      ...(rowActions
+        ? [
+            {
+              id: 'actions',
+              header: <VisuallyHidden>{t('customers.columns.actions')}</VisuallyHidden>,
+              cell: (customer: CustomersTable_CustomerFragment) => <Group justify="flex-end">{rowActions(customer)}</Group>,
+            },
+          ]
+        : []),
+    ];
+  }, [t, format, formatDetail, detailColumns, rowActions]);
 
   return (
     <Table.ScrollContainer minWidth={960}>
       <Table verticalSpacing="sm" highlightOnHover withTableBorder bg="white" aria-label={label} aria-busy={loading || stale}>
         <Table.Thead>
-          {table.getHeaderGroups().map((group) => (
-            <Table.Tr key={group.id}>
-              {group.headers.map((header) => (
-                <SortableTh key={header.id} header={header} />
-              ))}
-            </Table.Tr>
-          ))}
+          <Table.Tr>
+            {columns.map((col) => (
+              <SortableTh key={col.id} column={col} sort={sort} onSortChange={onSortChange} />
+            ))}
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody style={{ opacity: stale ? 0.55 : 1, transition: 'opacity 150ms' }} onKeyDown={moveBetweenRows}>
           {loading ? (
             <SkeletonRows columns={columns.length} />
           ) : (
-            table.getRowModel().rows.map((row) => (
-              <Table.Tr key={row.id} style={{ cursor: 'pointer' }} onClick={(event) => openFromRow(event, () => void navigate(customerPath(row.id)))}>
-                {row.getAllCells().map((cell) => (
-                  <Table.Td key={cell.id} style={CELL_STYLES[cell.column.id]}>
-                    <FlexRender cell={cell} />
+            data.map((customer) => (
+              <Table.Tr key={customer.id} style={{ cursor: 'pointer' }} onClick={(event) => openFromRow(event, () => void navigate(customerPath(customer.id)))}>
+                {columns.map((col) => (
+                  <Table.Td key={col.id} style={CELL_STYLES[col.id]}>
+                    {col.cell(customer)}
                   </Table.Td>
                 ))}
               </Table.Tr>
@@ -225,19 +177,18 @@ function openFromRow(event: MouseEvent<HTMLTableRowElement>, open: () => void) {
   open();
 }
 
-/** A header cell; sortable ones hold a button and announce their order through aria-sort. */
-function SortableTh({ header }: { header: CustomerHeader }) {
-  const { column: col } = header;
-  const label = <FlexRender header={header} />;
-  if (!col.getCanSort()) return <Table.Th>{label}</Table.Th>;
-  const sorted = col.getIsSorted();
+/** A header cell; sortable ones hold a button (a first click sorts in the column's first direction, the next ones flip it) and announce their order through aria-sort. */
+function SortableTh({ column: col, sort, onSortChange }: { column: Column; sort: CustomerSort; onSortChange: (sort: CustomerSort) => void }) {
+  if (!col.sort) return <Table.Th>{col.header}</Table.Th>;
+  const { key, descFirst } = col.sort;
+  const sorted = sort.key === key ? (sort.desc ? 'desc' : 'asc') : false;
   const SortIcon = sorted === 'asc' ? IconArrowUp : sorted === 'desc' ? IconArrowDown : IconArrowsSort;
   return (
     <Table.Th aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined} p={0}>
-      <UnstyledButton onClick={col.getToggleSortingHandler()} px="sm" py="sm" w="100%">
+      <UnstyledButton onClick={() => onSortChange({ key, desc: sorted ? !sort.desc : descFirst })} px="sm" py="sm" w="100%">
         <Group gap={6} wrap="nowrap">
           <Text fw={700} size="sm" span>
-            {label}
+            {col.header}
           </Text>
           <SortIcon size={14} aria-hidden style={{ opacity: sorted ? 1 : 0.4, flexShrink: 0 }} />
         </Group>

@@ -1,14 +1,16 @@
 import { useQuery } from '@apollo/client/react';
-import { Select } from '@mantine/core';
+import { ComboboxChevron, ComboboxClearButton, InputBase } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { lazyNamed } from '../../app/lazy-named';
 import { useSearchParam } from '../../app/url-state';
+import { DeferredControl } from '../../components/DeferredControl';
 import { graphql } from '../../gql';
 
 /** The URL parameter holding the product a customer list is filtered by. */
 export const PRODUCT_PARAM = 'product';
 
 // Archived products too: customers keep entitlements to them. There are few products, so all are listed.
-const ProductFilterOptionsQuery = graphql(`
+export const ProductFilterOptionsQuery = graphql(`
   query ProductFilterOptions {
     products(includeArchived: true) {
       id
@@ -16,6 +18,9 @@ const ProductFilterOptionsQuery = graphql(`
     }
   }
 `);
+
+// The select (Combobox, floating-ui) downloads at the first use, not with the list.
+const ProductSelect = lazyNamed(() => import('./ProductSelect'), 'ProductSelect');
 
 /**
  * The product a list is filtered by, from the URL: `unknown` once the
@@ -32,17 +37,32 @@ export function useProductParam(): { productId: string; unknown: boolean; clear:
 export function ProductFilter() {
   const { t } = useTranslation();
   const [id, setId] = useSearchParam(PRODUCT_PARAM);
-  const { data } = useQuery(ProductFilterOptionsQuery);
+  const { data } = useQuery(ProductFilterOptionsQuery, { skip: !id });
+  const name = data?.products.find((p) => p.id === id)?.name ?? '';
   return (
-    <Select
-      label={t('customers.productFilter')}
-      placeholder={t('customers.allProducts')}
-      data={(data?.products ?? []).map((p) => ({ value: p.id, label: p.name }))}
-      value={id || null}
-      onChange={(value) => setId(value ?? '')}
-      searchable
-      clearable
-      clearButtonProps={{ 'aria-label': t('customers.clearProductFilter') }}
-    />
+    <DeferredControl
+      trigger="input"
+      preload={ProductSelect.preload}
+      // Drawn as ProductSelect's closed select draws itself (same sections and attributes).
+      placeholder={(handlers) => (
+        <InputBase
+          label={t('customers.productFilter')}
+          placeholder={t('customers.allProducts')}
+          value={name}
+          readOnly
+          role="combobox"
+          aria-haspopup="listbox"
+          aria-expanded={false}
+          autoComplete="off"
+          __defaultRightSection={<ComboboxChevron />}
+          __clearSection={<ComboboxClearButton aria-label={t('customers.clearProductFilter')} onClear={() => setId('')} />}
+          __clearable={id !== ''}
+          rightSectionPointerEvents="none"
+          {...handlers}
+        />
+      )}
+    >
+      {(opened) => <ProductSelect defaultOpened={opened} />}
+    </DeferredControl>
   );
 }

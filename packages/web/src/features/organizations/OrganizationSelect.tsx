@@ -34,13 +34,15 @@ interface OrganizationSelectProps {
   /** Offer "Create “name”" when the typed name matches no organization. */
   allowCreate?: boolean;
   description?: string;
+  /** Take the focus on mounting (and so open the list), as OrganizationFilter does once the visitor reaches for it. */
+  autoFocus?: boolean;
 }
 
 /**
  * Picks an organization by typing part of its name; the server searches, so
  * this works with any number of organizations.
  */
-export function OrganizationSelect({ label, placeholder, value, onChange, allowCreate, description }: OrganizationSelectProps) {
+export function OrganizationSelect({ label, placeholder, value, onChange, allowCreate, description, autoFocus }: OrganizationSelectProps) {
   const { t } = useTranslation();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const selectedName = value?.name ?? '';
@@ -85,6 +87,7 @@ export function OrganizationSelect({ label, placeholder, value, onChange, allowC
           label={label}
           placeholder={placeholder}
           description={description}
+          autoFocus={autoFocus}
           value={text}
           onChange={(event) => {
             setText(event.currentTarget.value);
