@@ -43,8 +43,6 @@ export type ChangeEntry = ChangeSubject & {
   to: unknown;
 };
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
 /** Whose history a detail-value write goes in, and which entitlement it is about (for entitlement values). */
 type ValueSubject = ChangeSubject & { entitlementId?: string; productId?: string };
 
@@ -84,9 +82,10 @@ export class HistoryService {
    * their `to` (as JSON) are no change and are skipped.
    */
   async record(tx: EntityManager, actor: Actor, entries: readonly ChangeEntry[]): Promise<void> {
-    const real = entries.filter((e) => !same(e.from, e.to));
-    if (real.length === 0) return;
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+    // Each value is serialised once: the comparison and the statement share the text (an import records 50,000 entries per batch).
+    const real = entries.map((e) => ({ ...e, from: json(e.from), to: json(e.to) })).filter((e) => e.from !== e.to);
+    if (real.length === 0) return;
     // One typed array per column (unnest): an import writes tens of thousands of entries per batch, and this beats one JSON document.
     await tx.query(
       `INSERT INTO changes (actor_id, via_token_id, customer_id, organization_id, field_id, attribute, entitlement_id, product_id, from_value, to_value)
@@ -103,8 +102,8 @@ export class HistoryService {
         real.map((e) => e.attribute ?? null),
         real.map((e) => e.entitlementId ?? null),
         real.map((e) => e.productId ?? null),
-        real.map((e) => json(e.from)),
-        real.map((e) => json(e.to)),
+        real.map((e) => e.from),
+        real.map((e) => e.to),
       ],
     );
   }
