@@ -19,7 +19,7 @@ import { delimiterName, type ImportDelimiter } from './import-header';
 import { importTarget } from './import-kinds';
 import { detectImportFormat, readImportRecords, readJsonRecords } from './import-reader';
 import { stageRecord, type RowError, type StagedRow } from './import-rows';
-import { writeImportBatch, type ImportWriterDeps } from './import-writer';
+import { flushPendingIndexEntries, writeImportBatch, type ImportWriterDeps } from './import-writer';
 import type { ImportEncoding } from './import-encoding';
 
 /** Rows staged per COPY, and written per transaction: big enough for set-based statements, small enough for a lively progress bar. */
@@ -239,6 +239,7 @@ export class ImportRunner {
       job.written_through = to;
       if (to < last && Date.now() > deadline) return true;
     }
+    await flushPendingIndexEntries(this.deps.db, target);
     return this.end(job, 'SUCCEEDED');
   }
 
