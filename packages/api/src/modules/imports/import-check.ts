@@ -63,7 +63,12 @@ export async function checkStagedRows(tx: EntityManager, jobId: string, target: 
   await flush();
 
   const matches = target.keys.map((key) => `(SELECT t.id FROM ${table} t WHERE t.${key.column} = r.${key.staged}::${key.type})`);
-  await tx.query(`UPDATE import_rows r SET target_id = coalesce(${matches.join(', ')}) WHERE r.job_id = $1 AND NOT r.failed`, [jobId]);
+  // Only matched rows are rewritten (staged rows have no target yet): a file of new records costs no pass here.
+  await tx.query(
+    `UPDATE import_rows r SET target_id = m.id FROM (SELECT row_no, coalesce(${matches.join(', ')}) AS id FROM import_rows r WHERE r.job_id = $1 AND NOT r.failed) m
+      WHERE r.job_id = $1 AND r.row_no = m.row_no AND m.id IS NOT NULL`,
+    [jobId],
+  );
   const sameRecord: Found[] = await tx.query(
     `SELECT row_no, line, NULL AS value, first_line FROM (
        SELECT row_no, line, first_value(line) OVER (PARTITION BY target_id ORDER BY line) AS first_line
