@@ -18,6 +18,7 @@ import { CreateChanges1764303600000 } from './migrations/1764303600000-create-ch
 import { LinkChangesToEntitlements1764307200000 } from './migrations/1764307200000-link-changes-to-entitlements';
 import { AddExternalIds1764400000000 } from './migrations/1764400000000-add-external-ids';
 import { CreateImports1764403600000 } from './migrations/1764403600000-create-imports';
+import { TimeOrderedIds1764500100000 } from './migrations/1764500100000-time-ordered-ids';
 import { DetailField } from '../modules/detail-fields/detail-field.entity';
 import { Customer } from '../modules/customers/customer.entity';
 import { Organization } from '../modules/organizations/organization.entity';
@@ -32,7 +33,7 @@ export const migrations = [
   CreatePeople1764072000000, CreateCustomers1764075600000, CreateDetailFields1764079200000, AddPeopleVersions1764082800000,
   NormalizeStoredText1764087300000, FoldAccentsInSearch1764087400000, BreakSortTiesByName1764093600000,
   CreateRequests1764200000000, CreateNotes1764203600000, CreateEntitlements1764300000000, CreateChanges1764303600000,
-  LinkChangesToEntitlements1764307200000, AddExternalIds1764400000000, CreateImports1764403600000,
+  LinkChangesToEntitlements1764307200000, AddExternalIds1764400000000, CreateImports1764403600000, TimeOrderedIds1764500100000,
 ];
 
 export interface DataSourceOptions {

@@ -115,7 +115,8 @@ export async function checkStagedRows(tx: EntityManager, jobId: string, target: 
     );
   }
   await tx.query(`UPDATE import_rows SET outcome = 'failed' WHERE job_id = $1 AND failed`, [jobId]);
-  await tx.query(`UPDATE import_rows SET outcome = 'created', target_id = gen_random_uuid() WHERE job_id = $1 AND NOT failed AND target_id IS NULL`, [jobId]);
+  // Time-ordered ids (migration 1764500100000), made as the rows are scanned (about row order): each write batch's new records fill the right edge of the indexes they lead.
+  await tx.query(`UPDATE import_rows SET outcome = 'created', target_id = uuid_time_ordered() WHERE job_id = $1 AND NOT failed AND target_id IS NULL`, [jobId]);
   const differs = [
     `(r.external_id IS NOT NULL AND r.external_id IS DISTINCT FROM t.external_id)`,
     `(r.name IS NOT NULL AND r.name IS DISTINCT FROM t.${target.nameColumn}::text)`,
