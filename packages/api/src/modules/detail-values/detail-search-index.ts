@@ -11,11 +11,13 @@ export interface IndexedValue {
 /**
  * Keeps `detail_search` (the substring-search table) in step with stored
  * values: one row per owner and text-like field, none for empty values.
- * Called inside the transaction that writes the values.
+ * Called inside the transaction that writes the values. `newOwners`: the
+ * owners were inserted in this transaction, so they have no rows to delete
+ * (an import's batch skips a join of tens of thousands of pairs).
  */
-export async function reindexDetailValues(tx: EntityManager, entries: readonly IndexedValue[]): Promise<void> {
+export async function reindexDetailValues(tx: EntityManager, entries: readonly IndexedValue[], { newOwners = false } = {}): Promise<void> {
   if (entries.length === 0) return;
-  await tx.query(
+  if (!newOwners) await tx.query(
     `DELETE FROM detail_search s USING unnest($1::uuid[], $2::uuid[]) AS e(owner_id, field_id)
       WHERE s.owner_id = e.owner_id AND s.field_id = e.field_id`,
     [entries.map((e) => e.ownerId), entries.map((e) => e.field.id)],

@@ -63,7 +63,12 @@ export async function checkStagedRows(tx: EntityManager, jobId: string, target: 
   await flush();
 
   const matches = target.keys.map((key) => `(SELECT t.id FROM ${table} t WHERE t.${key.column} = r.${key.staged}::${key.type})`);
-  await tx.query(`UPDATE import_rows r SET target_id = coalesce(${matches.join(', ')}) WHERE r.job_id = $1 AND NOT r.failed`, [jobId]);
+  // Only matched rows are rewritten (staged rows have no target yet): a file of new records costs no pass here.
+  await tx.query(
+    `UPDATE import_rows r SET target_id = m.id FROM (SELECT row_no, coalesce(${matches.join(', ')}) AS id FROM import_rows r WHERE r.job_id = $1 AND NOT r.failed) m
+      WHERE r.job_id = $1 AND r.row_no = m.row_no AND m.id IS NOT NULL`,
+    [jobId],
+  );
   const sameRecord: Found[] = await tx.query(
     `SELECT row_no, line, NULL AS value, first_line FROM (
        SELECT row_no, line, first_value(line) OVER (PARTITION BY target_id ORDER BY line) AS first_line
@@ -110,7 +115,8 @@ export async function checkStagedRows(tx: EntityManager, jobId: string, target: 
     );
   }
   await tx.query(`UPDATE import_rows SET outcome = 'failed' WHERE job_id = $1 AND failed`, [jobId]);
-  await tx.query(`UPDATE import_rows SET outcome = 'created', target_id = gen_random_uuid() WHERE job_id = $1 AND NOT failed AND target_id IS NULL`, [jobId]);
+  // Time-ordered ids (migration 1764500100000), made as the rows are scanned (about row order): each write batch's new records fill the right edge of the indexes they lead.
+  await tx.query(`UPDATE import_rows SET outcome = 'created', target_id = uuid_time_ordered() WHERE job_id = $1 AND NOT failed AND target_id IS NULL`, [jobId]);
   const differs = [
     `(r.external_id IS NOT NULL AND r.external_id IS DISTINCT FROM t.external_id)`,
     `(r.name IS NOT NULL AND r.name IS DISTINCT FROM t.${target.nameColumn}::text)`,
