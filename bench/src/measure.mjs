@@ -96,3 +96,30 @@ export async function throughput(target, { connections, duration, warmup, pid })
     serverCpuCores: Number.isFinite(cpuUsed) ? round(cpuUsed / seconds) : null,
   };
 }
+
+/**
+ * A page that sends several GraphQL requests at once (as a browser does,
+ * up to 6 sockets): `count` times (after a few warm-ups), the ms from sending
+ * the first request until the last answer, stopping early at `maxSeconds`.
+ * `requests`: [{ url, headers, body, ok }]. Resolves with the percentiles
+ * and the number of answers `ok` refused.
+ */
+export async function pageLatency(requests, { count, maxSeconds }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
+  const load = () => Promise.all(requests.map((r) => post(agent, r.url, r.headers, r.body).then((res) => r.ok(res.status, res.text))));
+  try {
+    for (let i = 0; i < 5; i++) await load();
+    const samples = [];
+    let errors = 0;
+    const deadline = performance.now() + maxSeconds * 1000;
+    while (samples.length < count && performance.now() < deadline) {
+      const start = performance.now();
+      const oks = await load();
+      samples.push(performance.now() - start);
+      errors += oks.filter((ok) => !ok).length;
+    }
+    return { requests: samples.length, errors, ...percentiles(samples) };
+  } finally {
+    agent.destroy();
+  }
+}
