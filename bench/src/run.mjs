@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { closeClient, graphql, withToken } from './api-client.mjs';
 import { createBenchTokens, detailCounts, preparePeer, rowAtOffset, serverVersion, withClient, withDatabase, PEER_ROLE } from './db.mjs';
 import { existingDetailFields, fieldByLabel, DETAIL_TERMS } from './details.mjs';
-import { pageLatency, sequentialLatency, throughput } from './measure.mjs';
+import { pageLatency, sequentialLatency, settle, throughput } from './measure.mjs';
 import { profileQueries, scenarios } from './scenarios.mjs';
 import { ensureSeeded, seedSettings } from './seed.mjs';
 import { HEAVY_CUSTOMERS } from './seed-sql.mjs';
@@ -111,7 +111,9 @@ async function measureSide(scenario, side, t) {
   const target = requestOf(t, scenario[side]);
   const single = await sequentialLatency(target, { count: config.latencyRequests, maxSeconds: config.latencySeconds });
   const load = scenario.peer ? await throughput(target, { connections: config.connections, duration: config.duration, warmup: config.warmup, pid: t.pid }) : null;
-  return { single, load };
+  // A cheap query that still needs a database connection (ours checks the token, the peer reads a product).
+  const settleSeconds = load ? await settle(requestOf(t, side === 'ours' ? '{ products { id } }' : '{ allProducts(first: 1) { nodes { rowId } } }')) : 0;
+  return { single, load, settleSeconds };
 }
 
 /** Medians over rounds of what the summary and the table read. */
