@@ -170,3 +170,22 @@ export async function createBenchTokens(url) {
   });
   return tokens;
 }
+
+/**
+ * Waits (at most `maxSeconds`) until no other session runs a statement in
+ * the database at `url`: a server answers again before PostgreSQL has
+ * finished the queries of requests its clients gave up on. Resolves with the
+ * seconds waited.
+ */
+export async function waitForIdleDatabase(url, maxSeconds = 90) {
+  const started = Date.now();
+  await withClient(url, async (c) => {
+    while (Date.now() - started < maxSeconds * 1000) {
+      const { rows } = await c.query(`SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()`);
+      if (rows[0].n === 0) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  });
+  return Math.round((Date.now() - started) / 100) / 10;
+}

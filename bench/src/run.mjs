@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { closeClient, graphql, withToken } from './api-client.mjs';
-import { createBenchTokens, detailCounts, preparePeer, rowAtOffset, serverVersion, withClient, withDatabase, PEER_ROLE } from './db.mjs';
+import { createBenchTokens, detailCounts, preparePeer, rowAtOffset, serverVersion, waitForIdleDatabase, withClient, withDatabase, PEER_ROLE } from './db.mjs';
 import { existingDetailFields, fieldByLabel, DETAIL_TERMS } from './details.mjs';
 import { pageLatency, sequentialLatency, settle, throughput } from './measure.mjs';
 import { profileQueries, scenarios } from './scenarios.mjs';
@@ -108,12 +108,12 @@ const requestOf = (t, query, variables) => ({
 });
 
 /** One side of a scenario in one round: sequential latency, and (with a peer) throughput under load. */
-async function measureSide(scenario, side, t) {
+async function measureSide(scenario, side, t, dbUrl) {
   const target = requestOf(t, scenario[side]);
   const single = await sequentialLatency(target, { count: config.latencyRequests, maxSeconds: config.latencySeconds });
   const load = scenario.peer ? await throughput(target, { connections: config.connections, duration: config.duration, warmup: config.warmup, pid: t.pid }) : null;
   // A cheap query that still needs a database connection (ours checks the token, the peer reads a product).
-  const settleSeconds = load ? await settle(requestOf(t, side === 'ours' ? '{ products { id } }' : '{ allProducts(first: 1) { nodes { rowId } } }')) : 0;
+  const settleSeconds = load ? (await settle(requestOf(t, side === 'ours' ? '{ products { id } }' : '{ allProducts(first: 1) { nodes { rowId } } }'))) + (await waitForIdleDatabase(dbUrl)) : 0;
   return { single, load, settleSeconds };
 }
 
@@ -249,7 +249,7 @@ async function run() {
       const sides = scenario.peer && !scenario.peerAs ? (round % 2 ? ['ours', 'peer'] : ['peer', 'ours']) : ['ours'];
       for (const side of sides) {
         log(`${scenario.name}: ${side}`);
-        measured[side] = await measureSide(scenario, side, targets[side]);
+        measured[side] = await measureSide(scenario, side, targets[side], dbUrl);
       }
       if (scenario.peerAs) measured.peer = byName.get(scenario.peerAs).rounds[round - 1]?.peer ?? null;
       entry.rounds.push({ round, ...measured, reqPerSecRatio: ratio(measured.ours.load?.reqPerSec, measured.peer?.load?.reqPerSec) });
