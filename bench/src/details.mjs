@@ -1,14 +1,14 @@
 // Detail fields for the benchmark: 30 customer fields created through our API
-// (as a help desk's admin would), their values then filled in SQL (db.mjs,
-// fillDetails). Five TEXT fields are visible only to one team, so an AGENT
+// (as a help desk's admin would), their values then written in SQL
+// (seed-sql.mjs). Five TEXT fields are visible only to one team, so an AGENT
 // token without it must never find their values.
 import { performance } from 'node:perf_hooks';
 import { SEARCH_TERMS } from './db.mjs';
 
 /**
  * Words the values are made of. None contains the search terms below or the
- * existing scenarios' terms ("zephyrine", "son"), so those scenarios return
- * the same rows as before; ours only also searches the detail values.
+ * search scenarios' terms ("zephyrine", "son"), so both servers return the
+ * same rows there, though ours also searches the detail values.
  */
 export const WORDS = ['renewal', 'onboarding', 'invoice', 'escalated', 'callback', 'training', 'migration', 'contract',
   'pilot', 'upgrade', 'billing', 'feedback', 'webinar', 'outage', 'integration', 'rollout', 'review', 'quarterly',
@@ -48,9 +48,6 @@ export const FIELD_SPECS = [
   typed('URL')('Portal URL'),
 ];
 
-/** What the detail scenarios filter and sort on. */
-export const DETAIL_SCENARIO_FIELDS = { filterSelect: ['Plan', 'Business'], filterNumber: 'Seats', sortNumber: 'Annual revenue' };
-
 const searchTerms = [...Object.values(DETAIL_TERMS), ...Object.values(SEARCH_TERMS)];
 const generated = [...WORDS, ...FIELD_SPECS.flatMap((f) => f.options ?? [])];
 const clash = generated.find((w) => searchTerms.some((t) => w.toLowerCase().includes(t)));
@@ -85,7 +82,7 @@ export async function createDetailFields(gql) {
   };
 }
 
-/** A kept database's fields (BENCH_KEEP=1), matched to their specs by label. */
+/** A seeded database's fields, matched to their specs by label. */
 export async function existingDetailFields(gql) {
   const { detailFields } = await gql(`{ detailFields(scope: CUSTOMER) { ${FIELD_SELECTION} } }`);
   return FIELD_SPECS.map((spec) => {
