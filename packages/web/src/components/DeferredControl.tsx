@@ -1,11 +1,18 @@
-import { Suspense, useRef, useState, type FocusEvent, type ReactElement, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type FocusEvent, type ReactElement, type ReactNode } from 'react';
 
 /** Handlers a placeholder spreads on its button or text box. */
 export interface PlaceholderHandlers {
   onPointerEnter: () => void;
   onPointerDown?: () => void;
   onFocus: (event: FocusEvent) => void;
+  onBlur: () => void;
   onClick?: () => void;
+}
+
+/** How the real control comes in: `opened` at once (it was pressed), `focused` (it takes the focus: the visitor is on it). */
+export interface DeferredUse {
+  opened: boolean;
+  focused: boolean;
 }
 
 interface DeferredControlProps {
@@ -15,36 +22,88 @@ interface DeferredControlProps {
   preload: () => Promise<unknown>;
   /** The control as it looks closed, with `handlers` on its button or text box. */
   placeholder: (handlers: PlaceholderHandlers) => ReactElement;
-  /** The real control (lazily loaded), taking the focus (`autoFocus`), opened at once when `opened`. */
-  children: (opened: boolean) => ReactNode;
+  /** The real control (lazily loaded), taking the focus (`autoFocus`) when `focused`, opened at once when `opened`. */
+  children: (use: DeferredUse) => ReactNode;
+}
+
+/** Runs `task` once the browser is idle after the page drew (at the latest after 2 s); the returned function cancels it. */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(task, { timeout: 2000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = window.setTimeout(task, 200);
+  return () => window.clearTimeout(handle);
 }
 
 /**
  * A control whose dropdown code (Mantine's Popover, Menu or Combobox and
- * floating-ui under them, about 30 kB gzip) downloads when the visitor reaches
- * for it, not with the page. Until then the page draws `placeholder`, the
- * control as it looks closed. Pointing at it or focusing it starts the
- * download; pressing the button, or focusing the text box (typing comes next),
- * swaps in the real control (the placeholder stays while it downloads), opened
- * when it was pressed. A failed download shows where the control renders (the
+ * floating-ui under them, about 30 kB gzip) is not part of the page's first
+ * download. The page draws `placeholder`, the control as it looks closed,
+ * and downloads the real one once the browser is idle, swapping it in while
+ * the visitor is not on the placeholder, so that in practice they only ever
+ * use the real control (a placeholder that is pressed or focused loses
+ * neither keys nor focus to a swap it did not expect). Should the visitor
+ * reach it first, pointing at it or focusing it hurries the download, and
+ * pressing the button, or focusing the text box, swaps in the real control
+ * with the focus (the placeholder stays while it downloads), opened when it
+ * was pressed. A failed download shows where the control renders (the
  * page's error boundary).
  */
 export function DeferredControl({ trigger, preload, placeholder, children }: DeferredControlProps) {
-  const [used, setUsed] = useState<{ opened: boolean } | null>(null);
+  const [use, setUse] = useState<DeferredUse | null>(null);
   // A press focuses a text box before its click: the focus handler learns from this that it was a press.
   const pressed = useRef(false);
+  const onPlaceholder = useRef(false);
+  const loaded = useRef(false);
+  const swapQuietly = () => setUse((current) => current ?? { opened: false, focused: false });
+
+  useEffect(() => {
+    let live = true;
+    const cancel = whenIdle(() => {
+      preload().then(
+        () => {
+          loaded.current = true;
+          if (live && !onPlaceholder.current) swapQuietly();
+        },
+        () => undefined,
+      );
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [preload]);
+
   const warm = () => void preload().catch(() => undefined);
+  const leave = () => {
+    onPlaceholder.current = false;
+    // Downloaded while the visitor was on the placeholder: it goes as they leave it.
+    if (loaded.current) swapQuietly();
+  };
   const handlers: PlaceholderHandlers =
     trigger === 'button'
-      ? { onPointerEnter: warm, onFocus: warm, onClick: () => setUsed({ opened: true }) }
+      ? {
+          onPointerEnter: warm,
+          onFocus: () => {
+            onPlaceholder.current = true;
+            warm();
+          },
+          onBlur: leave,
+          onClick: () => setUse({ opened: true, focused: true }),
+        }
       : {
           onPointerEnter: warm,
           onPointerDown: () => {
             pressed.current = true;
           },
-          onFocus: () => setUsed({ opened: pressed.current }),
+          onFocus: () => {
+            onPlaceholder.current = true;
+            setUse({ opened: pressed.current, focused: true });
+          },
+          onBlur: leave,
         };
   const closed = placeholder(handlers);
-  if (!used) return closed;
-  return <Suspense fallback={closed}>{children(used.opened)}</Suspense>;
+  if (!use) return closed;
+  return <Suspense fallback={closed}>{children(use)}</Suspense>;
 }

@@ -6,7 +6,7 @@ import { lazyNamed } from '../../app/lazy-named';
 import { DeferredControl } from '../../components/DeferredControl';
 import type { ColumnsPopoverProps } from './ColumnsPopover';
 
-// The popover (and floating-ui under it) downloads at the first use, not with the list.
+// The popover (and floating-ui under it) downloads after the list has drawn (DeferredControl), not with it.
 const ColumnsPopover = lazyNamed(() => import('./ColumnsPopover'), 'ColumnsPopover');
 
 /** Which detail fields show as columns of the customers table. */
@@ -24,7 +24,7 @@ export function ColumnsControl(props: ColumnsPopoverProps) {
       // Closed, as Popover.Target announces it.
       placeholder={(handlers) => button({ 'aria-haspopup': 'dialog', 'aria-expanded': false, ...handlers })}
     >
-      {(opened) => <ColumnsPopover {...props} target={button({ autoFocus: true })} defaultOpened={opened} />}
+      {({ opened, focused }) => <ColumnsPopover {...props} target={button({ autoFocus: focused })} defaultOpened={opened} />}
     </DeferredControl>
   );
 }

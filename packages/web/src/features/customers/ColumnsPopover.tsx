@@ -9,7 +9,7 @@ export interface ColumnsPopoverProps {
   onChange: (keys: string[]) => void;
 }
 
-/** ColumnsControl's popover around its button (`target`), open at first when `defaultOpened`; loaded at its first use. */
+/** ColumnsControl's popover around its button (`target`), open at first when `defaultOpened`; loaded after the list (DeferredControl). */
 export function ColumnsPopover({ fields, value, onChange, target, defaultOpened }: ColumnsPopoverProps & { target: ReactElement; defaultOpened: boolean }) {
   const { t } = useTranslation();
   return (

@@ -13,7 +13,7 @@ import { CustomerList } from './CustomerList';
 
 // The form and its address checks download at the first opening, not with the list.
 const AddCustomersDialog = lazyNamed(() => import('./AddCustomersDialog'), 'AddCustomersDialog');
-// The menu (and floating-ui under it) at its first use.
+// The menu (and floating-ui under it) downloads after the list has drawn (DeferredControl), not with it.
 const ManageDetailsMenu = lazyNamed(() => import('./ManageDetailsMenu'), 'ManageDetailsMenu');
 
 export function CustomersPage() {
@@ -61,7 +61,7 @@ function ManageDetailsButton() {
       // Closed, as Menu.Target announces it.
       placeholder={(handlers) => button({ 'aria-haspopup': 'menu', 'aria-expanded': false, ...handlers })}
     >
-      {(opened) => <ManageDetailsMenu target={button({ autoFocus: true })} defaultOpened={opened} />}
+      {({ opened, focused }) => <ManageDetailsMenu target={button({ autoFocus: focused })} defaultOpened={opened} />}
     </DeferredControl>
   );
 }

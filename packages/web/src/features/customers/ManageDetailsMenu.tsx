@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 
-/** The "Manage details" menu around its button (`target`), open at first when `defaultOpened`; loaded at its first use. */
+/** The "Manage details" menu around its button (`target`), open at first when `defaultOpened`; loaded after the list (DeferredControl). */
 export function ManageDetailsMenu({ target, defaultOpened }: { target: ReactElement; defaultOpened: boolean }) {
   const { t } = useTranslation();
   return (

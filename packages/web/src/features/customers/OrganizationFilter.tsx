@@ -19,7 +19,7 @@ const OrganizationFilterNameQuery = graphql(`
   }
 `);
 
-// The search box's list (Combobox, floating-ui) downloads at the first use, not with the list.
+// The search box's list (Combobox, floating-ui) downloads after the list has drawn (DeferredControl), not with it.
 const OrganizationSelect = lazyNamed(() => import('../organizations/OrganizationSelect'), 'OrganizationSelect');
 
 export function OrganizationFilter() {
@@ -50,13 +50,13 @@ export function OrganizationFilter() {
         />
       )}
     >
-      {() => (
+      {({ focused }) => (
         <OrganizationSelect
           label={label}
           placeholder={placeholder}
           value={organization ? { id: organization.id, name: organization.name } : null}
           onChange={(choice) => setId(choice?.id ?? '')}
-          autoFocus
+          autoFocus={focused}
         />
       )}
     </DeferredControl>

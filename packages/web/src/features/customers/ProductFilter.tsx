@@ -19,7 +19,7 @@ export const ProductFilterOptionsQuery = graphql(`
   }
 `);
 
-// The select (Combobox, floating-ui) downloads at the first use, not with the list.
+// The select (Combobox, floating-ui) downloads after the list has drawn (DeferredControl), not with it.
 const ProductSelect = lazyNamed(() => import('./ProductSelect'), 'ProductSelect');
 
 /**
@@ -62,7 +62,7 @@ export function ProductFilter() {
         />
       )}
     >
-      {(opened) => <ProductSelect defaultOpened={opened} />}
+      {({ opened, focused }) => <ProductSelect defaultOpened={opened} autoFocus={focused} />}
     </DeferredControl>
   );
 }

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParam } from '../../app/url-state';
 import { PRODUCT_PARAM, ProductFilterOptionsQuery } from './ProductFilter';
 
-/** ProductFilter's select, with the focus and opened at once when `defaultOpened`; loaded at its first use. */
-export function ProductSelect({ defaultOpened }: { defaultOpened: boolean }) {
+/** ProductFilter's select, with the focus when `autoFocus`, opened at once when `defaultOpened`; loaded after the list (DeferredControl). */
+export function ProductSelect({ defaultOpened, autoFocus }: { defaultOpened: boolean; autoFocus: boolean }) {
   const { t } = useTranslation();
   const [id, setId] = useSearchParam(PRODUCT_PARAM);
   const { data } = useQuery(ProductFilterOptionsQuery);
@@ -19,7 +19,7 @@ export function ProductSelect({ defaultOpened }: { defaultOpened: boolean }) {
       searchable
       clearable
       clearButtonProps={{ 'aria-label': t('customers.clearProductFilter') }}
-      autoFocus
+      autoFocus={autoFocus}
       defaultDropdownOpened={defaultOpened}
     />
   );
