@@ -7,3 +7,4 @@ export * from './notes';
 export * from './detail-fields';
 export * from './audiences';
 export * from './imports';
+export * from './lists';

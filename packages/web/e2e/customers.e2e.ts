@@ -48,6 +48,18 @@ describe('agent: find customers, open a profile, add customers into a new organi
     expect(rows.slice(1).every((row) => /ann/i.test(row))).toBe(true);
     const count = await page.getByText(/^[\d,]+ customers?$/).innerText();
     expect(count).not.toBe('2,000 customers');
+
+    // A paste longer than a search can be is said too long beside the box, kept there, and not searched: the list stays as it was.
+    const long = `ann ${'x'.repeat(197)}`;
+    await customers.search.fill(long);
+    await page.getByText('Search must be at most 200 characters').waitFor();
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('ann');
+    expect(await customers.search.inputValue()).toBe(long);
+    expect(await page.getByText(/^[\d,]+ customers?$/).innerText()).toBe(count);
+    expect(await page.getByRole('alert').filter({ hasText: 'Something went wrong' }).count()).toBe(0);
+    await customers.searchFor('ann');
+    await page.getByText('Search must be at most 200 characters').waitFor({ state: 'detached' });
   });
 
   it('opens a profile from the list, with its tabs and honest empty states', async () => {

@@ -2,6 +2,8 @@ import { TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { MAX_SEARCH_LENGTH, problem } from '@cp/shared';
+import { useProblemText } from '../app/problems';
 import { useSearchParam } from '../app/url-state';
 
 /** The URL parameter holding a list's search text. */
@@ -17,14 +19,19 @@ interface SearchFieldProps {
 
 /**
  * A search box that searches as you type: the text shows at once, and reaches
- * the URL (`?q=`), which the list reads, once typing pauses.
+ * the URL (`?q=`), which the list reads, once typing pauses. Text longer than
+ * the lists take (MAX_SEARCH_LENGTH) stays in the box, said too long beside
+ * it, and is not searched (the list keeps its last search).
  */
 export function SearchField({ label, placeholder }: SearchFieldProps) {
   const [committed, commit] = useSearchParam(SEARCH_PARAM);
   const [text, setText] = useState(committed);
   const [syncedQuery, setSyncedQuery] = useState(committed);
+  const problemText = useProblemText();
+  const tooLong = text.trim().length > MAX_SEARCH_LENGTH;
   const commitLater = useDebouncedCallback((value: string) => {
     const trimmed = value.trim();
+    if (trimmed.length > MAX_SEARCH_LENGTH) return;
     setSyncedQuery(trimmed);
     commit(trimmed);
   }, SEARCH_DELAY_MS);
@@ -43,6 +50,7 @@ export function SearchField({ label, placeholder }: SearchFieldProps) {
       placeholder={placeholder}
       leftSection={<IconSearch size={16} aria-hidden />}
       value={text}
+      error={tooLong ? problemText(problem('FIELD_TOO_LONG', { field: 'query', max: MAX_SEARCH_LENGTH })) : undefined}
       onChange={(event) => {
         setText(event.currentTarget.value);
         commitLater(event.currentTarget.value);

@@ -1,3 +1,4 @@
+import { MAX_SEARCH_LENGTH } from '@cp/shared';
 import { ArrayMaxSize, Length, MaxLength, ValidateNested } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -111,7 +112,7 @@ export class CustomersArgs extends PaginationArgs {
     description:
       'Text to find in email, username, display name, external id, organization names and the text detail values the viewer may view, ignoring case and accents. Three or more characters match anywhere; one or two match the start of a word (after a space or a line break).',
   })
-  @MaxLength(200, maxText('query', 200))
+  @MaxLength(MAX_SEARCH_LENGTH, maxText('query', MAX_SEARCH_LENGTH))
   query?: string | null;
 
   @Field(() => CustomerFilter, { nullable: true })

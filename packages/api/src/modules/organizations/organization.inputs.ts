@@ -1,3 +1,4 @@
+import { MAX_SEARCH_LENGTH } from '@cp/shared';
 import { ArrayMaxSize, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PaginationArgs } from '../../common/pagination.args';
@@ -6,7 +7,7 @@ import { maxItems, maxText, textLength } from '../../common/validation-rules';
 @ArgsType()
 export class OrganizationsArgs extends PaginationArgs {
   @Field(() => String, { nullable: true, description: 'Text to find in the name, ignoring case and accents: three or more characters anywhere, one or two at the start of a word.' })
-  @MaxLength(200, maxText('query', 200))
+  @MaxLength(MAX_SEARCH_LENGTH, maxText('query', MAX_SEARCH_LENGTH))
   query?: string | null;
 }
 
