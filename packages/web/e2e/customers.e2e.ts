@@ -191,6 +191,33 @@ describe('agent: find customers, open a profile, add customers into a new organi
     await layout.switchLanguage('English', '言語');
   });
 
+  it('on a phone-sized window the menu covers the page like a dialog: the page is out of reach under it, Escape closes it', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await page.context().storageState() })).newPage();
+    phone.setDefaultTimeout(10_000);
+    await phone.goto(`${server.baseUrl}/customers`);
+    await new CustomersPage(phone).waitForList();
+    const burger = phone.getByRole('button', { name: 'Toggle navigation' });
+    await burger.click();
+    const nav = phone.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('link', { name: 'Organizations' }).waitFor();
+    // Tab from the last link goes on, never to the page under the menu (it is inert).
+    await nav.getByRole('link', { name: 'Settings' }).focus();
+    for (let i = 0; i < 6; i++) {
+      await phone.keyboard.press('Tab');
+      expect(await phone.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(false);
+    }
+    await expectAccessible(phone, 'the narrow menu, open');
+    await screenshot(phone, 'customers-narrow-menu-open');
+    await nav.getByRole('link', { name: 'Customers' }).focus();
+    await phone.keyboard.press('Escape');
+    await burger.and(phone.locator(':focus')).waitFor();
+    expect(await burger.getAttribute('aria-expanded')).toBe('false');
+    // Closed, the page is reachable again.
+    await phone.getByLabel('Search customers').focus();
+    expect(await phone.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+    await phone.context().close();
+  });
+
   it('ran every step above under the server\'s content security policy without a violation', () => {
     expect(appCsp).toContain("script-src 'self'");
     expect(cspViolations).toEqual([]);

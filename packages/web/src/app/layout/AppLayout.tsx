@@ -1,7 +1,7 @@
 import { Burger, Group, NavLink, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery, useWindowEvent } from '@mantine/hooks';
 import { IconAddressBook, IconBuilding, IconSettings } from '@tabler/icons-react';
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { UserMenu } from '../../features/auth/UserMenu';
@@ -26,6 +26,15 @@ export function AppLayout() {
   const viewer = useViewer();
   const { pathname } = useLocation();
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const burger = useRef<HTMLButtonElement>(null);
+  // Below the sm breakpoint (48em) the open sidebar covers the page: the page is inert under it and Escape closes it, as a dialog.
+  const wide = useMediaQuery('(min-width: 48em)', true);
+  const covering = navOpen && !wide;
+  useWindowEvent('keydown', (event) => {
+    if (event.key !== 'Escape' || !covering) return;
+    closeNav();
+    burger.current?.focus();
+  });
 
   return (
     <div className={classes.root}>
@@ -34,6 +43,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger
+              ref={burger}
               opened={navOpen}
               onClick={toggleNav}
               hiddenFrom="sm"
@@ -68,7 +78,7 @@ export function AppLayout() {
       </nav>
 
       {/* The gray is the content's own, not main's: main runs under the sidebar, whose white would end at the window's height on a long page. */}
-      <main className={classes.main}>
+      <main className={classes.main} inert={covering}>
         <div className={classes.content}>
           <PageErrorBoundary resetKey={pathname}>
             {/* A page's code downloads on its first visit; header and navigation stay meanwhile. */}
