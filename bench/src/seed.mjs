@@ -112,5 +112,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       buildApi();
     }
     await ensureSeeded(seedSettings(), log);
-  }, stopAll, int('BENCH_TIMEOUT_MINUTES', 60));
+  }, stopAll, int('BENCH_TIMEOUT_MINUTES', 180));
 }
