@@ -1,4 +1,5 @@
 import { Role } from '../src/graphql/enums';
+import { isCjk } from '../src/common/like';
 import { startTestApp, type TestApp } from './support/test-app';
 import type { GraphQLTestClient } from './support/graphql-client';
 
@@ -147,6 +148,57 @@ describe('customers and organizations', () => {
     expect(await organizations('qx')).toEqual(['Zen Qxcorp']);
     expect(await organizations('xc')).toEqual([]);
     expect(await organizations('xco')).toEqual(['Zen Qxcorp']);
+  });
+
+  it('matches one or two Han, Hiragana or Katakana characters anywhere (no spaces between words there), never in a hidden field', async () => {
+    const admin = await app.signedIn(Role.ADMIN);
+    const team = (await admin.ok(`mutation { createTeam(name: "CJK secret keepers") { id } }`)).createTeam.id;
+    await admin.ok(`mutation { createDetailField(input: { scope: CUSTOMER, label: "CJK note", type: TEXT }) { id } }`);
+    await admin.ok(`mutation($t: ID!) { createDetailField(input: { scope: CUSTOMER, label: "CJK secret", type: TEXT, view: { agents: false, teamIds: [$t] }, edit: { agents: false, teamIds: [$t] } }) { id } }`, { t: team });
+    const add = async (identifiers: string, newOrganizationName?: string) =>
+      (await agent.ok(ADD, { input: { identifiers, ...(newOrganizationName ? { newOrganizationName } : {}) } })).addCustomers.customers[0].id as string;
+    const setValue = (id: string, fieldKey: string, v: string) =>
+      admin.ok(`mutation($id: ID!, $k: String!, $v: JSON) { setDetailValues(input: { customerId: $id, values: [{ fieldKey: $k, value: $v }] }) { __typename } }`, { id, k: fieldKey, v });
+    const hanako = await add('"佐藤花子" <hanako@cjk.test>');
+    const katakana = await add('"サトウ ハナコ" <katakana@cjk.test>');
+    const halfWidth = await add('"ｻﾄｳﾊﾅｺ" <halfwidth@cjk.test>');
+    const member = await add('member@cjk.test', '株式会社花園商事');
+    const noted = await add('noted@cjk.test');
+    await setValue(noted, 'cjk_note', '担当は山田さん');
+    const secret = await add('secret@cjk.test');
+    await setValue(secret, 'cjk_secret', '極秘の取引先');
+    const find = async (client: GraphQLTestClient, query: string) => ((await client.ok(LIST, { query, first: 50 })).customers.edges as any[]).map((e) => e.node.id).sort();
+    // Inside a name, an organization and a visible detail value; one character and two.
+    expect(await find(agent, '花子')).toEqual([hanako]);
+    expect(await find(agent, '子')).toEqual([hanako]);
+    expect(await find(agent, '花')).toEqual([hanako, member].sort());
+    expect(await find(agent, '商事')).toEqual([member]);
+    expect(await find(agent, '山田')).toEqual([noted]);
+    expect(await find(agent, 'ハナ')).toEqual([katakana]);
+    expect(await find(agent, 'ﾊﾅ')).toEqual([halfWidth]);
+    // Two characters are adjacent in the text, not just both present.
+    expect(await find(agent, '佐花')).toEqual([]);
+    // A hidden field's value never matches for someone who may not view it; an admin finds it.
+    expect(await find(agent, '極秘')).toEqual([]);
+    expect(await find(agent, '秘')).toEqual([]);
+    expect(await find(admin, '極秘')).toEqual([secret]);
+    // Mixed with Latin letters, one or two characters still match word starts only.
+    expect(await find(agent, 'o花')).toEqual([]);
+    // The organizations list reads its query the same way.
+    const organizations = async (query: string) => ((await agent.ok(`query($q: String) { organizations(query: $q) { edges { node { name } } } }`, { q: query })).organizations.edges as any[]).map((e) => e.node.name);
+    expect(await organizations('商事')).toEqual(['株式会社花園商事']);
+    expect(await organizations('園')).toEqual(['株式会社花園商事']);
+  });
+
+  it('finds Han, Hiragana and Katakana by the same characters in the query (isCjk) as in the index (has_cjk, cjk_grams)', async () => {
+    // Every code point of the Basic Multilingual Plane but surrogates, and the supplementary ideograph planes' edges.
+    const [{ cjk }] = await app.sql<{ cjk: number[] }>(
+      `SELECT array_agg(cp ORDER BY cp) AS cjk FROM (SELECT generate_series(1, 65535) cp UNION ALL SELECT unnest(ARRAY[131071, 131072, 205743, 205744])) p
+        WHERE cp NOT BETWEEN 55296 AND 57343 AND has_cjk(chr(cp)) AND cjk_grams(chr(cp)) = ARRAY[chr(cp)]`,
+    );
+    const all = [...Array.from({ length: 65535 }, (_, i) => i + 1).filter((cp) => cp < 0xd800 || cp > 0xdfff), 131071, 131072, 205743, 205744];
+    expect(cjk).toEqual(all.filter((cp) => isCjk(String.fromCodePoint(cp))));
+    expect(isCjk('花子') && isCjk('々') && isCjk('ー') && !isCjk('ab') && !isCjk('花a') && !isCjk('한')).toBe(true);
   });
 
   it('filters by organization and sorts by each built-in order, both directions', async () => {

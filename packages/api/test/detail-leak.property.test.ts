@@ -88,7 +88,8 @@ function worldArb(w: number): fc.Arbitrary<World> {
       const marker = `w${w}f${defs.indexOf(f)}${owner}`;
       switch (f.type) {
         case 'TEXT':
-          return fc.constantFrom(`note ${marker} alpha`, `Beta ${marker}`, `shared words ${marker}`);
+          // The last one is Japanese, written without spaces, with a kanji of its own field: one or two such characters match anywhere.
+          return fc.constantFrom(`note ${marker} alpha`, `Beta ${marker}`, `shared words ${marker}`, `担当${String.fromCodePoint(0x5c71 + defs.indexOf(f))}様${marker}`);
         case 'EMAIL':
           return fc.constant(`${marker}@mark.example`);
         case 'SELECT':
@@ -193,8 +194,12 @@ function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operat
   // One or two characters search word starts (another path than substrings): the start of a stored word, or any slice.
   const short = (text: string) =>
     fc.oneof(fc.integer({ min: 1, max: 2 }).map((n) => text.split(/[ \n]/).at(-1)!.slice(0, n)), fc.tuple(fc.nat(Math.max(0, text.length - 1)), fc.integer({ min: 1, max: 2 })).map(([s, n]) => text.slice(s, s + n)));
+  // One or two adjacent Han, Hiragana or Katakana characters of a stored text: the CJK short path (anywhere, not word starts).
+  const cjkRuns = storedTexts.flatMap((text) => text.match(/[\u3040-\u30ff\u4e00-\u9fff]+/gu) ?? []);
+  const cjkShort = (run: string) => fc.tuple(fc.nat(run.length - 1), fc.integer({ min: 1, max: 2 })).map(([s, n]) => run.slice(s, s + n));
   const searchArb = fc.oneof(
     fc.constantFrom(...storedTexts).chain(fragment),
+    cjkRuns.length ? fc.constantFrom(...cjkRuns).chain(cjkShort) : fc.constant('担当'),
     fc.constantFrom(...world.customers.map((c) => c.email)).chain(fragment),
     fc.constantFrom(...storedTexts).chain(short),
     fc.constantFrom('Org 1', 'person', 'mark', 'zzz', 'ma', 'o', ''),

@@ -15,9 +15,10 @@ const children = (trees: ResolveTree[], typeName: string, name: string): Resolve
 /**
  * What a `CustomerConnection` selection asks of its customers (through any
  * alias, fragment or directive that keeps it): their detail values
- * (`edges.node.details` or `detailsByKey`), organizations, entitlements.
+ * (`edges.node.details` or `detailsByKey`), organizations, entitlements;
+ * and whether it asks for the count.
  */
-function selections(info: GraphQLResolveInfo): Pick<CustomerListArgs, 'withDetails' | 'withOrganizations' | 'withEntitlements'> & { detailValues?: boolean } {
+function selections(info: GraphQLResolveInfo): Pick<CustomerListArgs, 'withDetails' | 'withOrganizations' | 'withEntitlements' | 'withCount'> & { detailValues?: boolean } {
   const tree = parseResolveInfo(info) as ResolveTree | null;
   if (!tree) return {};
   const nodes = children(children([tree], 'CustomerConnection', 'edges'), 'CustomerEdge', 'node');
@@ -26,6 +27,7 @@ function selections(info: GraphQLResolveInfo): Pick<CustomerListArgs, 'withDetai
     withDetails: selects('details') || selects('detailsByKey'),
     withOrganizations: selects('organizations'),
     withEntitlements: selects('entitlements'),
+    withCount: children([tree], 'CustomerConnection', 'totalCount').length > 0 || children([tree], 'CustomerConnection', 'totalCountIsExact').length > 0,
     detailValues: selects('details'),
   };
 }
@@ -38,7 +40,7 @@ function selections(info: GraphQLResolveInfo): Pick<CustomerListArgs, 'withDetai
  * loaders, so the same rows are not read a second time. Typed `details` are built for the whole page
  * at once, so no row waits on a promise of its own.
  */
-export async function customerConnection(args: Omit<CustomerListArgs, 'withDetails' | 'withOrganizations' | 'withEntitlements'>, context: Context, info: GraphQLResolveInfo): Promise<CustomerConnection> {
+export async function customerConnection(args: Omit<CustomerListArgs, 'withDetails' | 'withOrganizations' | 'withEntitlements' | 'withCount'>, context: Context, info: GraphQLResolveInfo): Promise<CustomerConnection> {
   const { services, visibility, loaders } = context;
   const { detailValues, ...selected } = selections(info);
   const page = await services.customers.list({ ...args, ...selected }, visibility);

@@ -7,7 +7,7 @@ import { externalIdOf } from '../../common/external-id';
 import { lockExpectedVersion } from '../../common/optimistic-lock';
 import { isUuid } from '../../common/ids';
 import { matchesText } from '../../common/like';
-import { keysetPage, keysetWalk, type KeysetOrder } from '../../common/keyset';
+import { keyAfter, keyOrderBy, keysetPage, keysetWalk, type KeysetOrder } from '../../common/keyset';
 import type { CountResult, Page } from '../../common/connection';
 import { constraintError } from '../../db/pg-errors';
 import { ORGANIZATION_COLUMNS, OrganizationService, toOrganization } from '../organizations/organization.service';
@@ -40,6 +40,33 @@ export const FEW_FILTERED = 500;
 export const NAME_WALK_BUDGET = 60_000;
 
 /**
+ * The walk's budget when it looks a branch up per walked customer (its
+ * detail values or organizations, `searchPlan`): each such row costs tens
+ * of microseconds more than one tested on the index alone, so the walk
+ * gives up (and fetches the matches by id) after fewer rows.
+ */
+export const LOOKUP_WALK_BUDGET = 3_000;
+
+/**
+ * The probe counts detail-value matches up to this many: fewer are hashed
+ * for the walk, more are looked up per walked customer. Counting further
+ * read the trigram index's whole posting list of a common word (20–50 ms
+ * at 1M customers, 14M detail search rows); a LIMIT this low lets
+ * PostgreSQL scan the table until it has them instead, which stops early
+ * for a common word.
+ */
+export const DENSE_DETAILS = 200;
+
+/**
+ * How far the probe reads the name order's index (after the cursor) for
+ * built-in matches, once the trigram index holds more than a page of them:
+ * a term that fills the page within these rows ('son', 'ki') is walked
+ * without counting its matches, which rechecked up to `DENSE_SEARCH` table
+ * rows, one page read each. A rare term never reads them.
+ */
+export const PREFIX_ROWS = 3_000;
+
+/**
  * A text search's plan (`CustomerService.searchPlan`): `matches`, the
  * condition finding the matches by id; with many matches also `walk`, the
  * per-row test for walking the list's order, and `knownCount` when the
@@ -48,6 +75,8 @@ export const NAME_WALK_BUDGET = 60_000;
 interface SearchPlan {
   matches: string;
   walk?: string;
+  /** Whether `walk` looks a branch up per walked customer (`LOOKUP_WALK_BUDGET`). */
+  lookups?: boolean;
   knownCount?: CountResult;
 }
 
@@ -83,6 +112,8 @@ export interface CustomerListArgs {
   withOrganizations?: boolean;
   /** Read each customer's entitlements (with products) in the page's own statement, too. */
   withEntitlements?: boolean;
+  /** The client asks for the page's count: a search proves a capped count in its probe where that is cheaper than a count statement. */
+  withCount?: boolean;
 }
 
 /** A page of customers; with `withDetails`, also each one's visible detail values by id (and in each customer's `prefetched`, with its organizations when asked for). */
@@ -152,7 +183,7 @@ export class CustomerService {
    * (`searchPlan`) costs a probe and the page, and a second page statement
    * when a walk of many matches runs out of budget.
    */
-  async list({ first, after, query, filter, orderBy, withDetails, withOrganizations, withEntitlements }: CustomerListArgs, visibility: FieldVisibility): Promise<CustomerPage> {
+  async list({ first, after, query, filter, orderBy, withDetails, withOrganizations, withEntitlements, withCount }: CustomerListArgs, visibility: FieldVisibility): Promise<CustomerPage> {
     const order = await this.order(orderBy, visibility);
     const text = query?.trim();
     const params: unknown[] = [];
@@ -161,7 +192,9 @@ export class CustomerService {
       return `$${params.length}`;
     };
     const where = await this.conditions(filter, visibility, param);
-    const search = text ? await this.searchPlan(text, visibility, param, where.length > 0) : null;
+    // The name order's index covers the search text: a walk of it with no other filter reads no table rows.
+    const nameWalk = where.length === 0 && order.name.startsWith(`${CustomerOrderField.DISPLAY_NAME}:`);
+    const search = text ? await this.searchPlan(text, visibility, param, { filtered: where.length > 0, prefix: nameWalk ? { order, after, first, withCount } : null }) : null;
     // The projection's parameter goes last, after the filter's: the count reuses the filter's parameters without it.
     const countParams = params.length;
     const details = withDetails ? new Map<string, StoredDetails>() : undefined;
@@ -193,7 +226,7 @@ export class CustomerService {
       count: (filterSql: string, filterParams: unknown[]) =>
         search?.knownCount ? Promise.resolve(search.knownCount) : this.count(filterSql, filterParams.slice(0, countParams), search ? SEARCH_COUNT_CAP : null),
     };
-    const budget = where.length === 0 && order.name.startsWith(`${CustomerOrderField.DISPLAY_NAME}:`) ? NAME_WALK_BUDGET : WALK_BUDGET;
+    const budget = search?.lookups ? LOOKUP_WALK_BUDGET : nameWalk ? NAME_WALK_BUDGET : WALK_BUDGET;
     const walked = search?.walk ? await keysetWalk({ ...list, table: 'customers', alias: 'c', where, match: search.walk, budget }) : null;
     const page =
       walked ??
@@ -242,7 +275,12 @@ export class CustomerService {
    * view (each branch on its own trigram index; `matchesText`: a substring,
    * or a word start for one or two characters). The best plan depends on
    * how many customers match, which PostgreSQL guesses badly, so one probe
-   * counts each branch's matches up to `DENSE_SEARCH`:
+   * counts each branch's matches up to `DENSE_SEARCH` (detail values up to
+   * `DENSE_DETAILS`, which already makes them many). In the name order
+   * without filters, once the trigram index has a page of built-in matches,
+   * it reads the page's stretch of the order's index (`PREFIX_ROWS`): a
+   * page of built-in matches there makes them many without counting them
+   * (counted only to prove `knownCount`, when the client asks for the count):
    * - fewer in all: `matches` fetches them by id from the indexes (an OR
    *   here walked the whole sort index: 115 ms for a rare term at 100k
    *   customers);
@@ -250,35 +288,60 @@ export class CustomerService {
    *   page fills after first ÷ density rows (fetching 100k matches and
    *   sorting them reads most of the table: seconds at 1M customers); a
    *   branch with few matches is hashed once, one with many is looked up
-   *   per walked row (hashing 100k detail matches read 100k table rows).
+   *   per walked row (hashing 100k detail matches read 100k table rows),
+   *   and such a walk has the smaller `LOOKUP_WALK_BUDGET`.
    *   `matches` stays the fallback for a walk that runs out of budget (the
    *   matches lie late in the order: a first name in a list by name).
    * `knownCount` is the capped count when the probe already proves it (no
    * other filter, more built-in matches than the cap). See bench/ and DESIGN.md.
    */
-  private async searchPlan(text: string, visibility: FieldVisibility, param: (value: unknown) => string, filtered: boolean): Promise<SearchPlan> {
+  private async searchPlan(
+    text: string,
+    visibility: FieldVisibility,
+    param: (value: unknown) => string,
+    { filtered, prefix }: { filtered: boolean; prefix: { order: KeysetOrder; after?: string | null; first: number; withCount?: boolean } | null },
+  ): Promise<SearchPlan> {
     const detailSearch = await this.detailValues.search(DetailFieldScope.CUSTOMER, visibility);
     const builtIn = (alias: string, p: string) => matchesText(alias, p, text);
     const organizations = (p: string) => `SELECT co.customer_id FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE ${matchesText('o', p, text)}`;
     const details = (p: string, fields: string) => detailSearch.ownersMatching(p, fields, text);
-    const capped = (sql: string) => `(SELECT count(*)::int FROM (${sql} LIMIT ${DENSE_SEARCH}) b)`;
-    const [probe]: Array<{ customers: number; organizations: number; details: number }> = await this.db.query(
-      `SELECT ${capped(`SELECT 1 FROM customers m WHERE ${builtIn('m', '$1')}`)} AS customers, ${capped(organizations('$1'))} AS organizations,
-              ${capped(details('$1', '$2'))} AS details`,
-      [text, detailSearch.fieldIds],
+    const capped = (sql: string, cap: number) => `(SELECT count(*)::int FROM (${sql} LIMIT ${cap}) b)`;
+    const probeParams: unknown[] = [text, detailSearch.fieldIds];
+    const counted = (cap: number) => capped(`SELECT 1 FROM customers m WHERE ${builtIn('m', '$1')}`, cap);
+    let stretch = '';
+    let customers = `false AS "denseStretch", ${counted(DENSE_SEARCH)} AS customers`;
+    if (prefix) {
+      // First up to a page of built-in matches (a rare term: from the trigram index, and exact), then the page's own stretch
+      // of the name order, as the walk reads it (index only). PostgreSQL evaluates AND and CASE from the left and runs a
+      // subquery only when it gets there: a dense stretch counts the built-in matches only for a client asking for the count.
+      const after = prefix.after ? `WHERE ${keyAfter(prefix.order, prefix.after, probeParams)}` : '';
+      const rows = `SELECT c.search_text FROM customers c ${after} ORDER BY ${keyOrderBy(prefix.order)} LIMIT ${PREFIX_ROWS}`;
+      const page = prefix.first;
+      stretch = `WITH few AS MATERIALIZED (SELECT ${counted(page + 1)} AS n),
+        stretch AS MATERIALIZED (SELECT few.n > ${page} AND ${capped(`SELECT 1 FROM (${rows}) c WHERE ${builtIn('c', '$1')}`, page + 1)} > ${page} AS dense FROM few) `;
+      const whenDense = prefix.withCount ? counted(SEARCH_COUNT_CAP + 1) : 'NULL';
+      customers = `stretch.dense AS "denseStretch", CASE WHEN few.n <= ${page} THEN few.n WHEN stretch.dense THEN ${whenDense} ELSE ${counted(DENSE_SEARCH)} END AS customers`;
+    }
+    // With a dense stretch, `customers` counts only to prove the capped count, when asked for (null otherwise).
+    const [probe]: Array<{ denseStretch: boolean; customers: number | null; organizations: number; details: number }> = await this.db.query(
+      `${stretch}SELECT ${customers}, ${capped(organizations('$1'), DENSE_SEARCH)} AS organizations, ${capped(details('$1', '$2'), DENSE_DETAILS)} AS details
+         ${stretch ? 'FROM few, stretch' : ''}`,
+      probeParams,
     );
     const [p, fields] = [param(text), param(detailSearch.fieldIds)];
     const matches = `c.id = ANY(ARRAY(SELECT m.id FROM customers m WHERE ${builtIn('m', p)} UNION ${organizations(p)} UNION ${details(p, fields)}))`;
-    if (probe.customers + probe.organizations + probe.details < DENSE_SEARCH) return { matches };
+    const denseDetails = probe.details >= DENSE_DETAILS;
+    if (!probe.denseStretch && !denseDetails && probe.customers! + probe.organizations + probe.details < DENSE_SEARCH) return { matches };
+    const denseOrganizations = probe.organizations >= DENSE_SEARCH;
     // OFFSET 0 keeps it a lookup per walked customer (PostgreSQL would otherwise hash every member of every matching organization).
     const memberOf = `EXISTS (SELECT 1 FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id WHERE co.customer_id = c.id AND ${matchesText('o', p, text)} OFFSET 0)`;
     const walk = [
       builtIn('c', p),
-      probe.organizations < DENSE_SEARCH ? `c.id IN (${organizations(p)})` : memberOf,
-      probe.details < DENSE_SEARCH ? `c.id IN (${details(p, fields)})` : detailSearch.ownerMatches('c.id', p, fields, text),
+      denseOrganizations ? memberOf : `c.id IN (${organizations(p)})`,
+      denseDetails ? detailSearch.ownerMatches('c.id', p, fields, text) : `c.id IN (${details(p, fields)})`,
     ];
-    const knownCount = !filtered && probe.customers > SEARCH_COUNT_CAP ? { count: SEARCH_COUNT_CAP, exact: false } : undefined;
-    return { matches, walk: `(${walk.join(' OR ')})`, knownCount };
+    const knownCount = !filtered && (probe.customers ?? 0) > SEARCH_COUNT_CAP ? { count: SEARCH_COUNT_CAP, exact: false } : undefined;
+    return { matches, walk: `(${walk.join(' OR ')})`, lookups: denseOrganizations || denseDetails, knownCount };
   }
 
   private async order(orderBy: CustomerOrder | null | undefined, visibility: FieldVisibility): Promise<KeysetOrder> {
