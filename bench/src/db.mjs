@@ -155,18 +155,20 @@ export async function serverVersion(url) {
  * earlier run chose and forgot): an ADMIN token and an AGENT token in no
  * team, created by the first admin, written as our API writes them (only the
  * SHA-256 of the secret is stored, see packages/api/src/auth/secret-token.ts).
- * Earlier runs' tokens go first. Returns `{ admin, agent }` secrets.
+ * Earlier runs' tokens of the same `names` go first (another benchmark passes
+ * its own names, so it never deletes the tokens of a `pnpm bench` running
+ * beside it). Returns `{ admin, agent }` secrets.
  */
-export async function createBenchTokens(url) {
+export async function createBenchTokens(url, names = { admin: 'bench', agent: 'bench-agent' }) {
   const secret = () => `cpt_${randomBytes(32).toString('base64url')}`;
   const tokens = { admin: secret(), agent: secret() };
   await withClient(url, async (c) => {
-    await c.query(`DELETE FROM api_tokens WHERE name IN ('bench', 'bench-agent')`);
+    await c.query(`DELETE FROM api_tokens WHERE name = ANY($1::text[])`, [[names.admin, names.agent]]);
     await c.query(`
       INSERT INTO api_tokens (name, role, token_hash, created_by_id)
       SELECT t.name, t.role, t.hash, (SELECT id FROM agents WHERE role = 'ADMIN' AND active ORDER BY created_at LIMIT 1)
         FROM unnest($1::text[], $2::text[], $3::text[]) AS t(name, role, hash)`,
-    [['bench', 'bench-agent'], ['ADMIN', 'AGENT'], [tokens.admin, tokens.agent].map((t) => createHash('sha256').update(t).digest('hex'))]);
+    [[names.admin, names.agent], ['ADMIN', 'AGENT'], [tokens.admin, tokens.agent].map((t) => createHash('sha256').update(t).digest('hex'))]);
   });
   return tokens;
 }

@@ -55,6 +55,22 @@ async function seededWith(serverUrl, database) {
 }
 
 /**
+ * The URL of `settings.database` when it already holds `settings.dataSet`
+ * (its comment, written once seeding finished); throws otherwise. For
+ * benchmarks that only read the data set and must never recreate the
+ * database (seeding drops it first, also one still being seeded).
+ */
+export async function requireSeeded(settings) {
+  const { serverUrl, database, dataSet } = settings;
+  assertLoopback(serverUrl);
+  const seeded = await seededWith(serverUrl, database);
+  if (JSON.stringify(seeded) !== JSON.stringify(dataSet)) {
+    throw new Error(`${database} does not hold ${JSON.stringify(dataSet)} (it holds ${JSON.stringify(seeded)}): run \`pnpm bench:seed\` with the same settings first`);
+  }
+  return withDatabase(serverUrl, database);
+}
+
+/**
  * Makes `settings.database` hold the data set: reuses it when its comment
  * names the same data set (written only once seeding finished), otherwise
  * recreates it: our API migrates it and creates an admin; through the API

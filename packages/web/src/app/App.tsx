@@ -1,13 +1,13 @@
+import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
 import { useNotifications } from '@mantine/notifications';
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
 import { PageLoader } from '../components/PageLoader';
 import { useEverTrue } from '../components/use-ever-true';
-import { createApolloClient } from './apollo';
 import { lazyNamed } from './lazy-named';
 import { AppRoutes } from './router';
 import { createAppTheme, cssVariablesResolver } from './theme';
@@ -15,8 +15,8 @@ import { createAppTheme, cssVariablesResolver } from './theme';
 // Toasts are drawn by code that downloads with the first one (notifications.show() only fills a store).
 const Toasts = lazyNamed(() => import('./Toasts'), 'Toasts');
 
-export function App() {
-  const [client] = useState(createApolloClient);
+/** The whole app, on `client` (main.tsx makes it, to send the first query before React starts). */
+export function App({ client }: { client: ApolloClient }) {
   const { t } = useTranslation();
   // `t` changes with the language, and with it the names of Mantine's own buttons.
   const theme = useMemo(() => createAppTheme(t), [t]);

@@ -29,6 +29,8 @@ export async function initI18n(): Promise<void> {
       supportedLngs: LANGUAGES.map((l) => l.code),
       // React escapes rendered text already.
       interpolation: { escapeValue: false },
+      // Ask for the locale within this call, not on a later timer: main.tsx calls this before queuing the page's chunks.
+      initAsync: false,
     });
   document.documentElement.lang = i18n.resolvedLanguage ?? FALLBACK_LANGUAGE;
   i18n.on('languageChanged', (language) => {

@@ -14,13 +14,18 @@ import { DetailValueList } from './DetailValueList';
 import { useFieldAccessChanges } from './useFieldAccessChanges';
 
 interface DetailsPanelProps {
-  owner: DetailOwner & { scope: 'CUSTOMER' | 'ORGANIZATION' };
-  /** The owner's `detailsByKey`. */
-  values: unknown;
+  /** Whose values: the panel fetches them itself, with the fields, so a page can mount it before its own query answers. */
+  owner: Pick<DetailOwner, 'id'> & { scope: 'CUSTOMER' | 'ORGANIZATION' };
 }
 
-/** The Details tab of a customer or an organization. */
-export function DetailsPanel({ owner, values }: DetailsPanelProps) {
+/**
+ * The Details tab of a customer or an organization. The owner's values and
+ * version come from the panel's own query (DetailsPanelQuery), not from the
+ * page's: the page mounts the panel at once, and both queries travel side by
+ * side instead of one after the other (bench:web-profile); saving sends the
+ * version on screen, so a stale edit is refused.
+ */
+export function DetailsPanel({ owner }: DetailsPanelProps) {
   const { t } = useTranslation();
   const canManageFields = useCan(PERMISSIONS.MANAGE_FIELDS);
   // Admins change fields and permissions at run time: check again each time the tab opens.
@@ -30,8 +35,10 @@ export function DetailsPanel({ owner, values }: DetailsPanelProps) {
   });
   const fields = data?.detailFields ?? [];
   useFieldAccessChanges(owner.scope, data?.detailFields);
+  const record = owner.scope === 'CUSTOMER' ? data?.customer : data?.organization;
 
-  if (!data) return <QueryStatus error={error} onRetry={refetch} />;
+  // No record: the owner is gone, and the page around says so (its own query answers the same).
+  if (!data || !record) return <QueryStatus error={error} onRetry={refetch} />;
   if (fields.length === 0) {
     return (
       <EmptyState
@@ -50,7 +57,7 @@ export function DetailsPanel({ owner, values }: DetailsPanelProps) {
   }
   return (
     <Paper withBorder radius="md" px="lg" py="xs">
-      <DetailValueList fields={fields} owner={owner} values={values} definitionsQuery={DetailsPanelQuery} />
+      <DetailValueList fields={fields} owner={{ scope: owner.scope, id: record.id, version: record.version }} values={record.detailsByKey} definitionsQuery={DetailsPanelQuery} />
     </Paper>
   );
 }

@@ -6,8 +6,8 @@ import { graphql } from '../../gql';
  * the two always agree — the API leaves hidden values out, so only the
  * definitions beside them tell a hidden field from an empty one. Refetched
  * after every save and every refusal that says a field changed. In its own
- * module so the editor can refetch it. The owner's values reach the cache
- * (and the tab through the owner's fragment); `$customer` picks the owner.
+ * module so the editor can refetch it. The tab shows the owner's values and
+ * version from this answer; `$customer` picks the owner.
  */
 export const DetailsPanelQuery = graphql(`
   query DetailsPanel($scope: DetailFieldScope!, $ownerId: ID!, $customer: Boolean!) {

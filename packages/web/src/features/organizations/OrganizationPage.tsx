@@ -14,7 +14,7 @@ import type { CustomerRowActionsTarget } from '../customers/CustomersTable';
 import { NotesPanel } from '../notes/NotesPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { EntitlementsPanel } from '../entitlements/EntitlementsPanel';
-import { OrganizationDetails } from './OrganizationDetails';
+import { DetailsPanel } from '../details/DetailsPanel';
 import { OrganizationHeader } from './OrganizationHeader';
 import { RemoveMemberButton } from './RemoveMemberButton';
 
@@ -24,7 +24,6 @@ const OrganizationPageQuery = graphql(`
       id
       name
       ...OrganizationHeader_organization
-      ...OrganizationDetails_organization
     }
   }
 `);
@@ -67,7 +66,7 @@ export function OrganizationPage() {
           {
             value: 'details',
             label: t('organizations.tabs.details'),
-            panel: <OrganizationDetails organization={organization} />,
+            panel: <DetailsPanel owner={{ scope: 'ORGANIZATION', id: organization.id }} />,
           },
           {
             value: 'entitlements',
