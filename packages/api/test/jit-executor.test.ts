@@ -1,11 +1,18 @@
 import { ApolloServer } from '@apollo/server';
+import { compileQuery } from 'graphql-jit';
 import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, execute, parse } from 'graphql';
 import { jitGateway } from '../src/graphql/jit-executor';
 import { formatError } from '../src/graphql/error-formatting';
 import { createLogger } from '../src/logger';
 import { forbidden } from '../src/common/domain-error';
 
+jest.mock('graphql-jit', () => {
+  const actual = jest.requireActual('graphql-jit');
+  return { ...actual, compileQuery: jest.fn(actual.compileQuery) };
+});
+
 const logger = createLogger('silent');
+const signedIn = { viewer: { kind: 'token', id: 't', agentId: null, email: 'a@example.com', displayName: 'A', role: 'AGENT', teamIds: [] } };
 
 /** A small schema with what the executor must keep: lists, a domain refusal, an unexpected error, a non-null field that fails, a serial mutation. */
 function testSchema(calls: string[]) {
@@ -32,8 +39,8 @@ function testSchema(calls: string[]) {
 async function serverFor(schema: GraphQLSchema) {
   const server = new ApolloServer({ gateway: jitGateway(schema, logger), formatError: (formatted, error) => formatError(formatted, error, logger) });
   await server.start();
-  const run = async (query: string) => {
-    const { body } = await server.executeOperation({ query });
+  const run = async (query: string, contextValue: object = signedIn) => {
+    const { body } = await server.executeOperation({ query }, { contextValue });
     if (body.kind !== 'single') throw new Error('expected a single result');
     return body.singleResult;
   };
@@ -48,15 +55,27 @@ describe('the compiled (graphql-jit) executor', () => {
   beforeAll(async () => ({ server, run } = await serverFor(schema)));
   afterAll(() => server.stop());
 
-  it('answers what graphql-js answers, the second time from the compiled query too', async () => {
+  /** The first run is graphql-js's, the second the compiled query's: both answers must be the same. */
+  async function runTwice(query: string) {
+    const first = await run(query);
+    expect(await run(query)).toEqual(first);
+    return first;
+  }
+
+  it('compiles a query on its second run by a signed-in caller, once, and answers what graphql-js answers', async () => {
     const query = '{ rows { id name } }';
-    const expected = await execute({ schema, document: parse(query) });
-    expect(await run(query)).toEqual({ data: expected.data });
-    expect(await run(query)).toEqual({ data: expected.data });
+    const compiles = jest.mocked(compileQuery).mock.calls.length;
+    expect(await run(query)).toEqual({ data: (await execute({ schema, document: parse(query) })).data });
+    expect(jest.mocked(compileQuery).mock.calls.length).toBe(compiles);
+    await runTwice(query);
+    expect(jest.mocked(compileQuery).mock.calls.length).toBe(compiles + 1);
+    const anonymous = '{ anonymous: rows { id } }';
+    for (let i = 0; i < 3; i++) await run(anonymous, {});
+    expect(jest.mocked(compileQuery).mock.calls.length).toBe(compiles + 1);
   });
 
-  it("keeps a refusal's code, reason and path, masks anything else, and nulls a failed non-null field's parent", async () => {
-    const { data, errors } = await run('{ rows { id secret broken } more: rows { id required } }');
+  it("keeps a refusal's code, reason and path, masks anything else, and nulls a failed non-null field's parent, as graphql-js does", async () => {
+    const { data, errors } = await runTwice('{ rows { id secret broken } more: rows { id required } }');
     expect(data).toEqual({ rows: [{ id: 1, secret: null, broken: null }, { id: 2, secret: null, broken: null }], more: [null, null] });
     expect(errors).toContainEqual(expect.objectContaining({ path: ['rows', 0, 'secret'], locations: [{ line: 1, column: 13 }], extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'NOT_ALLOWED' }) }));
     const masked = errors!.find((e) => e.path?.join('.') === 'rows.1.broken');
