@@ -51,7 +51,7 @@ describe('the compiled (graphql-jit) executor', () => {
   const calls: string[] = [];
   const schema = testSchema(calls);
   let server: ApolloServer;
-  let run: (query: string) => Promise<{ data?: unknown; errors?: readonly any[] }>;
+  let run: (query: string, contextValue?: object) => Promise<{ data?: unknown; errors?: readonly any[] }>;
   beforeAll(async () => ({ server, run } = await serverFor(schema)));
   afterAll(() => server.stop());
 

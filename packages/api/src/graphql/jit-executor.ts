@@ -40,9 +40,10 @@ function toGraphQLJsError(error: GraphQLError): GraphQLError {
  * graphql-js's `execute` (a compile failure is logged once per document and
  * operation).
  *
- * Errors: resolvers' errors are turned into graphql-js's GraphQLError (see
- * toGraphQLJsError); variables are coerced by graphql-js before execution
- * (costLimitPlugin), so jit's coercion sees only valid values.
+ * Operations that declare variables also run on graphql-js: jit coerces
+ * variables by its own rules, which leave out an input object field's
+ * default value. Resolvers' errors are turned into graphql-js's
+ * GraphQLError (see toGraphQLJsError).
  */
 export function jitGateway(schema: GraphQLSchema, logger: Logger): Gateway {
   // A number: runs so far, not compiled yet; null: jit cannot compile this operation.
@@ -71,7 +72,8 @@ export function jitGateway(schema: GraphQLSchema, logger: Logger): Gateway {
   };
 
   const executor: Executor = async ({ document, operation, operationName, request, context }) => {
-    const query = operation.operation === 'query' && (context as Context).viewer ? compiledFor(document, operationName) : null;
+    // With variables, graphql-js runs: jit coerces them itself and leaves out input fields' defaults (customers' orderBy without direction is refused).
+    const query = operation.operation === 'query' && !operation.variableDefinitions?.length && (context as Context).viewer ? compiledFor(document, operationName) : null;
     const result: ExecutionResult = query
       ? await query.query(undefined, context, request.variables)
       : await execute({ schema, document, contextValue: context, variableValues: request.variables, operationName });
