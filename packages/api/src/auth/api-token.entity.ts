@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGenerat
 import { Role } from '../graphql/enums';
 import { Team } from '../modules/teams/team.entity';
 
-@ObjectType({ description: 'A credential for a partner tool. Acts with its own role and teams.' })
+@ObjectType({ simpleResolvers: true, description: 'A credential for a partner tool. Acts with its own role and teams.' })
 @Entity('api_tokens')
 export class ApiToken {
   @Field(() => ID)

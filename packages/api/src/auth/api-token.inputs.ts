@@ -18,7 +18,7 @@ export class CreateApiTokenInput {
   teamIds?: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreateApiTokenPayload {
   @Field({ description: 'The secret, shown this once; only its hash is stored. Send as `Authorization: Bearer <token>`.' })
   token: string;

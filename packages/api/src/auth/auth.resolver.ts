@@ -7,7 +7,7 @@ import { Requires } from './requires.decorator';
 import type { ViewerIdentity } from './viewer';
 import { clientAddress } from '../http/session-cookie';
 
-@ObjectType({ description: 'The signed-in agent, or the identity of the API token in use.' })
+@ObjectType({ simpleResolvers: true, description: 'The signed-in agent, or the identity of the API token in use.' })
 export class Viewer {
   @Field(() => ID)
   id: string;

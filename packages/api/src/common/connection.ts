@@ -2,7 +2,7 @@ import { problem } from '@cp/shared';
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from './domain-error';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
@@ -47,7 +47,7 @@ export function pageSize(first: number | undefined | null, fallback: number): nu
 
 /** Relay connection type for a node type, with totalCount and whether it is exact. */
 export function Connection<T extends object>(Node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
     cursor: string;
@@ -56,7 +56,7 @@ export function Connection<T extends object>(Node: ClassType<T>, name: string) {
     node: T;
   }
 
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class ConnectionType {
     @Field(() => [Edge])
     edges: Edge[];

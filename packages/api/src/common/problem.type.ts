@@ -6,7 +6,7 @@ import { Field, ObjectType } from 'type-graphql';
  * `extensions.reason`/`params` (see @cp/shared problems), for per-entry
  * results. Services hand over the shared `Problem` object as is.
  */
-@ObjectType('Problem', { description: 'Why something was refused: a stable reason and its parameters (the English sentence is the parent\'s message).' })
+@ObjectType('Problem', { simpleResolvers: true, description: 'Why something was refused: a stable reason and its parameters (the English sentence is the parent\'s message).' })
 export class ProblemType {
   @Field({ description: 'Stable, machine-readable reason, e.g. EMAIL_HAS_SPACE.' })
   reason: string;

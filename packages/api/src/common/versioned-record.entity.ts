@@ -7,7 +7,7 @@ import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColu
  * its creation and last-change times (timestamptz).
  */
 // Not in the schema by itself: type-graphql emits only types the resolvers reach; entities inherit its fields.
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class VersionedRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

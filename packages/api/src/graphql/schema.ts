@@ -3,7 +3,7 @@ import { DirectiveLocation, GraphQLDirective, GraphQLList, GraphQLNonNull, Graph
 import { GraphQLDateTime } from 'graphql-scalars';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema } from 'type-graphql';
-import { authChecker } from '../auth/auth-checker';
+import { enforceRequires } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
 import { ApiTokenResolver } from '../auth/api-token.resolver';
 import { AgentResolver } from '../modules/agents/agent.resolver';
@@ -27,7 +27,13 @@ const authDirective = new GraphQLDirective({
   args: { requires: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))) } },
 });
 
-/** The executable schema: the resolvers, their auth rules, and every argument's text NFC-normalized. */
+/**
+ * The executable schema: the resolvers, their auth rules (@Requires, put in
+ * front of the resolvers by enforceRequires, not by TypeGraphQL), and every
+ * argument's text NFC-normalized. Every object type sets `simpleResolvers`:
+ * its plain fields are read straight off the object (graphql's default
+ * resolver) instead of through a TypeGraphQL wrapper per field and row.
+ */
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [
@@ -38,15 +44,12 @@ export async function createSchema(): Promise<GraphQLSchema> {
       ProductResolver, EntitlementResolver, CustomerEntitlementsResolver, OrganizationEntitlementsResolver,
       ImportResolver,
     ],
-    authChecker,
-    // authChecker throws its own errors; returning false means "answer null" (see RequiresOrNull).
-    authMode: 'null',
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     // Giving `directives` replaces graphql-js's defaults: keep @skip, @include, @deprecated, @specifiedBy, @oneOf.
     directives: [...specifiedDirectives, authDirective],
   });
-  return normalizeArguments(schema);
+  return normalizeArguments(enforceRequires(schema));
 }
 
 export function printSchemaFile(schema: GraphQLSchema): string {

@@ -14,6 +14,7 @@ import { createLimits } from '../graphql/limits';
 import { introspectionGuardPlugin } from '../graphql/introspection-guard';
 import { cacheBarrierPlugin } from '../graphql/cache-barrier';
 import { formatError } from '../graphql/error-formatting';
+import { jitGateway } from '../graphql/jit-executor';
 import { createServices, type Services } from '../services';
 import type { ViewerIdentity } from '../auth/viewer';
 import { SessionCookies } from './session-cookie';
@@ -50,7 +51,8 @@ export async function createApp(db: DataSource, config: Config, logger: Logger):
   const limits = createLimits();
   const schema = await createSchema();
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Queries run compiled (graphql-jit) over the same schema; see jit-executor.ts.
+    gateway: jitGateway(schema, logger),
     // No landing page: Apollo's loads its sandbox from a CDN, which our CSP forbids; partner tools read schema.graphql.
     plugins: [...limits.plugins, introspectionGuardPlugin(), cacheBarrierPlugin(db, services.cacheInvalidation), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
     validationRules: limits.validationRules,

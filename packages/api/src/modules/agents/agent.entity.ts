@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Role } from '../../graphql/enums';
 
-@ObjectType({ description: 'A person who works in the help desk: an agent or an admin.' })
+@ObjectType({ simpleResolvers: true, description: 'A person who works in the help desk: an agent or an admin.' })
 @Entity('agents')
 export class Agent {
   @Field(() => ID)

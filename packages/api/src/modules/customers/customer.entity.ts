@@ -18,7 +18,7 @@ export interface CustomerPrefetch {
   entitlements?: Entitlement[];
 }
 
-@ObjectType({ description: 'A person the help desk supports.' })
+@ObjectType({ simpleResolvers: true, description: 'A person the help desk supports.' })
 @Entity('customers')
 export class Customer extends VersionedRecord {
   @Field(() => String, { nullable: true, description: "The partner system's id; unique when set; import matches on it first." })

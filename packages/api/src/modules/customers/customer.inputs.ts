@@ -124,7 +124,7 @@ export class CustomersArgs extends PaginationArgs {
   orderBy?: CustomerOrder | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class InputError {
   @Field({ description: 'The entry as it was given.' })
   input: string;
@@ -143,7 +143,7 @@ export enum AddCustomerStatus {
 }
 registerEnumType(AddCustomerStatus, { name: 'AddCustomerStatus' });
 
-@ObjectType({ description: 'What happened to one entry, in the order given.' })
+@ObjectType({ simpleResolvers: true, description: 'What happened to one entry, in the order given.' })
 export class AddCustomerResult {
   @Field({ description: 'The entry as it was given.' })
   input: string;
@@ -161,7 +161,7 @@ export class AddCustomerResult {
   problem: ProblemType | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AddCustomersPayload {
   @Field(() => [Customer], { description: 'Every valid entry\'s customer, new or existing, in the order given.' })
   customers: Customer[];

@@ -6,7 +6,7 @@ import { DetailFieldScope, DetailFieldType } from './detail-field.enums';
 /** Who may view or edit a field: the shared rule's shape (admins always; every agent, or members of teams). */
 export type { Audience };
 
-@ObjectType({ description: 'An admin-defined detail of customers, organizations or entitlements.' })
+@ObjectType({ simpleResolvers: true, description: 'An admin-defined detail of customers, organizations or entitlements.' })
 @Entity('detail_fields')
 export class DetailField {
   @Field(() => ID)

@@ -124,7 +124,7 @@ export class SetDetailValuesInput {
   values: DetailValueInput[];
 }
 
-@ObjectType({ description: 'Admins are always in. agents: every agent; teams: members of these teams.' })
+@ObjectType({ simpleResolvers: true, description: 'Admins are always in. agents: every agent; teams: members of these teams.' })
 export class FieldAudience {
   @Field()
   agents: boolean;
@@ -133,7 +133,7 @@ export class FieldAudience {
   teams: Team[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FieldPermissions {
   @Field(() => FieldAudience)
   view: FieldAudience;
@@ -142,7 +142,7 @@ export class FieldPermissions {
   edit: FieldAudience;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DetailValue {
   @Field(() => DetailField)
   field: DetailField;

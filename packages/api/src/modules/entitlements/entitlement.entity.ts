@@ -1,8 +1,9 @@
 import { ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { VersionedRecord } from '../../common/versioned-record.entity';
+import type { Product } from '../products/product.entity';
 
-@ObjectType({ description: 'A product granted to one customer or one organization (whose members then have it too), with its own detail values.' })
+@ObjectType({ simpleResolvers: true, description: 'A product granted to one customer or one organization (whose members then have it too), with its own detail values.' })
 @Entity('entitlements')
 export class Entitlement extends VersionedRecord {
   /** Resolved as `product`. */
@@ -15,4 +16,7 @@ export class Entitlement extends VersionedRecord {
 
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId: string | null;
+
+  /** The product, when the statement that read the entitlement also read it (entitlementOfRow), so `product` answers without a promise; neither a column nor a GraphQL field. */
+  prefetchedProduct?: Product;
 }

@@ -32,11 +32,12 @@ export const entitlementsOfCustomerJson = (customerId: string): string =>
 /**
  * An entitlement row of `entitlementsOfCustomers` (from a statement's rows
  * or its JSON form: dates as Date or text) as an Entitlement, with its
- * product primed into `productById`.
+ * product as `prefetchedProduct` and primed into `productById`.
  */
 export function entitlementOfRow(row: Record<string, any>, productById: DataLoader<string, Product | null>): Entitlement {
-  productById.prime(row.productId, toProduct({ ...row.product, createdAt: new Date(row.product.createdAt), updatedAt: new Date(row.product.updatedAt) }));
-  return toEntitlement({ ...row, createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt) });
+  const product = toProduct({ ...row.product, createdAt: new Date(row.product.createdAt), updatedAt: new Date(row.product.updatedAt) });
+  productById.prime(row.productId, product);
+  return Object.assign(toEntitlement({ ...row, createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt) }), { prefetchedProduct: product });
 }
 
 /**

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'One change to a customer or an organization: who, when, what, from and to.' })
+@ObjectType({ simpleResolvers: true, description: 'One change to a customer or an organization: who, when, what, from and to.' })
 @Entity('changes')
 export class Change {
   @Field(() => ID)

@@ -20,7 +20,7 @@ export enum ImportPhase {
 }
 registerEnumType(ImportPhase, { name: 'ImportPhase', description: 'QUEUED, READING the file, CHECKING every row, WRITING them, DONE.' });
 
-@ObjectType({ description: 'Why a whole import failed: the file could not be read, its header was refused, or rows failed with onError abort.' })
+@ObjectType({ simpleResolvers: true, description: 'Why a whole import failed: the file could not be read, its header was refused, or rows failed with onError abort.' })
 export class ImportFailure {
   @Field()
   message: string;
@@ -32,7 +32,7 @@ export class ImportFailure {
   line: number | null;
 }
 
-@ObjectType({ description: 'A row problem; never carries a value of a field the viewer may not view.' })
+@ObjectType({ simpleResolvers: true, description: 'A row problem; never carries a value of a field the viewer may not view.' })
 export class ImportError {
   @Field(() => Int, { description: 'The file line the row starts on (JSON rows: the row number, from 1).' })
   line: number;
@@ -50,10 +50,10 @@ export class ImportError {
   problem: ProblemType;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ImportErrorConnection extends Connection(ImportError, 'ImportError') {}
 
-@ObjectType({ description: 'A bulk import: its progress, its outcome per row and its errors. Visible only to whoever started it.' })
+@ObjectType({ simpleResolvers: true, description: 'A bulk import: its progress, its outcome per row and its errors. Visible only to whoever started it.' })
 export class ImportJob {
   @Field(() => ID)
   id: string;

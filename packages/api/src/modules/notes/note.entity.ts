@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-@ObjectType({ description: 'An internal note by an agent on one customer or one organization; customers never see notes.' })
+@ObjectType({ simpleResolvers: true, description: 'An internal note by an agent on one customer or one organization; customers never see notes.' })
 @Entity('notes')
 export class Note {
   @Field(() => ID)

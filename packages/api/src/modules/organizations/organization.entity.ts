@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { VersionedRecord } from '../../common/versioned-record.entity';
 
-@ObjectType({ description: 'A company or group that customers belong to.' })
+@ObjectType({ simpleResolvers: true, description: 'A company or group that customers belong to.' })
 @Entity('organizations')
 export class Organization extends VersionedRecord {
   @Field(() => String, { nullable: true, description: "The partner system's id; unique when set; import matches on it first." })

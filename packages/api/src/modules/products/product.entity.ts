@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { VersionedRecord } from '../../common/versioned-record.entity';
 
-@ObjectType({ description: 'Something customers and organizations can be entitled to (a plan, a licence, a support contract).' })
+@ObjectType({ simpleResolvers: true, description: 'Something customers and organizations can be entitled to (a plan, a licence, a support contract).' })
 @Entity('products')
 export class Product extends VersionedRecord {
   @Field({ description: 'Unique ignoring case; trimmed, at most 200 characters.' })

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Connection, toConnection, type Page } from '../../common/connection';
 import { RequestStatus, SupportRequest } from './request.entity';
 
-@ObjectType({ description: 'How many requests have one status.' })
+@ObjectType({ simpleResolvers: true, description: 'How many requests have one status.' })
 export class RequestStatusCount {
   @Field(() => RequestStatus)
   status: RequestStatus;
@@ -11,7 +11,7 @@ export class RequestStatusCount {
   count: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RequestConnection extends Connection(SupportRequest, 'Request') {
   /** Read only if the client asks for countsByStatus; batched across parents by a loader. */
   statusCounts: () => Promise<RequestStatusCount[]>;

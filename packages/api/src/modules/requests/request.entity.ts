@@ -19,7 +19,7 @@ export const REQUEST_STATUSES = Object.values(RequestStatus);
  * never shadows the HTTP `Request` type; `Request` in the schema. Reporter
  * and organization are resolved through loaders from their ids.
  */
-@ObjectType('Request', { description: 'A support request a customer reported.' })
+@ObjectType('Request', { simpleResolvers: true, description: 'A support request a customer reported.' })
 @Entity('requests')
 export class SupportRequest extends VersionedRecord {
   @Field({ description: 'SUP-1, SUP-2, …: from a sequence, never reused.' })

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { Agent } from '../agents/agent.entity';
 
-@ObjectType({ description: 'A group of agents; detail field permissions can name teams.' })
+@ObjectType({ simpleResolvers: true, description: 'A group of agents; detail field permissions can name teams.' })
 @Entity('teams')
 export class Team {
   @Field(() => ID)
