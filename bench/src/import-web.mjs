@@ -9,7 +9,7 @@
 // Writes bench/results/import-web.json; screenshots go to
 // bench/.logs/import-web/ (looked at, not committed).
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -39,7 +39,8 @@ if (!(config.rows > 0)) throw new Error(`--rows must be a positive row count, no
 
 const log = logger('bench:import-web');
 const shotsDir = path.join(logDir, 'import-web');
-const tmpDir = path.join(os.tmpdir(), 'cp-bench-import-web');
+// This run's own directory (see import-run.mjs).
+const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'cp-bench-import-web-'));
 const csvPath = path.join(tmpDir, `customers-${config.rows}.csv`);
 const exportPath = path.join(tmpDir, `export-${config.rows}.csv`);
 const seconds = (ms) => Math.round(ms / 10) / 100;
@@ -153,7 +154,6 @@ async function run() {
   }
   rmSync(shotsDir, { recursive: true, force: true });
   mkdirSync(shotsDir, { recursive: true });
-  mkdirSync(tmpDir, { recursive: true });
   await createDatabase(config.serverUrl, config.database, { reuse: false });
   const dbUrl = withDatabase(config.serverUrl, config.database);
   const admin = { email: 'bench-admin@example.com', password: randomBytes(12).toString('hex') };
@@ -161,7 +161,7 @@ async function run() {
   const api = await startOurApi({ name: 'import-web', dbUrl, port: config.port, admin, extraEnv: { IMPORT_WORKER: 'eager' } });
   const { admin: token } = await createTokens(`${api.url}/graphql`, admin.email, admin.password);
   const fields = await createImportFields(withToken(`${api.url}/graphql`, token));
-  const generated = await writeImportFiles({ count: config.rows, seed: config.seed, fields, csvPath, copyPath: path.join(tmpDir, 'unused.copy.csv') });
+  const generated = await writeImportFiles({ count: config.rows, seed: config.seed, fields, csvPath });
   const csvMB = Math.round((generated.csvBytes / 2 ** 20) * 10) / 10;
   log(`generated ${config.rows} rows (${csvMB} MB of CSV)`);
 
