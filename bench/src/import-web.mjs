@@ -68,7 +68,8 @@ async function followProgress(page, name, resultButton) {
   await page.getByRole('progressbar').first().or(done).first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => {});
   for (;;) {
     if (await done.count()) return { seconds: seconds(performance.now() - started), samples };
-    const bars = await page.getByRole('progressbar').evaluateAll((found) => found.map((bar) => [bar.getAttribute('aria-label'), Number(bar.getAttribute('aria-valuenow'))])).catch(() => []);
+    // A bar without aria-valuenow claims no share (reading, checking): null, not 0.
+    const bars = await page.getByRole('progressbar').evaluateAll((found) => found.map((bar) => [bar.getAttribute('aria-label'), bar.hasAttribute('aria-valuenow') ? Number(bar.getAttribute('aria-valuenow')) : null])).catch(() => []);
     if (bars.length > 0) {
       const text = await page.locator('main').innerText().catch(() => '');
       const shown = text.split('\n').filter((line) => /rows\/s|left|speed/i.test(line)).join(' | ');
@@ -221,7 +222,7 @@ async function run() {
     notes: [
       'Through the web app in headless Chromium, as an admin: choose the file, preview, Check file (dry run), Import, Show customers.',
       'previewSeconds: file chosen to preview shown; check/import seconds: button click to the result step, the bar read every sampleSeconds.',
-      'samples: [seconds, [[progress bar label, aria-valuenow] per bar], rate/time-left text shown, screenshot] while the bars showed.',
+      'samples: [seconds, [[progress bar label, aria-valuenow, null for a bar that claims no share (reading, checking)] per bar], rate/time-left text shown, screenshot] while the bars showed.',
       'export: GET /api/exports/customers.csv of all customers (admin token) streamed to disk; apiRssStartMB/apiRssPeakMB: the API process VmRSS when it began and the highest sampled every 200 ms meanwhile (flat memory: the peak stays near the start).',
       'roundTrip: that export re-imported as a dry run (POST /api/imports?dryRun=true): every row must be unchanged.',
     ],
