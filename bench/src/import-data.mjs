@@ -1,7 +1,8 @@
 // Files for `pnpm bench:import`: customers with 10 detail fields, generated
 // from a fixed seed and streamed to disk (never held whole in memory), once
-// as the CSV a help desk would upload and once as the COPY input of the same
-// rows as our API stores them (for the physical-limit baseline).
+// as the CSV a help desk would upload, as the COPY input of the same rows as
+// our API stores them (for the physical-limit baseline), and as the JSON rows
+// a partner tool sends to importCustomers.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseDetailCsv } from '@cp/shared';
@@ -90,14 +91,24 @@ function* customers(count, seed, fields) {
 }
 
 /**
- * Writes `count` customers to `csvPath` (header: Email, Display name,
- * Organization, the field labels) and the same rows to `copyPath` as COPY
- * CSV input for (email, display_name, details), a megabyte at a time,
- * waiting whenever a file stream is full. Resolves with both sizes in bytes.
+ * Writes `count` customers, streamed a megabyte at a time (waiting whenever a
+ * file stream is full), to each of the files given: `csvPath` (header:
+ * Email, Display name, Organization, the field labels), `copyPath` (COPY
+ * CSV input for (email, display_name, details)) and `jsonPath` (one JSON
+ * object a line keyed by the CSV's column names, cells as in the CSV: rows
+ * for importCustomers). Resolves with `{ csvBytes, copyBytes, jsonBytes }`
+ * (null for a file not asked for).
  */
-export async function writeImportFiles({ count, seed, fields, csvPath, copyPath }) {
-  const files = [createWriteStream(csvPath), createWriteStream(copyPath)];
-  const chunks = [['Email', 'Display name', 'Organization', ...fields.map((f) => f.label)].map(csvCell).join(',') + '\n', ''];
+export async function writeImportFiles({ count, seed, fields, csvPath, copyPath, jsonPath }) {
+  const columns = ['Email', 'Display name', 'Organization', ...fields.map((f) => f.label)];
+  const cellsOf = (c) => [c.email, c.displayName, c.organization, ...c.cells];
+  const formats = [
+    { name: 'csvBytes', path: csvPath, head: `${columns.map(csvCell).join(',')}\n`, line: (c) => `${cellsOf(c).map(csvCell).join(',')}\n` },
+    { name: 'copyBytes', path: copyPath, head: '', line: (c) => `${[c.email, c.displayName, JSON.stringify(c.details)].map(csvCell).join(',')}\n` },
+    { name: 'jsonBytes', path: jsonPath, head: '', line: (c) => { const cells = cellsOf(c); return `${JSON.stringify(Object.fromEntries(columns.map((column, k) => [column, cells[k]])))}\n`; } },
+  ].filter((f) => f.path);
+  const files = formats.map((f) => createWriteStream(f.path));
+  const chunks = formats.map((f) => f.head);
   const flush = async () => {
     for (const [k, file] of files.entries()) {
       if (!file.write(chunks[k])) await once(file, 'drain');
@@ -105,13 +116,14 @@ export async function writeImportFiles({ count, seed, fields, csvPath, copyPath 
     }
   };
   for (const c of customers(count, seed, fields)) {
-    chunks[0] += `${[c.email, c.displayName, c.organization, ...c.cells].map(csvCell).join(',')}\n`;
-    chunks[1] += `${[c.email, c.displayName, JSON.stringify(c.details)].map(csvCell).join(',')}\n`;
+    formats.forEach((f, k) => (chunks[k] += f.line(c)));
     if (chunks[0].length >= 1 << 20) await flush();
   }
   await flush();
   await Promise.all(files.map((file) => new Promise((resolve, reject) => file.end((error) => (error ? reject(error) : resolve())))));
-  return { csvBytes: files[0].bytesWritten, copyBytes: files[1].bytesWritten };
+  const bytes = { csvBytes: null, copyBytes: null, jsonBytes: null };
+  formats.forEach((f, k) => (bytes[f.name] = files[k].bytesWritten));
+  return bytes;
 }
 
 /** The stored details of the first `count` customers of the sequence (to check what an import wrote). */

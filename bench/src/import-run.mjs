@@ -1,19 +1,22 @@
 // `pnpm bench:import`: how fast our API imports customers from a CSV file,
 // beside COPY of the same rows (the physical limit). Flags: --sizes=10000,100000
-// (default 10000,100000,1000000); --explain=<ms> logs the plan (EXPLAIN ANALYZE, by
+// (default 10000,100000,1000000); --via=graphql sends the same rows as JSON to
+// importCustomers, 10,000 a call, instead of uploading the CSV (no COPY
+// baselines; results to import-graphql.json); --explain=<ms> logs the plan (EXPLAIN ANALYZE, by
 // auto_explain) of every statement of the bench database slower than that to
 // the PostgreSQL server log (it slows every statement a little). Settings (env): BENCH_DATABASE_URL,
 // BENCH_IMPORT_DATABASE, BENCH_BUILD, BENCH_KEEP, BENCH_IMPORT_PORT, BENCH_PROFILE,
 // BENCH_TIMEOUT_MINUTES; see bench/README.md.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import { from as copyFrom } from 'pg-copy-streams';
-import { closeClient, createTokens, withToken } from './api-client.mjs';
+import { closeClient, createTokens, graphql, withToken } from './api-client.mjs';
 import { createDatabase, dropDatabase, ident, serverVersion, withClient, withDatabase } from './db.mjs';
 import { createImportFields, expectedCustomers, ORGANIZATION_POOL, writeImportFiles } from './import-data.mjs';
 import { mergeSummary } from './summary.mjs';
@@ -35,12 +38,18 @@ const config = {
   pollMs: 200,
   profile: env.BENCH_PROFILE === '1',
   explainMs: flag('explain') ? Number.parseInt(flag('explain'), 10) : null,
+  via: flag('via') ?? 'csv',
+  // importCustomers' most rows per call (MAX_JSON_ROWS).
+  rowsPerCall: 10_000,
 };
 if (config.sizes.some((n) => !(n > 0))) throw new Error(`--sizes must be positive row counts, not ${flag('sizes')}`);
+if (!['csv', 'graphql'].includes(config.via)) throw new Error(`--via must be csv or graphql, not ${config.via}`);
+if (config.via === 'graphql' && config.explainMs !== null) throw new Error('--explain goes with --via=csv');
 
 const log = logger('bench:import');
 const dbUrl = withDatabase(config.serverUrl, config.database);
-const tmpDir = path.join(os.tmpdir(), 'cp-bench-import');
+// This run's own directory for the generated files: two runs at once (other ports and databases) must not share or delete each other's.
+const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'cp-bench-import-'));
 const round = (v, digits = 0) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 const seconds = (ms) => round(ms / 1000, 2);
 
@@ -107,6 +116,114 @@ async function importFile(apiUrl, token, file, seen = { phase: 'UPLOAD' }) {
   }
 }
 
+const IMPORT_ROWS = `mutation($input: ImportCustomersInput!) { importCustomers(input: $input) { id status } }`;
+
+/**
+ * Sends the JSON rows of `file` (a line each) to importCustomers,
+ * `config.rowsPerCall` a call, each with the Idempotency-Key
+ * `<keyPrefix>-<call>`, and sends every call a second time with the same key
+ * (a retry), which must answer the same job without starting another; then
+ * polls importJob until that job SUCCEEDED before the next call. `onCall`
+ * runs after each job (RSS samples). Resolves with the seconds from the
+ * first call to the last job's end, the seconds of each call's job, and the
+ * summed outcome counts.
+ */
+async function importJsonRows(apiUrl, token, file, keyPrefix, onCall) {
+  const url = `${apiUrl}/graphql`;
+  const gql = withToken(url, token);
+  const send = async (rows, key) => (await graphql(url, IMPORT_ROWS, { authorization: `Bearer ${token}`, 'idempotency-key': key }, { input: { rows } })).data.importCustomers;
+  const totals = { created: 0, updated: 0, unchanged: 0, failed: 0 };
+  const callSeconds = [];
+  let replaysSameJob = 0;
+  const started = performance.now();
+  const call = async (rows) => {
+    const key = `${keyPrefix}-${callSeconds.length + 1}`;
+    const callStarted = performance.now();
+    const job = await send(rows, key);
+    const replay = await send(rows, key);
+    if (replay.id !== job.id) throw new Error(`a retry with the Idempotency-Key ${key} started job ${replay.id} beside ${job.id}`);
+    replaysSameJob++;
+    for (;;) {
+      const { importJob: state } = await gql(JOB, { id: job.id });
+      if (state.status === 'FAILED') throw new Error(`import failed: ${JSON.stringify(state)}`);
+      if (state.status === 'SUCCEEDED') {
+        for (const k of Object.keys(totals)) totals[k] += state[k];
+        break;
+      }
+      await new Promise((r) => setTimeout(r, config.pollMs));
+    }
+    callSeconds.push(seconds(performance.now() - callStarted));
+    onCall(callSeconds.length);
+  };
+  let rows = [];
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    rows.push(JSON.parse(line));
+    if (rows.length === config.rowsPerCall) {
+      await call(rows);
+      rows = [];
+    }
+  }
+  if (rows.length > 0) await call(rows);
+  return { seconds: seconds(performance.now() - started), calls: callSeconds.length, replaysSameJob, callSeconds, job: totals };
+}
+
+/**
+ * One size through importCustomers: the rows as JSON, a fresh API importing
+ * them `config.rowsPerCall` a call (timed, RSS sampled after each call's job);
+ * no COPY baselines (the CSV run of the same size has them).
+ */
+async function runSizeGraphql(size, fields, admin, token) {
+  const jsonPath = path.join(tmpDir, `customers-${size}.jsonl`);
+  const started = performance.now();
+  const bytes = await writeImportFiles({ count: size, seed: config.seed, fields, jsonPath });
+  log(`${size}: generated ${round(bytes.jsonBytes / 2 ** 20, 1)} MB of JSON rows in ${seconds(performance.now() - started)} s`);
+  try {
+    await emptyTables();
+    await withClient(dbUrl, (c) => c.query('VACUUM ANALYZE'));
+    const api = await startOurApi({ name: `import-graphql-${size}`, dbUrl, port: config.port, admin, extraEnv: { IMPORT_WORKER: 'eager' } });
+    const startMB = memoryMB(api.child.pid, 'VmRSS');
+    let sampledMB = startMB;
+    const sampler = setInterval(() => (sampledMB = Math.max(sampledMB, memoryMB(api.child.pid, 'VmRSS') ?? 0)), config.pollMs);
+    // [calls done, VmRSS MB, VmHWM MB] every tenth of the calls: flat memory shows as a flat line.
+    const rssByCall = [];
+    const calls = Math.ceil(size / config.rowsPerCall);
+    const every = Math.max(1, Math.floor(calls / 10));
+    let imported;
+    let peakMB;
+    try {
+      imported = await importJsonRows(api.url, token, jsonPath, `bench-${size}-${Date.now()}`, (done) => {
+        if (done % every === 0 || done === calls) rssByCall.push([done, memoryMB(api.child.pid, 'VmRSS'), memoryMB(api.child.pid, 'VmHWM')]);
+      });
+      peakMB = memoryMB(api.child.pid, 'VmHWM');
+    } finally {
+      clearInterval(sampler);
+      await stopServer(api);
+    }
+    const counts = await checkImport(size, fields);
+    const rowsPerSec = round(size / imported.seconds);
+    const sortedCalls = [...imported.callSeconds].sort((a, b) => a - b);
+    log(`${size}: imported through importCustomers in ${imported.seconds} s (${rowsPerSec} rows/s, ${imported.calls} calls, every retry the same job), peak RSS ${peakMB} MB`);
+    return {
+      rows: size,
+      jsonMB: round(bytes.jsonBytes / 2 ** 20, 1),
+      seconds: imported.seconds,
+      rowsPerSec,
+      calls: imported.calls,
+      rowsPerCall: config.rowsPerCall,
+      retriesSameJob: imported.replaysSameJob,
+      callSeconds: { min: sortedCalls[0], median: sortedCalls[Math.floor(sortedCalls.length / 2)], max: sortedCalls.at(-1), first: imported.callSeconds[0], last: imported.callSeconds.at(-1) },
+      peakRssMB: peakMB,
+      peakRssSampledMB: sampledMB,
+      rssAtStartMB: startMB,
+      rssByCall,
+      job: imported.job,
+      written: counts,
+    };
+  } finally {
+    rmSync(jsonPath, { force: true });
+  }
+}
+
 /** COPY of the prepared rows into `table` (email, display_name, details) in one statement; its seconds. */
 async function copyInto(table, file) {
   return withClient(dbUrl, async (c) => {
@@ -140,7 +257,6 @@ async function checkImport(size, fields) {
 
 /** One size: files, a fresh API importing the CSV (timed, RSS sampled), then COPY into customers and into a bare table. */
 async function runSize(size, fields, admin, token) {
-  mkdirSync(tmpDir, { recursive: true });
   const csvPath = path.join(tmpDir, `customers-${size}.csv`);
   const copyPath = path.join(tmpDir, `customers-${size}.copy.csv`);
   let started = performance.now();
@@ -204,11 +320,18 @@ async function runSize(size, fields, admin, token) {
   }
 }
 
-/** The figures with targets, from the largest size run (and 1M ÷ 10k for memory when both ran). */
+/** The figures with targets, from the largest size run (and 1M ÷ 10k for memory when both ran); through importCustomers, its own names. */
 function summaryEntries(results) {
   const largest = results.at(-1);
   const bySize = new Map(results.map((r) => [r.rows, r]));
   const entry = (name, value, unit, op, target) => ({ name, value, unit, target: `${op} ${target}`, met: op === '>=' ? value >= target : value <= target });
+  if (config.via === 'graphql') {
+    const entries = [entry('import customers/s with 10 fields through importCustomers', largest.rowsPerSec, `rows/s (${largest.rows} rows, ${config.rowsPerCall} a call)`, '>=', 20000)];
+    if (bySize.has(10_000) && bySize.has(1_000_000)) {
+      entries.push(entry('import peak RSS 1M ÷ 10k through importCustomers', round(bySize.get(1_000_000).peakRssMB / bySize.get(10_000).peakRssMB, 2), 'ratio', '<=', 1.5));
+    }
+    return entries;
+  }
   const entries = [
     entry('import rows/s vs COPY into indexed schema', largest.ratioToCopyIndexed, `ratio (${largest.rows} rows)`, '>=', 0.7),
     entry('import customers/s with 10 fields', largest.rowsPerSec, `rows/s (${largest.rows} rows)`, '>=', 20000),
@@ -220,6 +343,10 @@ function summaryEntries(results) {
 }
 
 function printTable(results) {
+  if (config.via === 'graphql') {
+    console.table(results.map((r) => ({ rows: r.rows, seconds: r.seconds, 'rows/s': r.rowsPerSec, calls: r.calls, 'median call s': r.callSeconds.median, 'peak RSS MB': r.peakRssMB })));
+    return;
+  }
   const head = ['rows', 'seconds', 'rows/s', 'peak RSS MB', 'COPY indexed rows/s', 'COPY bare rows/s', 'ours÷COPY', 'upload / READING / CHECKING / WRITING s'];
   const rows = results.map((r) => [r.rows, r.seconds, r.rowsPerSec, r.peakRssMB, r.copyIndexed.rowsPerSec, r.copyBare.rowsPerSec, r.ratioToCopyIndexed,
     ['UPLOAD', 'READING', 'CHECKING', 'WRITING'].map((p) => r.phaseSeconds[p] ?? '–').join(' / ')]);
@@ -260,7 +387,7 @@ async function run() {
   const results = [];
   const version = { postgres: await serverVersion(dbUrl), git: (...args) => spawnSync('git', ['-C', root, ...args], { encoding: 'utf8' }).stdout.trim() };
   for (const size of [...config.sizes].sort((a, b) => a - b)) {
-    results.push(await runSize(size, fields, admin, token));
+    results.push(await (config.via === 'graphql' ? runSizeGraphql : runSize)(size, fields, admin, token));
     writeResults({ results, fields, started, loadAtStart, version, complete: results.length === config.sizes.length });
   }
   printTable(results);
@@ -274,17 +401,24 @@ async function run() {
 function writeResults({ results, fields, started, loadAtStart, version, complete }) {
   const date = new Date().toISOString().slice(0, 10);
   const report = {
-    scenarioSet: 'import',
+    scenarioSet: config.via === 'graphql' ? 'import-graphql' : 'import',
     date: new Date().toISOString(),
     complete,
     durationSeconds: Math.round((Date.now() - started) / 1000),
-    settings: { sizes: config.sizes, seed: config.seed, explainMs: config.explainMs, profiled: config.profile, pollMs: config.pollMs, organizationPool: ORGANIZATION_POOL, fields: fields.map((f) => ({ label: f.label, type: f.type })) },
+    settings: { via: config.via, ...(config.via === 'graphql' ? { rowsPerCall: config.rowsPerCall } : {}), sizes: config.sizes, seed: config.seed, explainMs: config.explainMs, profiled: config.profile, pollMs: config.pollMs, organizationPool: ORGANIZATION_POOL, fields: fields.map((f) => ({ label: f.label, type: f.type })) },
     machine: {
       cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), kernel: os.release(), postgres: version.postgres,
       loadAverage: { start: loadAtStart, end: os.loadavg().map((l) => Math.round(l * 100) / 100) },
     },
     versions: { commit: version.git('rev-parse', '--short', 'HEAD'), uncommittedApiChanges: version.git('status', '--porcelain', '--', 'packages/api', 'packages/shared') !== '', node: process.version },
-    notes: [
+    notes: config.via === 'graphql' ? [
+      'complete: false while sizes are still to run (the file is rewritten after each size).',
+      'Through importCustomers (GraphQL) instead of the CSV upload: the same generated rows as JSON objects keyed by the CSV column names, rowsPerCall a call, one call after another, each with its own Idempotency-Key.',
+      'seconds: from the first call to importJob reporting the last call\'s job SUCCEEDED (each job polled every 200 ms before the next call); rowsPerSec = rows ÷ seconds. callSeconds: per call, from sending it to its job\'s end.',
+      'retriesSameJob: calls sent a second time with the same Idempotency-Key (right after the first) that answered the same job; any other answer stops the run.',
+      'peakRssMB: VmHWM of the API process (fresh per size) after the last job; peakRssSampledMB: the highest VmRSS sampled every 200 ms; rssByCall: [calls done, VmRSS MB, VmHWM MB] every tenth of the calls.',
+      'No COPY baselines here: import.json (the CSV run of the same sizes) has them.',
+    ] : [
       'complete: false while sizes are still to run (the file is rewritten after each size).',
       'seconds: from the upload starting (the file streamed from disk) to importJob reporting SUCCEEDED, polled every 200 ms; rowsPerSec = rows ÷ seconds.',
       'phaseSeconds: UPLOAD until 202, then each phase as importJob reported it (QUEUED until a worker took the job); CHECKING is one transaction, WRITING commits per IMPORT_BATCH_ROWS.',
@@ -296,7 +430,7 @@ function writeResults({ results, fields, started, loadAtStart, version, complete
     results,
   };
   mkdirSync(path.join(benchDir, 'results'), { recursive: true });
-  const files = config.explainMs === null ? [`import-${date}.json`, 'import.json'] : [`import-explain-${date}.json`];
+  const files = config.via === 'graphql' ? ['import-graphql.json'] : config.explainMs === null ? [`import-${date}.json`, 'import.json'] : [`import-explain-${date}.json`];
   for (const name of files) writeFileSync(path.join(benchDir, 'results', name), `${JSON.stringify(report, null, 2)}\n`);
   if (config.explainMs === null) {
     const summary = summaryEntries(results);

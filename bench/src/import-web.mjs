@@ -9,7 +9,7 @@
 // Writes bench/results/import-web.json; screenshots go to
 // bench/.logs/import-web/ (looked at, not committed).
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -39,7 +39,8 @@ if (!(config.rows > 0)) throw new Error(`--rows must be a positive row count, no
 
 const log = logger('bench:import-web');
 const shotsDir = path.join(logDir, 'import-web');
-const tmpDir = path.join(os.tmpdir(), 'cp-bench-import-web');
+// This run's own directory (see import-run.mjs).
+const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'cp-bench-import-web-'));
 const csvPath = path.join(tmpDir, `customers-${config.rows}.csv`);
 const exportPath = path.join(tmpDir, `export-${config.rows}.csv`);
 const seconds = (ms) => Math.round(ms / 10) / 100;
@@ -67,7 +68,8 @@ async function followProgress(page, name, resultButton) {
   await page.getByRole('progressbar').first().or(done).first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => {});
   for (;;) {
     if (await done.count()) return { seconds: seconds(performance.now() - started), samples };
-    const bars = await page.getByRole('progressbar').evaluateAll((found) => found.map((bar) => [bar.getAttribute('aria-label'), Number(bar.getAttribute('aria-valuenow'))])).catch(() => []);
+    // A bar without aria-valuenow claims no share (reading, checking): null, not 0.
+    const bars = await page.getByRole('progressbar').evaluateAll((found) => found.map((bar) => [bar.getAttribute('aria-label'), bar.hasAttribute('aria-valuenow') ? Number(bar.getAttribute('aria-valuenow')) : null])).catch(() => []);
     if (bars.length > 0) {
       const text = await page.locator('main').innerText().catch(() => '');
       const shown = text.split('\n').filter((line) => /rows\/s|left|speed/i.test(line)).join(' | ');
@@ -153,7 +155,6 @@ async function run() {
   }
   rmSync(shotsDir, { recursive: true, force: true });
   mkdirSync(shotsDir, { recursive: true });
-  mkdirSync(tmpDir, { recursive: true });
   await createDatabase(config.serverUrl, config.database, { reuse: false });
   const dbUrl = withDatabase(config.serverUrl, config.database);
   const admin = { email: 'bench-admin@example.com', password: randomBytes(12).toString('hex') };
@@ -161,7 +162,7 @@ async function run() {
   const api = await startOurApi({ name: 'import-web', dbUrl, port: config.port, admin, extraEnv: { IMPORT_WORKER: 'eager' } });
   const { admin: token } = await createTokens(`${api.url}/graphql`, admin.email, admin.password);
   const fields = await createImportFields(withToken(`${api.url}/graphql`, token));
-  const generated = await writeImportFiles({ count: config.rows, seed: config.seed, fields, csvPath, copyPath: path.join(tmpDir, 'unused.copy.csv') });
+  const generated = await writeImportFiles({ count: config.rows, seed: config.seed, fields, csvPath });
   const csvMB = Math.round((generated.csvBytes / 2 ** 20) * 10) / 10;
   log(`generated ${config.rows} rows (${csvMB} MB of CSV)`);
 
@@ -221,7 +222,7 @@ async function run() {
     notes: [
       'Through the web app in headless Chromium, as an admin: choose the file, preview, Check file (dry run), Import, Show customers.',
       'previewSeconds: file chosen to preview shown; check/import seconds: button click to the result step, the bar read every sampleSeconds.',
-      'samples: [seconds, [[progress bar label, aria-valuenow] per bar], rate/time-left text shown, screenshot] while the bars showed.',
+      'samples: [seconds, [[progress bar label, aria-valuenow, null for a bar that claims no share (reading, checking)] per bar], rate/time-left text shown, screenshot] while the bars showed.',
       'export: GET /api/exports/customers.csv of all customers (admin token) streamed to disk; apiRssStartMB/apiRssPeakMB: the API process VmRSS when it began and the highest sampled every 200 ms meanwhile (flat memory: the peak stays near the start).',
       'roundTrip: that export re-imported as a dry run (POST /api/imports?dryRun=true): every row must be unchanged.',
     ],

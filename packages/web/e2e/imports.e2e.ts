@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
 import { launchBrowser, screenshot } from './support/browser';
 import { expectAccessible } from './support/accessibility';
@@ -161,6 +161,40 @@ describe('admin: the import wizard previews a file and lets them fix the mapping
     await expectAccessible(page, 'an import job link that shows nothing');
     await page.getByRole('button', { name: 'Start a new import' }).click();
     await page.locator('input[type="file"]').waitFor({ state: 'attached' });
+  });
+
+  it('shows the check\'s one pass over every row as such: a moving bar with the row count, no share and no speed (a 1M-row check takes minutes)', async () => {
+    await page.goto(`${server.baseUrl}/customers/import`);
+    const wizard = new ImportWizard(page);
+    await wizard.chooseFile('three.csv', bulkFile(3, () => false), 'import-checking');
+    // The API answers CHECKING for as long as its one statement runs; hold the job there (as at 1M) until the bar has been looked at.
+    const holdInChecking = async (route: Route) => {
+      if (route.request().postDataJSON()?.operationName !== 'ImportJob') return route.fallback();
+      const response = await route.fetch();
+      const body = await response.json();
+      const job = body.data?.importJob;
+      if (job) Object.assign(job, { status: 'RUNNING', phase: 'CHECKING', totalRows: 1_000_000, processedRows: 0, created: 0, updated: 0, unchanged: 0, failed: 0, finishedAt: null });
+      await route.fulfill({ response, json: body });
+    };
+    await page.route('**/graphql', holdInChecking);
+    try {
+      await page.getByRole('button', { name: 'Check file' }).click();
+      const bar = page.getByRole('progressbar', { name: 'Checking rows' });
+      await page.getByText('1,000,000 rows, checked in one pass').waitFor();
+      expect(await bar.getAttribute('aria-valuenow')).toBeNull();
+      expect(await bar.getAttribute('aria-valuetext')).toBe('1,000,000 rows, checked in one pass');
+      expect(await page.getByRole('progressbar', { name: 'Reading file' }).getAttribute('aria-valuetext')).toBe('Done');
+      // No "0 of 1,000,000 rows" and no speed being measured that never comes.
+      expect(await page.getByText('0 of 1,000,000 rows').count()).toBe(0);
+      expect(await page.getByText('Measuring speed…').count()).toBe(0);
+      await expectAccessible(page, 'the import progress while checking', undefined, { whileInProgress: true });
+      await screenshot(page, 'import-checking-progress');
+    } finally {
+      // Lets a poll in flight finish its answer (a plain unroute would continue it underneath the handler).
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+    await page.getByRole('button', { name: 'Back to the columns' }).waitFor({ timeout: 60_000 });
+    expect(await wizard.count('Would be created')).toBe('3');
   });
 
   it('checks a 5,000-row file (its row errors a page at a time), then imports it, with the progress bar, and shows the customers created', async () => {

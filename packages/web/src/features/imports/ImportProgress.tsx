@@ -14,11 +14,14 @@ const ORDER: readonly ImportPhase[] = ['QUEUED', 'READING', 'CHECKING', 'WRITING
  * the current one filling as `processedRows` grows; rows per second and
  * the time left are the client's own estimate from the polls. The counts
  * so far are below. While the file is being read its row count is not
- * known yet, so that bar shows rows read, without a percentage.
+ * known yet, so that bar shows rows read, without a percentage. Checking
+ * is one set-based pass over every row (minutes at a million rows) that
+ * reports nothing until it ends, so its bar claims no share either and
+ * shows no speed: a bar at "0 of 1,000,000 rows" looked stuck.
  */
 export function ImportProgress({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
-  const { rate, secondsLeft } = useRowRate(job.phase, job.processedRows, job.phase === 'READING' ? null : job.totalRows);
+  const { rate, secondsLeft } = useRowRate(job.phase, job.processedRows, job.phase === 'WRITING' ? job.totalRows : null);
   const current = ORDER.indexOf(job.phase);
   const bars = BARS.filter((phase) => phase !== 'WRITING' || !job.dryRun);
 
@@ -31,10 +34,17 @@ export function ImportProgress({ job }: { job: ImportJob }) {
         const index = ORDER.indexOf(phase);
         const done = current > index;
         const active = current === index;
-        const known = job.totalRows != null && phase !== 'READING';
+        // Only writing counts rows towards a known total.
+        const known = job.totalRows != null && phase === 'WRITING';
         const value = done ? 100 : active && known && job.totalRows! > 0 ? (100 * job.processedRows) / job.totalRows! : active && !known ? 100 : 0;
         const label = t(`imports.phases.${phase}` as 'imports.phases.READING');
-        const rows = active ? (known ? t('imports.progress.rowsOf', { done: job.processedRows, total: job.totalRows }) : t('imports.progress.rowsRead', { count: job.processedRows })) : '';
+        const rows = !active
+          ? ''
+          : known
+            ? t('imports.progress.rowsOf', { done: job.processedRows, total: job.totalRows })
+            : phase === 'CHECKING'
+              ? t('imports.progress.checkingAll', { count: job.totalRows ?? 0 })
+              : t('imports.progress.rowsRead', { count: job.processedRows });
         return (
           <Stack key={phase} gap={4}>
             <Group justify="space-between">
@@ -56,7 +66,7 @@ export function ImportProgress({ job }: { job: ImportJob }) {
                 aria-valuemax={100}
                 aria-valuenow={active && !known ? undefined : Math.round(value)}
                 aria-valuetext={done ? t('imports.progress.done') : rows || t('imports.progress.waiting')}
-                // While reading, the number of rows is not known yet: the bar moves without claiming a share.
+                // While reading (the number of rows not known yet) and checking (one pass, no count), the bar moves without claiming a share.
                 striped={active && !known}
                 animated={active && !known}
               />
@@ -65,7 +75,7 @@ export function ImportProgress({ job }: { job: ImportJob }) {
         );
       })}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Text size="sm">{rate ? t('imports.progress.rate', { rate: Math.round(rate) }) : t('imports.progress.rateUnknown')}</Text>
+        <Text size="sm">{job.phase === 'CHECKING' ? '' : rate ? t('imports.progress.rate', { rate: Math.round(rate) }) : t('imports.progress.rateUnknown')}</Text>
         <Text size="sm">{secondsLeft == null ? '' : secondsLeft < 90 ? t('imports.progress.secondsLeft', { count: Math.ceil(secondsLeft) }) : t('imports.progress.minutesLeft', { count: Math.round(secondsLeft / 60) })}</Text>
       </SimpleGrid>
       <ImportCounts job={job} />
