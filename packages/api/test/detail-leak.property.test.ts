@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import fc from 'fast-check';
-import { graphql, type GraphQLSchema } from 'graphql';
+import { graphql, Kind, parse, type ExecutionResult, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createSchema } from '../src/graphql/schema';
 import { createContext } from '../src/graphql/context';
 import { formatError } from '../src/graphql/error-formatting';
 import { createServices, type Services } from '../src/services';
 import { loadConfig } from '../src/config';
-import { createLogger } from '../src/logger';
+import { createLogger, type Logger } from '../src/logger';
+import { jitGateway } from '../src/graphql/jit-executor';
 import { SessionCookies } from '../src/http/session-cookie';
 import type { ViewerIdentity } from '../src/auth/viewer';
 import { FieldVisibility } from '../src/modules/detail-fields/field-visibility';
@@ -144,6 +145,8 @@ const historyPage = (withCount: boolean) =>
 /** A GraphQL operation, or a CSV export with its query-string arguments (JSON ones as text, as a URL carries them). */
 type Operation =
   | { source: string; variables: Record<string, unknown> }
+  // A query without variables, run as the API runs a repeated one: compiled by graphql-jit (jit-executor.ts).
+  | { compiled: string }
   | { export: 'customers' | 'organizations'; params: Record<string, string> }
   | { import: { csv: string; onError: 'abort' | 'skip'; narrowed: boolean } };
 
@@ -224,6 +227,8 @@ function operationArb(world: World, viewer: ViewerIdentity): fc.Arbitrary<Operat
   const entitlementId = fc.constantFrom(...world.entitlements.map((e) => e.id), fixedId('missing'));
 
   return fc.oneof(
+    customerId.map((id) => ({ compiled: `{ customer(id: ${JSON.stringify(id)}) { id displayName ...D ${ENTITLEMENTS} } } fragment D on Customer { ${DETAILS} }` })),
+    searchArb.map((q) => ({ compiled: `{ customers(first: 5, query: ${JSON.stringify(q)}) { totalCount edges { node { id ...D } } } } fragment D on Customer { ${DETAILS} }` })),
     customerId.map((id) => ({ source: `query($id: ID!) { customer(id: $id) { id displayName ...D } } fragment D on Customer { ${DETAILS} }`, variables: { id } })),
     fc.tuple(searchArb, searchArb, fc.integer({ min: 1, max: 9 })).map(([q, q2, first]) => ({
       source: `query($q: String, $q2: String, $first: Int) {
@@ -315,9 +320,31 @@ describe('the invariant: hidden detail values never reach a viewer, by any path'
     if ('export' in op) return exported(db, services, viewer, op);
     if ('import' in op) return imported(db, services, viewer, op.import);
     const contextValue = createContext(db, { requestId: 'leak-test', viewer, services, cookies, req: {} as never, res: {} as never });
-    const result = await graphql({ schema, source: op.source, variableValues: op.variables, contextValue });
+    const result = 'compiled' in op ? await compiled(op.compiled, contextValue) : await graphql({ schema, source: op.source, variableValues: op.variables, contextValue });
     const errors = result.errors?.map((e) => formatError(e.toJSON(), e, logger));
     return JSON.stringify({ data: result.data, errors });
+  }
+
+  /**
+   * The query's answer from the compiled executor: the gateway's executor runs
+   * the document twice (graphql-js, then compiled on its second run by a
+   * signed-in viewer) and the second answer counts. A document jit cannot
+   * compile fails the test (its warning throws) rather than silently
+   * testing graphql-js again.
+   */
+  async function compiled(source: string, context: ReturnType<typeof createContext>): Promise<ExecutionResult> {
+    const strict = Object.create(logger, { warn: { value: (...args: unknown[]) => { throw new Error(`graphql-jit did not compile: ${JSON.stringify(args)}`); } } }) as Logger;
+    const { executor } = await jitGateway(schema, strict).load({} as never);
+    let document;
+    try {
+      document = parse(source);
+    } catch (error) {
+      return { errors: [error as GraphQLError] };
+    }
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const request = { document, operation, operationName: null, request: { variables: {} }, context } as never;
+    await executor!(request);
+    return (await executor!(request)) as ExecutionResult;
   }
 
   /** The whole CSV file as the export route would stream it, or the refusal it would answer. */
