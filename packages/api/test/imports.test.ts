@@ -111,6 +111,29 @@ describe('imports', () => {
     expect(other.status).toBe(404);
   });
 
+  it('writes the errors CSV in the language asked for, as the web app says its problems (header, messages, lists); the reason stays the code', async () => {
+    const job = await run(app, agent, 'Email,Plan\nnot-an-email,Gold\nok@example.com,Bronze\n', { onError: 'skip' });
+    const csv = async (query: string) => {
+      const res = await fetch(`${app.baseUrl}/api/imports/${job.id}/errors.csv${query}`, { headers: { cookie: agent.sessionCookie! } });
+      expect(res.status).toBe(200);
+      return { language: res.headers.get('content-language'), lines: Buffer.from(await res.arrayBuffer()).subarray(3).toString('utf8').split('\r\n').slice(0, 3) };
+    };
+    expect(await csv('?lang=ja')).toEqual({
+      language: 'ja',
+      lines: [
+        '行,列,値,問題,理由コード',
+        "2,Email,not-an-email,'not-an-email': @ がありません（name@example.com のような形式です）,INVALID_IDENTIFIER",
+        // Nested problems and lists as the web app joins them in Japanese.
+        "3,Plan,Bronze,Plan: 'Bronze' — 選択肢にありません。選択肢: 'Gold'、'Silver',INVALID_DETAIL_VALUE",
+      ],
+    });
+    // English without `lang`, and for a language the app does not ship; a regional tag reads as its language.
+    const english = await csv('');
+    expect(english).toEqual({ language: 'en', lines: ['Line,Column,Value,Problem,Reason', expect.stringContaining('has no @'), expect.stringContaining('is not one of the options')] });
+    expect(await csv('?lang=xx')).toEqual(english);
+    expect((await csv('?lang=ja-JP')).language).toBe('ja');
+  });
+
   it('reads dates in the chosen format, never rolling an impossible date over', async () => {
     const job = await run(app, agent, 'Email;Since\nd1@example.com;31.12.2024\nd2@example.com;29.02.2026\n', { dateFormat: 'DD.MM.YYYY', onError: 'skip' });
     expect(job).toMatchObject({ delimiter: 'semicolon', created: 1, failed: 1, dateFormat: 'DD.MM.YYYY' });

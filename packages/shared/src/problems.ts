@@ -241,3 +241,41 @@ export function problemText(p: Problem): string {
     return typeof value === 'number' ? value.toLocaleString('en-US') : String(value);
   });
 }
+
+/**
+ * A language's lookup: i18next's `t` bound to it (the web app's, or the
+ * API's for files it writes in the caller's language), given a key such as
+ * `problems.<REASON>` and the template's params (plus `defaultValue` for a
+ * key the language may lack).
+ */
+export type ProblemTranslate = (key: string, options: Record<string, unknown>) => string;
+
+/**
+ * A problem in `t`'s language: the template is `problems.<REASON>`; nested
+ * problems are translated first, lists joined with the language's separator
+ * (`problems.listSeparator`), `entity` params become nouns
+ * (`problems.entities.<ENTITY>`) and `field` params the input's name
+ * (`problems.fields.<field>`, an unlisted one staying as it is).
+ */
+export function translateProblem(t: ProblemTranslate, p: Problem): string {
+  const params: Record<string, string | number | boolean> = {};
+  for (const [name, value] of Object.entries(p.params)) {
+    if (isProblem(value)) params[name] = translateProblem(t, value);
+    else if (Array.isArray(value)) params[name] = value.join(t('problems.listSeparator', {}));
+    else if (name === 'entity') params[name] = t(`problems.entities.${value as string}`, { defaultValue: String(value) });
+    else if (name === 'field' && typeof value === 'string' && value !== '') params[name] = t(`problems.fields.${value}`, { defaultValue: value });
+    else params[name] = value as string | number | boolean;
+  }
+  // Each language's templates are checked to take the English one's params by a test (problems.test.ts).
+  return t(`problems.${p.reason}`, params);
+}
+
+/**
+ * The English locale resources with the problem texts and entity nouns of
+ * this file (PROBLEM_TEXT, ENTITIES) put in: the locale file holds only the
+ * rest of `problems`, so the English a person reads is the API's own
+ * `message`, not a copy that could drift.
+ */
+export function withEnglishProblems<T extends { problems?: object }>(english: T): T & { problems: typeof PROBLEM_TEXT & { entities: typeof ENTITIES } } {
+  return { ...english, problems: { ...english.problems, ...PROBLEM_TEXT, entities: ENTITIES } };
+}

@@ -218,6 +218,121 @@ describe('agent: find customers, open a profile, add customers into a new organi
     await phone.context().close();
   });
 
+  it('on a phone-sized window the header wraps in English and Japanese: its buttons on the screen, the description at full width', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await page.context().storageState() })).newPage();
+    phone.setDefaultTimeout(10_000);
+    await phone.goto(`${server.baseUrl}/customers`);
+    const layout = new AppLayout(phone);
+    for (const [language, addLabel] of [['English', 'Add customers'], ['日本語', '顧客を追加']] as const) {
+      if (language === '日本語') await layout.switchLanguage(language);
+      // The table's name is in the language shown; its first row is enough here.
+      await phone.locator('main tbody tr').first().waitFor();
+      const header = phone.locator('main').getByRole('heading', { level: 1 }).locator('xpath=../..');
+      const description = header.locator('p');
+      // The description was squeezed beside the buttons into a column a few words (in Japanese, characters) wide.
+      expect((await description.boundingBox())!.width).toBeGreaterThan(300);
+      const buttons = [phone.getByRole('button', { name: addLabel }), ...(await phone.locator('main').getByRole('link').filter({ has: phone.locator('svg') }).all())];
+      for (const button of buttons) expect((await button.boundingBox())!.x + (await button.boundingBox())!.width).toBeLessThanOrEqual(390);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectAccessible(phone, `the customers list at 390 px (${language})`);
+      await screenshot(phone, `customers-390-${language === 'English' ? 'en' : 'ja'}`);
+    }
+    await layout.switchLanguage('English', '言語');
+    await phone.context().close();
+  });
+
+  it('the Columns popover works from the keyboard: opened, the focus is on its first checkbox; Tab stays in it; Escape closes it back to the button', async () => {
+    await page.goto(`${server.baseUrl}/customers`);
+    const customers = new CustomersPage(page);
+    await customers.waitForList();
+    const trigger = page.getByRole('button', { name: 'Columns' });
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    const popover = page.getByRole('dialog');
+    await popover.getByRole('checkbox').first().waitFor();
+    const focusInPopover = () => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')) && document.activeElement?.getAttribute('type') === 'checkbox');
+    await page.waitForFunction(() => document.activeElement?.closest('[role="dialog"]') && document.activeElement.getAttribute('type') === 'checkbox');
+    const first = await page.evaluate(() => document.activeElement?.id);
+    expect(first).toBe(await popover.getByRole('checkbox').first().getAttribute('id'));
+    await expectAccessible(page, 'the Columns popover', '[role="dialog"]');
+    // Space shows the field as a column; Tab and Shift+Tab move among the checkboxes, never out behind the popover.
+    const label = (await popover.getByRole('checkbox').first().evaluate((box) => (box as HTMLInputElement).labels?.[0]?.textContent)) ?? '';
+    await page.keyboard.press('Space');
+    await customers.table.getByRole('columnheader', { name: label }).waitFor();
+    const checkboxes = await popover.getByRole('checkbox').count();
+    for (let i = 0; i < checkboxes + 1; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInPopover()).toBe(true);
+    }
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInPopover()).toBe(true);
+    await page.keyboard.press('Escape');
+    await popover.waitFor({ state: 'detached' });
+    await trigger.and(page.locator(':focus')).waitFor();
+    // Opened with the pointer, the keyboard goes on in the popover too.
+    await trigger.click();
+    await page.waitForFunction(() => document.activeElement?.closest('[role="dialog"]') && document.activeElement.getAttribute('type') === 'checkbox');
+    await page.keyboard.press('Space');
+    await customers.table.getByRole('columnheader', { name: label }).waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await trigger.and(page.locator(':focus')).waitFor();
+  });
+
+  it('Back undoes a filter change; a typed search is one step, not one per keystroke', async () => {
+    await page.goto(`${server.baseUrl}/customers`);
+    const customers = new CustomersPage(page);
+    await customers.waitForList();
+    const product = page.getByRole('combobox', { name: 'Product' });
+    const pick = async (index: number) => {
+      const before = new URL(page.url()).searchParams.get('product');
+      await product.click();
+      const option = page.getByRole('option').nth(index);
+      const name = await option.innerText();
+      await option.click();
+      await page.waitForURL((url) => url.searchParams.has('product') && url.searchParams.get('product') !== before);
+      await page.getByText(/^[\d,]+ customers?$/).waitFor();
+      return { name, id: new URL(page.url()).searchParams.get('product') };
+    };
+    const first = await pick(0);
+    const second = await pick(1);
+    expect(second.id).not.toBe(first.id);
+    // A search typed in two bursts (a pause between them) is one step. While the list follows, the box keeps
+    // what was typed: it used to flash back to the old search for a moment, losing keys typed then.
+    type Watched = { searchShown: string[]; searchWatched: boolean };
+    await customers.search.evaluate((box: HTMLInputElement) => {
+      const state = window as unknown as Watched;
+      state.searchShown = [box.value];
+      state.searchWatched = true;
+      const tick = () => {
+        if (box.value !== state.searchShown.at(-1)) state.searchShown.push(box.value);
+        if (state.searchWatched) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await customers.searchFor('ann');
+    await customers.rows().nth(1).filter({ hasText: /ann/i }).waitFor();
+    const shown = await page.evaluate(() => {
+      const state = window as unknown as Watched;
+      state.searchWatched = false;
+      return state.searchShown;
+    });
+    expect(shown).toEqual(['', 'ann']);
+    await customers.search.pressSequentially('a', { delay: 50 });
+    await page.waitForURL((url) => url.searchParams.get('q') === 'anna');
+    expect(await customers.search.inputValue()).toBe('anna');
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('q') && url.searchParams.get('product') === second.id);
+    expect(await customers.search.inputValue()).toBe('');
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('product') === first.id);
+    // The filter shows the product it is back to.
+    for (const deadline = Date.now() + 5_000; (await product.inputValue()) !== first.name && Date.now() < deadline; ) await page.waitForTimeout(100);
+    expect(await product.inputValue()).toBe(first.name);
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/customers' && !url.searchParams.has('product'));
+    await customers.rows().nth(1).waitFor();
+  });
+
   it('ran every step above under the server\'s content security policy without a violation', () => {
     expect(appCsp).toContain("script-src 'self'");
     expect(cspViolations).toEqual([]);

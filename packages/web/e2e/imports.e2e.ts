@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page, Route } from 'playwright-core';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
 import { launchBrowser, screenshot } from './support/browser';
@@ -105,6 +106,29 @@ describe('admin: the import wizard previews a file and lets them fix the mapping
     await page.locator('input[type="file"]').waitFor({ state: 'attached' });
     expect(new URL(page.url()).searchParams.has('job')).toBe(false);
     await new AppLayout(page).switchLanguage('English', '言語');
+  });
+
+  it('downloads the row errors as CSV in the language shown, as the screen says them', async () => {
+    const layout = new AppLayout(page);
+    await layout.switchLanguage('日本語');
+    await page.goto(`${server.baseUrl}/customers/import`);
+    const wizard = new ImportWizard(page, 'ja');
+    await wizard.chooseFile('問題.csv', Buffer.from('Email,Display name\r\nnot-an-email,Ann\r\n', 'utf8'), 'import-errors-ja');
+    await page.getByRole('radio', { name: '問題のある行を飛ばす' }).check();
+    await wizard.run('ファイルをチェック', '行のチェック', 'import-errors-ja-check');
+    const message = "'not-an-email': @ がありません（name@example.com のような形式です）";
+    await page.getByRole('cell', { name: message }).waitFor();
+    const download = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+      return readFileSync(await file.path()).toString('utf8').replace(/^\uFEFF/, '').split('\r\n').slice(0, 2);
+    };
+    // The file says what the table says (it was English only).
+    expect(await download('エラーをダウンロード（CSV）')).toEqual(['行,列,値,問題,理由コード', `2,Email,not-an-email,${message},INVALID_IDENTIFIER`]);
+    await layout.switchLanguage('English', '言語');
+    expect(await download('Download errors (CSV)')).toEqual([
+      'Line,Column,Value,Problem,Reason',
+      "2,Email,not-an-email,'not-an-email' has no @ (an address looks like name@example.com),INVALID_IDENTIFIER",
+    ]);
   });
 
   it('reports a quote the file never closes before any run, and shows cells as the import reads them', async () => {

@@ -61,4 +61,27 @@ describe('every tab of a seeded profile and organization (real Chromium)', () =>
       if (language === 'ja') await layout.switchLanguage('English', '言語');
     });
   }
+
+  it('on a phone-sized window, in English and Japanese, the Edit button is whole and each detail value has the width of the card', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await page.context().storageState() })).newPage();
+    phone.setDefaultTimeout(10_000);
+    await phone.goto(`${server.baseUrl}/customers/${customer.id}`);
+    const layout = new AppLayout(phone);
+    for (const [language, edit] of [['English', 'Edit'], ['日本語', '編集']] as const) {
+      if (language === '日本語') await layout.switchLanguage(language);
+      await phone.getByRole('heading', { level: 1, name: customer.displayName }).waitFor();
+      const button = phone.getByRole('button', { name: edit, exact: true });
+      // The button was cut to "Edi" beside the name.
+      expect(await button.evaluate((b) => b.scrollWidth <= b.clientWidth && b.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+      const rows = phone.getByRole('tabpanel').locator('[role="group"][aria-labelledby]');
+      await rows.first().waitFor();
+      // Beside a 200 px label the values were a column a few characters wide ("Bronz/e", a phone number on four lines).
+      const widths = await rows.evaluateAll((groups) => groups.map((group) => group.children[1].getBoundingClientRect().width));
+      expect(Math.min(...widths)).toBeGreaterThan(250);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(phone, `profile-390-${language === 'English' ? 'en' : 'ja'}`);
+    }
+    await layout.switchLanguage('English', '言語');
+    await phone.context().close();
+  });
 });

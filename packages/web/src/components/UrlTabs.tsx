@@ -17,7 +17,8 @@ interface UrlTabsProps {
 
 /** Tabs whose choice lives in `?tab=`, so a link can open a profile on its notes. */
 export function UrlTabs({ label, tabs }: UrlTabsProps) {
-  const [param, setParam] = useSearchParam('tab');
+  // Switching tabs is not a step Back undoes: Back leaves the record.
+  const [param, setParam] = useSearchParam('tab', { history: 'replace' });
   const first = tabs[0]?.value ?? '';
   const active = tabs.some((tab) => tab.value === param) ? param : first;
   return (

@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
-import { neutralizeFormula, neutralizeReportText } from '@cp/shared';
+import { isProblem, neutralizeFormula, neutralizeReportText } from '@cp/shared';
 import type { ViewerIdentity } from '../../auth/viewer';
 import { notFound, unauthenticated } from '../../common/domain-error';
+import { textsIn } from '../../common/translations';
 import { refusalResponse } from '../../http/client-errors';
 import { requestScope } from '../../http/request-scope';
 import type { Logger } from '../../logger';
@@ -25,9 +26,12 @@ const ERRORS_PAGE = 1000;
  * `importRequest`'s; an `Idempotency-Key` header replays. Answers 202
  * `{ jobId }`, or a refusal in GraphQL's error body (401 without a viewer,
  * 400 for bad arguments, 413 for a file over the limit).
- * `GET /:id/errors.csv`: every error of the viewer's own job as CSV (line,
- * column, value, message, reason), UTF-8 with BOM, cells neutralized
- * against formulas, hidden-field values left out as `errors` leaves them.
+ * `GET /:id/errors.csv[?lang=ja]`: every error of the viewer's own job as
+ * CSV (line, column, value, message, reason), UTF-8 with BOM, cells
+ * neutralized against formulas, hidden-field values left out as `errors`
+ * leaves them. The header and messages are in `lang` (a language the web app
+ * ships, as the web app says them; English without it); the reason stays
+ * the stable code.
  */
 export function importRoutes({ services, logger, identify }: ImportRouteDeps): Router {
   const router = Router();
@@ -62,15 +66,18 @@ export function importRoutes({ services, logger, identify }: ImportRouteDeps): R
       const viewer = await viewerOf(req);
       const job = await services.imports.find(viewer, req.params.id);
       if (!job) throw notFound('IMPORT', req.params.id);
+      const texts = textsIn(req.query.lang);
       res.status(200).set({
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="import-errors-${job.id}.csv"`,
+        'Content-Language': texts.language,
         'Cache-Control': 'no-store',
       });
-      res.write(UTF8_BOM + csvLines([['Line', 'Column', 'Value', 'Problem', 'Reason']]));
+      const header = ['line', 'column', 'value', 'message', 'reason'].map((name) => texts.text(`imports.result.${name}`));
+      res.write(UTF8_BOM + csvLines([header]));
       for (let after: string | null = null; ; ) {
         const page = await services.imports.errors(viewer, job.id, ERRORS_PAGE, after);
-        const rows = page.nodes.map((e) => [String(e.line), neutralizeFormula(e.column ?? ''), neutralizeFormula(e.value ?? ''), neutralizeReportText(e.message), e.problem.reason]);
+        const rows = page.nodes.map((e) => [String(e.line), neutralizeFormula(e.column ?? ''), neutralizeFormula(e.value ?? ''), neutralizeReportText(isProblem(e.problem) ? texts.problem(e.problem) : e.message), e.problem.reason]);
         if (rows.length > 0) res.write(csvLines(rows));
         if (!page.hasNextPage) break;
         after = page.cursors.at(-1)!;

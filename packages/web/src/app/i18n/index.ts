@@ -1,6 +1,6 @@
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { ENTITIES, PROBLEM_TEXT } from '@cp/shared';
+import { withEnglishProblems } from '@cp/shared';
 import { FALLBACK_LANGUAGE, LANGUAGES, initialLanguage } from './languages';
 
 /**
@@ -12,16 +12,12 @@ const lazyLocales: BackendModule = {
   callbackApi: false,
   init() {},
   read(language: string) {
+    // English problem texts are the API's own templates (@cp/shared), not a copy that could drift.
     return import(`./locales/${language}.json`).then((module: { default: Record<string, object> }) =>
       language === FALLBACK_LANGUAGE ? withEnglishProblems(module.default) : module.default,
     );
   },
 };
-
-/** English problem texts are the API's own templates (@cp/shared), not a copy that could drift. */
-function withEnglishProblems(english: Record<string, object>): Record<string, object> {
-  return { ...english, problems: { ...english.problems, ...PROBLEM_TEXT, entities: ENTITIES } };
-}
 
 export async function initI18n(): Promise<void> {
   await i18n

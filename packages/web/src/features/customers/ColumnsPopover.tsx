@@ -13,7 +13,9 @@ export interface ColumnsPopoverProps {
 export function ColumnsPopover({ fields, value, onChange, target, defaultOpened }: ColumnsPopoverProps & { target: ReactElement; defaultOpened: boolean }) {
   const { t } = useTranslation();
   return (
-    <Popover position="bottom-end" shadow="md" withinPortal defaultOpened={defaultOpened}>
+    // A dialog-like popup (the button says aria-haspopup="dialog"): opening it moves the focus to its first checkbox and
+    // Tab stays inside, since the portal puts it far from the button in tab order; Escape closes it and focuses the button.
+    <Popover position="bottom-end" shadow="md" withinPortal defaultOpened={defaultOpened} trapFocus returnFocus>
       <Popover.Target>{target}</Popover.Target>
       <Popover.Dropdown maw={320}>
         {fields.length === 0 ? (

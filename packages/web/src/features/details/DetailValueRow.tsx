@@ -34,8 +34,10 @@ export function DetailValueRow({ field, value, text, owner, definitionsQuery, ed
     setReturnFocus(false);
   }, [returnFocus, editing]);
   return (
-    <Group role="group" aria-labelledby={labelId} align="flex-start" wrap="nowrap" py="sm" gap="md">
-      <Text id={labelId} size="sm" fw={600} w={200} style={{ flexShrink: 0, overflowWrap: 'anywhere' }}>
+    // On a phone the label takes a line of its own above the value: beside it, a 200 px label left the value a
+    // column a few characters wide ("Bronz/e", a phone number on four lines). From `xs` up they share the line.
+    <Group role="group" aria-labelledby={labelId} align="flex-start" wrap="wrap" py="sm" gap="md" style={{ rowGap: 4 }}>
+      <Text id={labelId} size="sm" fw={600} w={{ base: '100%', xs: 200 }} style={{ flexShrink: 0, overflowWrap: 'anywhere' }}>
         {field.label}
       </Text>
       <Box style={{ flex: 1, minWidth: 0 }}>

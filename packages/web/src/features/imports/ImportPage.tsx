@@ -47,8 +47,9 @@ export function ImportPage({ kind }: { kind: ImportKind }) {
   const [choices, setChoices] = useState<RunChoices>({ onError: 'abort' });
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
-  // The job the wizard follows: a dry run, or the real import.
-  const [jobParam, setJobParam] = useSearchParam(JOB_PARAM);
+  // The job the wizard follows: a dry run, or the real import. Kept in the address for a reload, not as a step:
+  // Back leaves the wizard rather than showing an earlier run without its file.
+  const [jobParam, setJobParam] = useSearchParam(JOB_PARAM, { history: 'replace' });
   const jobId = jobParam || null;
   const followed = useImportJob(jobId);
   const job = followed.job;

@@ -4,6 +4,7 @@ import { IconDownload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMorePages } from '../../app/more-pages';
+import { toLanguage } from '../../app/i18n/languages';
 import { useProblemText } from '../../app/problems';
 import { errorsCsvUrl } from './import-api';
 import { ImportCounts } from './ImportCounts';
@@ -31,7 +32,7 @@ interface ImportResultProps {
  * also as a CSV download.
  */
 export function ImportResult({ job, followed, actions }: ImportResultProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const problemText = useProblemText();
   const more = useMorePages<HTMLTableRowElement>('importJob', 'errors');
   const errors = job.errors;
@@ -67,7 +68,7 @@ export function ImportResult({ job, followed, actions }: ImportResultProps) {
             <Title order={3} size="h4" id="import-errors-title">
               {t('imports.result.errorsTitle', { count: errors.totalCount })}
             </Title>
-            <Button component="a" href={errorsCsvUrl(job.id)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+            <Button component="a" href={errorsCsvUrl(job.id, toLanguage(i18n.resolvedLanguage))} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
               {t('imports.result.downloadErrors')}
             </Button>
           </Group>

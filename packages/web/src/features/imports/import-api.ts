@@ -92,5 +92,6 @@ export function idempotencyKey(): string {
 /** The empty import file of a kind, with the columns the viewer may fill. */
 export const templateUrl = (kind: ImportKind): string => `/api/imports/template.csv?kind=${kind}`;
 
-/** The row errors of a job as CSV. */
-export const errorsCsvUrl = (jobId: string): string => `/api/imports/${encodeURIComponent(jobId)}/errors.csv`;
+/** The row errors of a job as CSV, its header and messages in `language` (the language the app shows). */
+export const errorsCsvUrl = (jobId: string, language: string): string =>
+  `/api/imports/${encodeURIComponent(jobId)}/errors.csv?${new URLSearchParams({ lang: language })}`;

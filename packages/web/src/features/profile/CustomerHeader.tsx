@@ -45,7 +45,8 @@ export function CustomerHeader({ customer }: { customer: FragmentType<typeof Cus
     <Paper withBorder radius="md" p="lg" mb="lg">
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="md">
         <ArrivalTitle subject={data.id}>{data.displayName}</ArrivalTitle>
-        <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open}>
+        {/* The name wraps beside the button; the button keeps its width (on a phone it was cut to "Edi"). */}
+        <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open} style={{ flexShrink: 0 }}>
           {t('profile.edit')}
         </Button>
       </Group>
