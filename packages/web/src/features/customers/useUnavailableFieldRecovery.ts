@@ -1,9 +1,9 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { forgetDetailField } from '../../app/cache';
 import { errorInfo } from '../../app/errors';
+import { useUpdateSearchParams } from '../../app/url-state';
 import type { DetailFieldInfo } from '../details/detail-values';
 import { notifyFieldUnavailable } from '../details/useFieldAccessChanges';
 import { DETAIL_FILTER_PARAM, parseDetailFilter } from './detail-filters';
@@ -28,24 +28,20 @@ export function unavailableFieldKey(error: unknown): string | null {
 export function useUnavailableFieldRecovery(error: unknown, fields: readonly (DetailFieldInfo & { id: string })[] | undefined): void {
   const { t } = useTranslation();
   const client = useApolloClient();
-  const [, setParams] = useSearchParams();
+  const updateParams = useUpdateSearchParams();
   const key = error ? unavailableFieldKey(error) : null;
   useEffect(() => {
     if (key === null) return;
     const field = fields?.find((f) => f.key === key);
     forgetDetailField(client.cache, 'CUSTOMER', { id: field?.id, key });
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (sortFieldKey(parseCustomerSort(current.get(SORT_PARAM) ?? '')) === key) next.delete(SORT_PARAM);
-        next.delete(DETAIL_FILTER_PARAM);
-        for (const param of current.getAll(DETAIL_FILTER_PARAM)) {
-          if (parseDetailFilter(param)?.fieldKey !== key) next.append(DETAIL_FILTER_PARAM, param);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+    updateParams((next) => {
+      if (sortFieldKey(parseCustomerSort(next.get(SORT_PARAM) ?? '')) === key) next.delete(SORT_PARAM);
+      const filters = next.getAll(DETAIL_FILTER_PARAM);
+      next.delete(DETAIL_FILTER_PARAM);
+      for (const param of filters) {
+        if (parseDetailFilter(param)?.fieldKey !== key) next.append(DETAIL_FILTER_PARAM, param);
+      }
+    }, 'replace');
     void client.refetchQueries({ include: [CustomerDetailFieldsQuery] });
     notifyFieldUnavailable(t, { key, label: field?.label });
     // Once per refusal: `error` is a new object each time the list fails.
