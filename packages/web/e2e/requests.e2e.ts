@@ -87,6 +87,10 @@ describe('requests: a profile and an organization list them newest first, by sta
     expect(new Set(statuses)).toEqual(new Set(['クローズ']));
     await page.getByRole('columnheader', { name: '報告者' }).waitFor();
     await screenshot(page, 'requests-organization-ja');
+    // Back undoes the filter (a step of its own), then leaves the organization and the list.
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname.startsWith('/organizations/') && !url.searchParams.has('status'));
+    await requests.filter.getByRole('radio', { name: /^すべて [\d,]+$/, checked: true }).waitFor({ state: 'attached' });
     await page.goBack();
     await page.goBack();
     await page.waitForURL(/\/customers\/[0-9a-f-]{36}/);
