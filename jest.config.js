@@ -32,6 +32,7 @@ module.exports = {
       displayName: 'e2e',
       rootDir: 'packages/web',
       testMatch: ['<rootDir>/e2e/**/*.e2e.ts'],
+      testEnvironment: '<rootDir>/e2e/support/failure-report-environment.js',
       globalSetup: '<rootDir>/../api/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/../api/test/support/global-teardown.ts',
     },

@@ -5,12 +5,18 @@ import { root } from './app-server';
 
 export const SCREENSHOTS = path.join(root, 'test-results', 'screenshots');
 
-/** Debian's Chromium: browser downloads are impossible here. Flags keep it off the closed network. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Debian's Chromium: browser downloads are impossible here. Flags keep it off
+ * the closed network. The browser is registered with the test environment
+ * (failure-report-environment.js), which reports its pages when a test fails.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  (globalThis as { __e2eBrowsers?: Browser[] }).__e2eBrowsers?.push(browser);
+  return browser;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
