@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/viewer';
 import type { DetailField } from '../detail-fields/detail-field.entity';
 import type { DetailValueChange, DetailValueStore } from '../detail-values/detail-value.store';
 import type { StoredDetails } from '../detail-values/detail-value.loader';
-import type { HistoryService, ChangeEntry } from '../history/history.service';
+import { createdEntry, type HistoryService, type ChangeEntry, type ChangeSubject } from '../history/history.service';
 import type { OrganizationService } from '../organizations/organization.service';
 import type { ImportTarget } from './import-kinds';
 
@@ -59,7 +59,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /**
  * Writes one batch of checked rows (`row_no` in [from, to]) inside `tx`,
  * set-based: one INSERT for the created records with their values (the
- * store's `newDetails`, then `inserted`: search index and history), one
+ * store's `newDetails`, then `inserted`: the search index), one history
+ * entry per created record listing them (`createdEntry`), one
  * UPDATE for changed built-in attributes (their history in one more
  * statement), updated records' detail values through the store's bulk
  * write (`writeMany`: search index and history in the same batch), organizations created by name and
@@ -78,6 +79,7 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
   if (rows.length === 0) return;
   const created = rows.filter((r) => r.outcome === 'created');
   const columns = target.columns;
+  const subject = (id: string): ChangeSubject => (target.kind === 'customers' ? { customerId: id } : { organizationId: id });
   if (created.length > 0) {
     const nameOf = (r: RowToWrite) => r.name ?? r.default_name;
     // A new record is inserted with its values (written once, not inserted empty and updated); the store indexes them and history hears them.
@@ -91,6 +93,20 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
     );
     const insertedIds = new Set(inserted.map((r) => r.id));
     await deps.detailValues.inserted(tx, target.owner, values.filter((v) => insertedIds.has(v.ownerId)), actor);
+    // One history entry per new record, listing what it was created with (one per value cost most of a batch's time).
+    await deps.history.record(
+      tx,
+      actor,
+      created
+        .filter((r) => insertedIds.has(r.id))
+        .map((r) =>
+          createdEntry(
+            subject(r.id),
+            Object.fromEntries(columns.map((c) => [c.attribute, c.staged === 'name' ? nameOf(r) : r[c.staged]])),
+            Object.fromEntries(Object.entries(r.details).map(([key, value]) => [fields.get(key)!.id, value])),
+          ),
+        ),
+    );
   }
 
   const updated = rows.filter((r) => r.outcome === 'updated');
@@ -104,7 +120,6 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
         RETURNING t.id, ${columns.map((c) => `old.${c.column}::text AS "old_${c.column}", t.${c.column}::text AS "new_${c.column}"`).join(', ')}`,
       [updated.map((r) => r.id), ...columns.map((c) => updated.map((r) => r[c.staged]))],
     ).then(([changedRows]) => changedRows);
-    const subject = (id: string) => (target.kind === 'customers' ? { customerId: id } : { organizationId: id });
     const entries: ChangeEntry[] = changed.flatMap((row) =>
       columns
         .filter((c) => row[`old_${c.column}`] !== row[`new_${c.column}`])
