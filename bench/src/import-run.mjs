@@ -384,7 +384,8 @@ async function run() {
     await withClient(config.serverUrl, (c) => c.query(`ALTER DATABASE ${ident(config.database)} SET session_preload_libraries = 'auto_explain';
       ALTER DATABASE ${ident(config.database)} SET auto_explain.log_min_duration = ${config.explainMs};
       ALTER DATABASE ${ident(config.database)} SET auto_explain.log_analyze = on;
-      ALTER DATABASE ${ident(config.database)} SET auto_explain.log_buffers = on`));
+      ALTER DATABASE ${ident(config.database)} SET auto_explain.log_buffers = on;
+      ALTER DATABASE ${ident(config.database)} SET auto_explain.log_triggers = on`));
     log(`plans of statements over ${config.explainMs} ms go to the PostgreSQL server log`);
   }
 

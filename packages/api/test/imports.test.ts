@@ -44,7 +44,7 @@ describe('imports', () => {
     expect(ann.details).toEqual({ plan: 'Gold', score: 12.5, since: '2024-02-29', phone: '0123 456', regions: ['EMEA', 'Tokyo, Japan'] });
     const orgs = await app.sql<any>(`SELECT o.name::text FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id JOIN customers c ON c.id = co.customer_id ORDER BY 1`);
     expect(orgs.map((o) => o.name)).toEqual(['Acme', 'Acme', 'Globex']);
-    // History: one "created" entry listing her initial values (by field id) and the job, then her two joins; no entry per value.
+    // History: one "created" entry listing her initial values (by field id), her organizations and the job; no entry per value or join.
     const history = await app.sql<any>(`SELECT attribute, field_id, from_value AS from, to_value AS to, import_job_id FROM changes WHERE customer_id = $1 ORDER BY seq`, [ann.id]);
     const fieldIds = Object.fromEntries((await app.sql<any>(`SELECT key, id FROM detail_fields`)).map((f) => [f.key, f.id]));
     expect(history).toEqual([
@@ -55,12 +55,18 @@ describe('imports', () => {
         to: {
           email: 'ann@example.com',
           displayName: 'Ann',
+          organizations: ['Acme', 'Globex'],
           details: { [fieldIds.plan]: 'Gold', [fieldIds.score]: 12.5, [fieldIds.since]: '2024-02-29', [fieldIds.phone]: '0123 456', [fieldIds.regions]: ['EMEA', 'Tokyo, Japan'] },
         },
         import_job_id: job.id,
       },
-      { attribute: 'organization', field_id: null, from: null, to: 'Acme', import_job_id: job.id },
-      { attribute: 'organization', field_id: null, from: null, to: 'Globex', import_job_id: job.id },
+    ]);
+    // The organizations' side still records each new member, by the import.
+    const members = await app.sql<any>(`SELECT o.name::text AS organization, h.to_value AS to, h.import_job_id FROM changes h JOIN organizations o ON o.id = h.organization_id WHERE h.attribute = 'member' ORDER BY 1, 2`);
+    expect(members).toEqual([
+      { organization: 'Acme', to: 'Ann', import_job_id: job.id },
+      { organization: 'Acme', to: 'Bo "B" Smith', import_job_id: job.id },
+      { organization: 'Globex', to: 'Ann', import_job_id: job.id },
     ]);
     // New records and history entries get time-ordered ids (version 7: milliseconds first), so a batch fills the right edge of their indexes.
     const made = await app.sql<any>(`SELECT id::text FROM customers WHERE email = 'ann@example.com' UNION ALL SELECT id::text FROM changes WHERE customer_id = $1`, [ann.id]);

@@ -45,7 +45,7 @@ export class Change {
   @Field(() => GraphQLJSON, {
     nullable: true,
     description:
-      'The value after; null when there is none now (something cleared or removed). For `created`: the built-in attributes the record was created with, by name (its detail values are `values`).',
+      'The value after; null when there is none now (something cleared or removed). For `created`: the built-in attributes the record was created with, by name, and `organizations` (names) for a customer that joined some (its detail values are `values`).',
   })
   @Column({ name: 'to_value', type: 'jsonb', nullable: true })
   to: unknown;

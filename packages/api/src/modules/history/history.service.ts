@@ -43,12 +43,14 @@ export const toChange = (row: Record<string, any>): Change => {
 
 /**
  * The history entry of a record created with these built-in attributes
- * (by their history names; nulls left out) and detail values (by field
- * id): one entry instead of one per value, as an import writes them.
+ * (by their history names; nulls left out), detail values (by field id)
+ * and, for a customer, the organizations it joined (names; left out when
+ * none): one entry instead of one per value and join, as an import writes
+ * them.
  */
-export function createdEntry(subject: ChangeSubject, attributes: Record<string, string | null>, details: Record<string, StoredDetailValue>): ChangeEntry {
+export function createdEntry(subject: ChangeSubject, attributes: Record<string, string | null>, details: Record<string, StoredDetailValue>, organizations: readonly string[] = []): ChangeEntry {
   const given = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== null));
-  return { ...subject, attribute: CREATED, from: null, to: { ...given, details } };
+  return { ...subject, attribute: CREATED, from: null, to: { ...given, ...(organizations.length > 0 ? { organizations } : {}), details } };
 }
 
 /** Whose history an entry belongs to: exactly one of the two. */

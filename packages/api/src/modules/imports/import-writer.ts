@@ -57,13 +57,27 @@ export async function flushPendingIndexEntries(db: DataSource | EntityManager, t
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
+ * The organizations these names join (customers' Organization column),
+ * created when missing, by lower-cased name; the first spelling of a name
+ * in the batch is the one a new organization gets. Two statements.
+ */
+async function organizationsByName(tx: EntityManager, given: readonly string[]): Promise<Map<string, { id: string; name: string }>> {
+  if (given.length === 0) return new Map();
+  const names = [...new Map([...given].reverse().map((n) => [n.toLowerCase(), n])).values()];
+  await tx.query(`INSERT INTO organizations (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [names]);
+  const found: Array<{ id: string; name: string }> = await tx.query(`SELECT id, name::text AS name FROM organizations WHERE name = ANY($1::citext[])`, [names]);
+  return new Map(found.map((o) => [o.name.toLowerCase(), o]));
+}
+
+/**
  * Writes one batch of checked rows (`row_no` in [from, to]) inside `tx`,
  * set-based: one INSERT for the created records with their values (the
  * store's `newDetails`, then `inserted`: the search index), one history
  * entry per created record listing them (`createdEntry`), one
  * UPDATE for changed built-in attributes (their history in one more
  * statement), updated records' detail values through the store's bulk
- * write (`writeMany`: search index and history in the same batch), organizations created by name and
+ * write (`writeMany`: search index and history in the same batch), organizations created by name first
+ * (a created entry lists the ones its record joins) and
  * memberships added in one statement each. Only values that differ from
  * what is stored are written, so a record an agent changed since the
  * check keeps every value the file does not change.
@@ -78,6 +92,11 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
   );
   if (rows.length === 0) return;
   const created = rows.filter((r) => r.outcome === 'created');
+  const joining = rows.filter((r) => r.organizations && r.organizations.length > 0);
+  const organizationOf = await organizationsByName(tx, joining.flatMap((r) => r.organizations!));
+  // A row's organizations as stored (one spelling each, found by name ignoring case).
+  const uniqueOrganizations = (r: RowToWrite) => [...new Map((r.organizations ?? []).map((n) => organizationOf.get(n.toLowerCase())!).map((o) => [o.id, o])).values()];
+  let createdIds = new Set<string>();
   const columns = target.columns;
   const subject = (id: string): ChangeSubject => (target.kind === 'customers' ? { customerId: id } : { organizationId: id });
   if (created.length > 0) {
@@ -91,19 +110,20 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
        RETURNING id`,
       [created.map((r) => r.id), ...columns.map((c) => created.map((r) => (c.staged === 'name' ? nameOf(r) : r[c.staged]))), values.map((v) => deps.detailValues.newDetails(v.changes))],
     );
-    const insertedIds = new Set(inserted.map((r) => r.id));
-    await deps.detailValues.inserted(tx, target.owner, values.filter((v) => insertedIds.has(v.ownerId)), actor);
+    createdIds = new Set(inserted.map((r) => r.id));
+    await deps.detailValues.inserted(tx, target.owner, values.filter((v) => createdIds.has(v.ownerId)), actor);
     // One history entry per new record, listing what it was created with (one per value cost most of a batch's time).
     await deps.history.record(
       tx,
       actor,
       created
-        .filter((r) => insertedIds.has(r.id))
+        .filter((r) => createdIds.has(r.id))
         .map((r) =>
           createdEntry(
             subject(r.id),
             Object.fromEntries(columns.map((c) => [c.attribute, c.staged === 'name' ? nameOf(r) : r[c.staged]])),
             Object.fromEntries(Object.entries(r.details).map(([key, value]) => [fields.get(key)!.id, value])),
+            r.organizations ? uniqueOrganizations(r).map((o) => o.name) : [],
           ),
         ),
     );
@@ -143,17 +163,12 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
     await deps.detailValues.writeMany(tx, target.owner, writes, actor);
   }
 
-  const joining = rows.filter((r) => r.organizations && r.organizations.length > 0);
   if (joining.length > 0) {
-    // The first spelling of a name in the batch is the one a new organization gets.
-    const names = [...new Map(joining.flatMap((r) => r.organizations!).reverse().map((n) => [n.toLowerCase(), n])).values()];
-    await tx.query(`INSERT INTO organizations (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [names]);
-    const found: Array<{ id: string; name: string }> = await tx.query(`SELECT id, name::text AS name FROM organizations WHERE name = ANY($1::citext[])`, [names]);
-    const idOf = new Map(found.map((o) => [o.name.toLowerCase(), o.id]));
     await deps.organizations.addMemberships(
       tx,
-      joining.flatMap((r) => r.organizations!.map((n) => ({ customerId: r.id, organizationId: idOf.get(n.toLowerCase())! }))),
+      joining.flatMap((r) => uniqueOrganizations(r).map((o) => ({ customerId: r.id, organizationId: o.id }))),
       actor,
+      createdIds,
     );
   }
 }
