@@ -101,7 +101,7 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
   const subject = (id: string): ChangeSubject => (target.kind === 'customers' ? { customerId: id } : { organizationId: id });
   if (created.length > 0) {
     const nameOf = (r: RowToWrite) => r.name ?? r.default_name;
-    // A new record is inserted with its values (written once, not inserted empty and updated); the store indexes them and history hears them.
+    // A new record is inserted with its values (written once, not inserted empty and updated); the store indexes them.
     const values = created.map((r) => ({ ownerId: r.id, changes: Object.entries(r.details).map(([key, value]) => ({ field: fields.get(key)!, value })) }));
     const valuesParam = columns.length + 2;
     const inserted: Array<{ id: string }> = await tx.query(
