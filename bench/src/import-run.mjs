@@ -4,7 +4,8 @@
 // importCustomers, 10,000 a call, instead of uploading the CSV (no COPY
 // baselines; results to import-graphql.json); --explain=<ms> logs the plan (EXPLAIN ANALYZE, by
 // auto_explain) of every statement of the bench database slower than that to
-// the PostgreSQL server log (it slows every statement a little). Settings (env): BENCH_DATABASE_URL,
+// the PostgreSQL server log (it slows every statement a little); --reimport
+// uploads each CSV a second time (every row unchanged) and times that too. Settings (env): BENCH_DATABASE_URL,
 // BENCH_IMPORT_DATABASE, BENCH_BUILD, BENCH_KEEP, BENCH_IMPORT_PORT, BENCH_PROFILE,
 // BENCH_TIMEOUT_MINUTES; see bench/README.md.
 import { spawnSync } from 'node:child_process';
@@ -39,12 +40,15 @@ const config = {
   profile: env.BENCH_PROFILE === '1',
   explainMs: flag('explain') ? Number.parseInt(flag('explain'), 10) : null,
   via: flag('via') ?? 'csv',
+  // --reimport: after each CSV import, the same file again into the same database (every row unchanged), timed on its own.
+  reimport: process.argv.includes('--reimport'),
   // importCustomers' most rows per call (MAX_JSON_ROWS).
   rowsPerCall: 10_000,
 };
 if (config.sizes.some((n) => !(n > 0))) throw new Error(`--sizes must be positive row counts, not ${flag('sizes')}`);
 if (!['csv', 'graphql'].includes(config.via)) throw new Error(`--via must be csv or graphql, not ${config.via}`);
 if (config.via === 'graphql' && config.explainMs !== null) throw new Error('--explain goes with --via=csv');
+if (config.via === 'graphql' && config.reimport) throw new Error('--reimport goes with --via=csv');
 
 const log = logger('bench:import');
 const dbUrl = withDatabase(config.serverUrl, config.database);
@@ -276,10 +280,16 @@ async function runSize(size, fields, admin, token) {
     }, config.pollMs);
     const startMB = memoryMB(api.child.pid, 'VmRSS');
     let imported;
+    let reimported = null;
     let peakMB;
     try {
       imported = await importFile(api.url, token, csvPath, seen);
       peakMB = memoryMB(api.child.pid, 'VmHWM');
+      if (config.reimport) {
+        reimported = await importFile(api.url, token, csvPath);
+        if (reimported.job.unchanged !== size) throw new Error(`the re-import found ${reimported.job.unchanged} of ${size} rows unchanged`);
+        log(`${size}: re-imported (all unchanged) in ${reimported.seconds} s (${round(size / reimported.seconds)} rows/s), phases ${JSON.stringify(reimported.phases)}`);
+      }
     } finally {
       clearInterval(sampler);
       await stopServer(api);
@@ -313,6 +323,7 @@ async function runSize(size, fields, admin, token) {
       job: { created: imported.job.created, updated: imported.job.updated, unchanged: imported.job.unchanged, failed: imported.job.failed },
       written: counts,
       progress: imported.progress,
+      ...(reimported ? { reimport: { seconds: reimported.seconds, rowsPerSec: round(size / reimported.seconds), phaseSeconds: reimported.phases } } : {}),
     };
   } finally {
     rmSync(csvPath, { force: true });
@@ -348,8 +359,11 @@ function printTable(results) {
     return;
   }
   const head = ['rows', 'seconds', 'rows/s', 'peak RSS MB', 'COPY indexed rows/s', 'COPY bare rows/s', 'ours÷COPY', 'upload / READING / CHECKING / WRITING s'];
-  const rows = results.map((r) => [r.rows, r.seconds, r.rowsPerSec, r.peakRssMB, r.copyIndexed.rowsPerSec, r.copyBare.rowsPerSec, r.ratioToCopyIndexed,
-    ['UPLOAD', 'READING', 'CHECKING', 'WRITING'].map((p) => r.phaseSeconds[p] ?? '–').join(' / ')]);
+  const phases = (seconds) => ['UPLOAD', 'READING', 'CHECKING', 'WRITING'].map((p) => seconds[p] ?? '–').join(' / ');
+  const rows = results.flatMap((r) => [
+    [r.rows, r.seconds, r.rowsPerSec, r.peakRssMB, r.copyIndexed.rowsPerSec, r.copyBare.rowsPerSec, r.ratioToCopyIndexed, phases(r.phaseSeconds)],
+    ...(r.reimport ? [[`${r.rows} again`, r.reimport.seconds, r.reimport.rowsPerSec, '', '', '', '', phases(r.reimport.phaseSeconds)]] : []),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => cells.map((c, i) => String(c).padStart(widths[i])).join('  ');
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
@@ -370,7 +384,8 @@ async function run() {
     await withClient(config.serverUrl, (c) => c.query(`ALTER DATABASE ${ident(config.database)} SET session_preload_libraries = 'auto_explain';
       ALTER DATABASE ${ident(config.database)} SET auto_explain.log_min_duration = ${config.explainMs};
       ALTER DATABASE ${ident(config.database)} SET auto_explain.log_analyze = on;
-      ALTER DATABASE ${ident(config.database)} SET auto_explain.log_buffers = on`));
+      ALTER DATABASE ${ident(config.database)} SET auto_explain.log_buffers = on;
+      ALTER DATABASE ${ident(config.database)} SET auto_explain.log_triggers = on`));
     log(`plans of statements over ${config.explainMs} ms go to the PostgreSQL server log`);
   }
 
@@ -426,6 +441,7 @@ function writeResults({ results, fields, started, loadAtStart, version, complete
       'copyIndexed: COPY of the same rows (email, display_name, details as the import stores them) into customers with all its indexes (the 10 fields\' sort indexes among them), emptied first; copyBare: into a table LIKE customers without indexes or constraints. Neither writes organizations, memberships, detail_search or history, which the import does.',
       'ratioToCopyIndexed = rowsPerSec ÷ copyIndexed.rowsPerSec.',
       'progress: [seconds since the upload started, phase, processedRows] at each poll where one changed.',
+      'reimport (with --reimport): the same file uploaded again to the same API process and database right after, every row unchanged; timed as above.',
     ],
     results,
   };

@@ -140,7 +140,7 @@ const ENTITLEMENTS = `entitlements { id product { name } customer { id } organiz
 
 /** A page of history, with or without its count. */
 const historyPage = (withCount: boolean) =>
-  `${withCount ? 'totalCount' : ''} pageInfo { hasNextPage endCursor } edges { cursor node { id at actor { id } viaToken field { id key label type options } attribute from to product { id name } } }`;
+  `${withCount ? 'totalCount' : ''} pageInfo { hasNextPage endCursor } edges { cursor node { id at actor { id } viaToken field { id key label type options } attribute from to importJobId values { field { id key label type options } value } product { id name } } }`;
 
 /** A GraphQL operation, or a CSV export with its query-string arguments (JSON ones as text, as a URL carries them). */
 type Operation =

@@ -44,8 +44,30 @@ describe('imports', () => {
     expect(ann.details).toEqual({ plan: 'Gold', score: 12.5, since: '2024-02-29', phone: '0123 456', regions: ['EMEA', 'Tokyo, Japan'] });
     const orgs = await app.sql<any>(`SELECT o.name::text FROM customer_organizations co JOIN organizations o ON o.id = co.organization_id JOIN customers c ON c.id = co.customer_id ORDER BY 1`);
     expect(orgs.map((o) => o.name)).toEqual(['Acme', 'Acme', 'Globex']);
-    const history = await app.sql<any>(`SELECT count(*)::int AS n FROM changes WHERE customer_id = $1 AND field_id IS NOT NULL`, [ann.id]);
-    expect(history[0].n).toBe(5);
+    // History: one "created" entry listing her initial values (by field id), her organizations and the job; no entry per value or join.
+    const history = await app.sql<any>(`SELECT attribute, field_id, from_value AS from, to_value AS to, import_job_id FROM changes WHERE customer_id = $1 ORDER BY seq`, [ann.id]);
+    const fieldIds = Object.fromEntries((await app.sql<any>(`SELECT key, id FROM detail_fields`)).map((f) => [f.key, f.id]));
+    expect(history).toEqual([
+      {
+        attribute: 'created',
+        field_id: null,
+        from: null,
+        to: {
+          email: 'ann@example.com',
+          displayName: 'Ann',
+          organizations: ['Acme', 'Globex'],
+          details: { [fieldIds.plan]: 'Gold', [fieldIds.score]: 12.5, [fieldIds.since]: '2024-02-29', [fieldIds.phone]: '0123 456', [fieldIds.regions]: ['EMEA', 'Tokyo, Japan'] },
+        },
+        import_job_id: job.id,
+      },
+    ]);
+    // The organizations' side still records each new member, by the import.
+    const members = await app.sql<any>(`SELECT o.name::text AS organization, h.to_value AS to, h.import_job_id FROM changes h JOIN organizations o ON o.id = h.organization_id WHERE h.attribute = 'member' ORDER BY 1, 2`);
+    expect(members).toEqual([
+      { organization: 'Acme', to: 'Ann', import_job_id: job.id },
+      { organization: 'Acme', to: 'Bo "B" Smith', import_job_id: job.id },
+      { organization: 'Globex', to: 'Ann', import_job_id: job.id },
+    ]);
     // New records and history entries get time-ordered ids (version 7: milliseconds first), so a batch fills the right edge of their indexes.
     const made = await app.sql<any>(`SELECT id::text FROM customers WHERE email = 'ann@example.com' UNION ALL SELECT id::text FROM changes WHERE customer_id = $1`, [ann.id]);
     for (const { id } of made) {
@@ -58,6 +80,29 @@ describe('imports', () => {
 
     const again = await run(app, agent, file);
     expect(again).toMatchObject({ status: 'SUCCEEDED', created: 0, updated: 0, unchanged: 2, failed: 0 });
+  });
+
+  it("shows a created customer's history as one entry by the import, with the values each viewer may view", async () => {
+    const job = await run(app, billing, 'Email,Display name,Plan,Billing secret\ncat@example.com,Cat,Silver,IBAN-CAT-SECRET\n');
+    expect(job).toMatchObject({ status: 'SUCCEEDED', created: 1 });
+    const [cat] = await app.sql<any>(`SELECT id FROM customers WHERE email = 'cat@example.com'`);
+    const HISTORY = `query($id: ID!) { customer(id: $id) { history(first: 10) { totalCount edges { node {
+      attribute from to importJobId actor { email } field { key } values { field { key label } value } } } } } }`;
+    const seenBy = async (client: GraphQLTestClient) => (await client.ok(HISTORY, { id: cat.id })).customer.history;
+    const entry = (values: Array<[string, string, unknown]>) => ({
+      attribute: 'created',
+      from: null,
+      to: { email: 'cat@example.com', displayName: 'Cat' },
+      importJobId: job.id,
+      actor: { email: billing.email },
+      field: null,
+      values: values.map(([key, label, value]) => ({ field: { key, label }, value })),
+    });
+    expect(await seenBy(billing)).toEqual({ totalCount: 1, edges: [{ node: entry([['plan', 'Plan', 'Silver'], ['billing_secret', 'Billing secret', 'IBAN-CAT-SECRET']]) }] });
+    // An agent outside the billing team sees the entry without the value they may not view: not its field, not its value.
+    const forAgent = await seenBy(agent);
+    expect(forAgent).toEqual({ totalCount: 1, edges: [{ node: entry([['plan', 'Plan', 'Silver']]) }] });
+    expect(JSON.stringify(forAgent)).not.toContain('IBAN-CAT-SECRET');
   });
 
   it('matches by email ignoring case, updates only what differs, and clears a value for an empty cell', async () => {

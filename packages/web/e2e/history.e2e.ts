@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { GraphQLTestClient } from '../../api/test/support/graphql-client';
+import { runImport } from '../../api/test/support/import-client';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
 import { launchBrowser, screenshot } from './support/browser';
 import { AppLayout } from './pages/app-layout.page';
@@ -7,7 +8,7 @@ import { HISTORY_LABELS, HistoryTab } from './pages/history.page';
 import { ProfilePage } from './pages/profile.page';
 import { SignInPage } from './pages/sign-in.page';
 
-/** An agent edits a detail value and a built-in attribute, then reads the History tabs of the profile and the organization, in English and Japanese. */
+/** An agent edits a detail value and a built-in attribute, then reads the History tabs of the profile and the organization, in English and Japanese; and the entry of a customer an import created. */
 describe('history (real Chromium)', () => {
   let server: AppServer;
   let browser: Browser;
@@ -95,6 +96,18 @@ describe('history (real Chromium)', () => {
     expect(entries).toContainEqual(expect.stringMatching(/がSeatsを「12,500」に設定しました トークン CRM sync 経由 · /));
     await screenshot(page, 'history-profile-ja');
     await layout.switchLanguage('English', '言語');
+  });
+
+  it('shows a customer an import created as one entry by the import, listing the values it was created with', async () => {
+    const job = await runImport(server.baseUrl, admin, 'Email,Display name,Support tier,Seats\nivy.import@example.com,Ivy Import,Gold,1200\n');
+    expect(job).toMatchObject({ status: 'SUCCEEDED', created: 1 });
+    const { customers } = await admin.ok(`{ customers(first: 1, query: "ivy.import@example.com") { edges { node { id } } } }`);
+    const history = new HistoryTab(page);
+    await history.open(`${server.baseUrl}/customers/${customers.edges[0].node.id}`);
+    expect(await history.entries()).toEqual([
+      expect.stringMatching(/^Ada Admin created this customer Import · (now|\d+ seconds? ago) Display name: Ivy Import · Email: ivy\.import@example\.com · Support tier: Gold · Seats: 1,200$/),
+    ]);
+    await screenshot(page, 'history-imported-en');
   });
 
   it('pages through a long history with Load more, past 200 entries, focus on the first entry each press added', async () => {

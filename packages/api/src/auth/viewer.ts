@@ -25,6 +25,8 @@ export interface ViewerIdentity {
 export interface Actor {
   agentId: string | null;
   tokenId: string | null;
+  /** Set when an import job writes the change: its id, kept on each history entry. */
+  importJobId?: string;
 }
 
 /** The actor of a request's changes (the system when there is no viewer). */

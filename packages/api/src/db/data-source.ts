@@ -22,6 +22,7 @@ import { CoverSearchWalks1764500000000 } from './migrations/1764500000000-cover-
 import { TimeOrderedIds1764500100000 } from './migrations/1764500100000-time-ordered-ids';
 import { NotifyCacheChanges1764500200000 } from './migrations/1764500200000-notify-cache-changes';
 import { ShortSearches1764600000000 } from './migrations/1764600000000-short-searches';
+import { ImportCreatedEntries1764700000000 } from './migrations/1764700000000-import-created-entries';
 import { DetailField } from '../modules/detail-fields/detail-field.entity';
 import { Customer } from '../modules/customers/customer.entity';
 import { Organization } from '../modules/organizations/organization.entity';
@@ -38,6 +39,7 @@ export const migrations = [
   CreateRequests1764200000000, CreateNotes1764203600000, CreateEntitlements1764300000000, CreateChanges1764303600000,
   LinkChangesToEntitlements1764307200000, AddExternalIds1764400000000, CreateImports1764403600000, CoverSearchWalks1764500000000,
   TimeOrderedIds1764500100000, NotifyCacheChanges1764500200000, ShortSearches1764600000000,
+  ImportCreatedEntries1764700000000,
 ];
 
 export interface DataSourceOptions {

@@ -107,7 +107,7 @@ export async function buildWorld(world: World, withoutFields: ReadonlySet<string
       at(300 + i),
     ]);
   }
-  // History: each stored value as set from nothing, and each customer's rename, with fixed ids, times and sequence numbers
+  // History: each customer's creation, each stored value as set from nothing, and each customer's rename, with fixed ids, times and sequence numbers
   // (two entries per minute, so ties on time are broken by seq). The copy without some fields lacks exactly their entries.
   let seq = 0;
   const change = async (subject: { customer_id?: string; organization_id?: string; entitlement_id?: string; product_id?: string }, what: { field_id?: string; attribute?: string }, from: unknown, to: unknown) => {
@@ -132,7 +132,13 @@ export async function buildWorld(world: World, withoutFields: ReadonlySet<string
   };
   for (const owner of owners) {
     const subject = subjectOf(owner);
-    if (owner.scope === 'CUSTOMER') await change(subject, { attribute: 'displayName' }, 'Earlier name', world.customers.find((c) => c.id === owner.id)!.name);
+    if (owner.scope === 'CUSTOMER') {
+      // As an import records a customer it creates: one entry listing every value by field id (the copy without some fields lacks exactly them).
+      const customer = world.customers.find((c) => c.id === owner.id)!;
+      const values = world.fields.filter((f) => f.scope === 'CUSTOMER' && owner.details[f.key] !== undefined && !withoutFields.has(f.id)).map((f) => [f.id, owner.details[f.key]]);
+      await change(subject, { attribute: 'created' }, null, { email: customer.email, displayName: 'Earlier name', details: Object.fromEntries(values) });
+      await change(subject, { attribute: 'displayName' }, 'Earlier name', customer.name);
+    }
     for (const f of world.fields.filter((field) => field.scope === owner.scope && owner.details[field.key] !== undefined)) {
       await change(subject, { field_id: f.id }, null, owner.details[f.key]);
     }

@@ -30,14 +30,16 @@ export interface WrittenValue extends DetailValueChange {
 /**
  * What a listener hears after values were written, inside the writing
  * transaction (`tx`): a listener that throws undoes the write. `cause` says
- * which path wrote: `SET` (setDetailValues) or `OPTIONS_CHANGED` (an admin
- * renamed or removed options, rewriting the owners that held them); `actor`
+ * which path wrote: `SET` (setDetailValues), `OPTIONS_CHANGED` (an admin
+ * renamed or removed options, rewriting the owners that held them), `BULK`
+ * (many owners at once), `CLEARED` (all values of owners), `CREATED` (owners
+ * inserted with their values, whose creator records their creation); `actor`
  * who did (the caller of setDetailValues, the admin who changed the options).
  */
 export interface ValuesWritten {
   tx: EntityManager;
   owner: DetailOwnerKind;
-  cause: 'SET' | 'OPTIONS_CHANGED' | 'BULK' | 'CLEARED';
+  cause: 'SET' | 'OPTIONS_CHANGED' | 'BULK' | 'CLEARED' | 'CREATED';
   actor: Actor;
   /** Per owner id, the values as written and as they were (also unchanged ones: a listener compares). */
   changes: ReadonlyArray<{ ownerId: string; changes: readonly WrittenValue[] }>;
@@ -286,13 +288,14 @@ export class DetailValueStore {
   /**
    * After the caller inserted these owners with `newDetails(changes)`,
    * inside `tx`: the search index and the listeners hear every value as set
-   * (from nothing) by `actor`, as for any write (cause `BULK`).
+   * (from nothing) by `actor`, cause `CREATED`: history leaves them to the
+   * caller's one entry per new owner (`createdEntry`).
    */
   async inserted(tx: EntityManager, owner: DetailOwnerKind, rows: ReadonlyArray<{ ownerId: string; changes: readonly DetailValueChange[] }>, actor: Actor): Promise<void> {
     const written = rows.filter((r) => r.changes.length > 0);
     if (written.length === 0) return;
     // Written out rather than spread: a spread cost about 20 µs a value, and an import writes 50,000 per batch.
-    await this.written(tx, owner, 'BULK', actor, written.map((r) => ({ ownerId: r.ownerId, changes: r.changes.map((c) => ({ field: c.field, value: c.value, from: null })) })), { newOwners: true });
+    await this.written(tx, owner, 'CREATED', actor, written.map((r) => ({ ownerId: r.ownerId, changes: r.changes.map((c) => ({ field: c.field, value: c.value, from: null })) })), { newOwners: true });
   }
 
   /**

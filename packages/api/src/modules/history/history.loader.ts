@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Change } from './change.entity';
-import { CHANGE_COLUMNS, changeFrom, toChange } from './history.service';
+import { changeColumns, changeFrom, toChange } from './history.service';
 import type { FieldVisibility } from '../detail-fields/field-visibility';
 import type { KeysetOrder } from '../../common/keyset';
 import { ownerPagesLoader } from '../../common/owner-pages';
@@ -21,7 +21,8 @@ const NEWEST_FIRST: KeysetOrder = {
  * for the pages and, if asked, one for the counts (see `ownerPagesLoader`).
  * An entry about a detail field exists for this viewer only while the viewer
  * may view that field: pages and counts share that condition, evaluated
- * inside PostgreSQL with the visible field ids bound at $2.
+ * inside PostgreSQL with the visible field ids bound at $2, which also
+ * narrow a created entry's values.
  */
 export function createHistoryLoaders(db: DataSource, visibility: FieldVisibility) {
   return {
@@ -29,7 +30,7 @@ export function createHistoryLoaders(db: DataSource, visibility: FieldVisibility
       table: 'changes',
       alias: 'h',
       from: changeFrom(),
-      columns: CHANGE_COLUMNS,
+      columns: changeColumns('$2'),
       where: ['(h.field_id IS NULL OR h.field_id = ANY($2::uuid[]))'],
       params: async () => [(await visibility.viewableInAnyScope()).map((f) => f.id)],
       order: NEWEST_FIRST,

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Change } from './change.entity';
+import { Change, ChangeValue } from './change.entity';
 import { ChangeConnection } from './change.connection';
 import { HistoryArgs } from './history.inputs';
 import type { RecordOwner } from '../../common/owner-pages';
@@ -29,6 +29,14 @@ export class ChangeResolver {
     if (!change.fieldId) return null;
     // Lists hold only entries of viewable fields; looking the field up among them again keeps this path closed on its own.
     return (await visibility.viewableInAnyScope()).find((f) => f.id === change.fieldId) ?? null;
+  }
+
+  @FieldResolver(() => [ChangeValue], { description: 'For a created entry: the detail values the record was created with, of fields the viewer may view now, in field order; empty otherwise.' })
+  async values(@Root() change: Change, @Ctx() { visibility }: Context): Promise<ChangeValue[]> {
+    const details = change.createdDetails;
+    if (!details) return [];
+    // The SQL already narrowed them; keeping only viewable fields here again keeps this path closed on its own.
+    return (await visibility.viewableInAnyScope()).filter((f) => f.id in details).map((field) => Object.assign(new ChangeValue(), { field, value: details[field.id] }));
   }
 
   @FieldResolver(() => Product, { nullable: true, description: 'The product of the entitlement the change is about: granted, revoked, or one of its detail values.' })

@@ -228,7 +228,7 @@ export class ImportRunner {
     for (let from = job.written_through + 1; from <= last; from += IMPORT_BATCH_ROWS) {
       const to = Math.min(last, from + IMPORT_BATCH_ROWS - 1);
       await this.deps.db.transaction(async (tx) => {
-        await writeImportBatch(tx, this.deps, job.id, target, fields, { from, to }, actorOf(viewer));
+        await writeImportBatch(tx, this.deps, job.id, target, fields, { from, to }, { ...actorOf(viewer), importJobId: job.id });
         // Counted over the batch's range only (a count up to `to` grew with the file).
         await tx.query(
           `UPDATE import_jobs SET written_through = $3, rows_written = rows_written + (SELECT count(*) FROM import_rows WHERE job_id = $1 AND row_no BETWEEN $2 AND $3) WHERE id = $1`,

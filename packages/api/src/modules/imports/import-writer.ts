@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/viewer';
 import type { DetailField } from '../detail-fields/detail-field.entity';
 import type { DetailValueChange, DetailValueStore } from '../detail-values/detail-value.store';
 import type { StoredDetails } from '../detail-values/detail-value.loader';
-import type { HistoryService, ChangeEntry } from '../history/history.service';
+import { createdEntry, type HistoryService, type ChangeEntry, type ChangeSubject } from '../history/history.service';
 import type { OrganizationService } from '../organizations/organization.service';
 import type { ImportTarget } from './import-kinds';
 
@@ -57,12 +57,27 @@ export async function flushPendingIndexEntries(db: DataSource | EntityManager, t
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
+ * The organizations these names join (customers' Organization column),
+ * created when missing, by lower-cased name; the first spelling of a name
+ * in the batch is the one a new organization gets. Two statements.
+ */
+async function organizationsByName(tx: EntityManager, given: readonly string[]): Promise<Map<string, { id: string; name: string }>> {
+  if (given.length === 0) return new Map();
+  const names = [...new Map([...given].reverse().map((n) => [n.toLowerCase(), n])).values()];
+  await tx.query(`INSERT INTO organizations (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [names]);
+  const found: Array<{ id: string; name: string }> = await tx.query(`SELECT id, name::text AS name FROM organizations WHERE name = ANY($1::citext[])`, [names]);
+  return new Map(found.map((o) => [o.name.toLowerCase(), o]));
+}
+
+/**
  * Writes one batch of checked rows (`row_no` in [from, to]) inside `tx`,
  * set-based: one INSERT for the created records with their values (the
- * store's `newDetails`, then `inserted`: search index and history), one
+ * store's `newDetails`, then `inserted`: the search index), one history
+ * entry per created record listing them (`createdEntry`), one
  * UPDATE for changed built-in attributes (their history in one more
  * statement), updated records' detail values through the store's bulk
- * write (`writeMany`: search index and history in the same batch), organizations created by name and
+ * write (`writeMany`: search index and history in the same batch), organizations created by name first
+ * (a created entry lists the ones its record joins) and
  * memberships added in one statement each. Only values that differ from
  * what is stored are written, so a record an agent changed since the
  * check keeps every value the file does not change.
@@ -77,10 +92,16 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
   );
   if (rows.length === 0) return;
   const created = rows.filter((r) => r.outcome === 'created');
+  const joining = rows.filter((r) => r.organizations && r.organizations.length > 0);
+  const organizationOf = await organizationsByName(tx, joining.flatMap((r) => r.organizations!));
+  // A row's organizations as stored (one spelling each, found by name ignoring case).
+  const uniqueOrganizations = (r: RowToWrite) => [...new Map((r.organizations ?? []).map((n) => organizationOf.get(n.toLowerCase())!).map((o) => [o.id, o])).values()];
+  let createdIds = new Set<string>();
   const columns = target.columns;
+  const subject = (id: string): ChangeSubject => (target.kind === 'customers' ? { customerId: id } : { organizationId: id });
   if (created.length > 0) {
     const nameOf = (r: RowToWrite) => r.name ?? r.default_name;
-    // A new record is inserted with its values (written once, not inserted empty and updated); the store indexes them and history hears them.
+    // A new record is inserted with its values (written once, not inserted empty and updated); the store indexes them.
     const values = created.map((r) => ({ ownerId: r.id, changes: Object.entries(r.details).map(([key, value]) => ({ field: fields.get(key)!, value })) }));
     const valuesParam = columns.length + 2;
     const inserted: Array<{ id: string }> = await tx.query(
@@ -89,8 +110,23 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
        RETURNING id`,
       [created.map((r) => r.id), ...columns.map((c) => created.map((r) => (c.staged === 'name' ? nameOf(r) : r[c.staged]))), values.map((v) => deps.detailValues.newDetails(v.changes))],
     );
-    const insertedIds = new Set(inserted.map((r) => r.id));
-    await deps.detailValues.inserted(tx, target.owner, values.filter((v) => insertedIds.has(v.ownerId)), actor);
+    createdIds = new Set(inserted.map((r) => r.id));
+    await deps.detailValues.inserted(tx, target.owner, values.filter((v) => createdIds.has(v.ownerId)), actor);
+    // One history entry per new record, listing what it was created with (one per value cost most of a batch's time).
+    await deps.history.record(
+      tx,
+      actor,
+      created
+        .filter((r) => createdIds.has(r.id))
+        .map((r) =>
+          createdEntry(
+            subject(r.id),
+            Object.fromEntries(columns.map((c) => [c.attribute, c.staged === 'name' ? nameOf(r) : r[c.staged]])),
+            Object.fromEntries(Object.entries(r.details).map(([key, value]) => [fields.get(key)!.id, value])),
+            r.organizations ? uniqueOrganizations(r).map((o) => o.name) : [],
+          ),
+        ),
+    );
   }
 
   const updated = rows.filter((r) => r.outcome === 'updated');
@@ -104,7 +140,6 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
         RETURNING t.id, ${columns.map((c) => `old.${c.column}::text AS "old_${c.column}", t.${c.column}::text AS "new_${c.column}"`).join(', ')}`,
       [updated.map((r) => r.id), ...columns.map((c) => updated.map((r) => r[c.staged]))],
     ).then(([changedRows]) => changedRows);
-    const subject = (id: string) => (target.kind === 'customers' ? { customerId: id } : { organizationId: id });
     const entries: ChangeEntry[] = changed.flatMap((row) =>
       columns
         .filter((c) => row[`old_${c.column}`] !== row[`new_${c.column}`])
@@ -128,17 +163,12 @@ export async function writeImportBatch(tx: EntityManager, deps: ImportWriterDeps
     await deps.detailValues.writeMany(tx, target.owner, writes, actor);
   }
 
-  const joining = rows.filter((r) => r.organizations && r.organizations.length > 0);
   if (joining.length > 0) {
-    // The first spelling of a name in the batch is the one a new organization gets.
-    const names = [...new Map(joining.flatMap((r) => r.organizations!).reverse().map((n) => [n.toLowerCase(), n])).values()];
-    await tx.query(`INSERT INTO organizations (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [names]);
-    const found: Array<{ id: string; name: string }> = await tx.query(`SELECT id, name::text AS name FROM organizations WHERE name = ANY($1::citext[])`, [names]);
-    const idOf = new Map(found.map((o) => [o.name.toLowerCase(), o.id]));
     await deps.organizations.addMemberships(
       tx,
-      joining.flatMap((r) => r.organizations!.map((n) => ({ customerId: r.id, organizationId: idOf.get(n.toLowerCase())! }))),
+      joining.flatMap((r) => uniqueOrganizations(r).map((o) => ({ customerId: r.id, organizationId: o.id }))),
       actor,
+      createdIds,
     );
   }
 }

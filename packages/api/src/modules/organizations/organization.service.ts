@@ -172,8 +172,18 @@ export class OrganizationService {
     await this.addMemberships(tx, customerIds.map((customerId) => ({ customerId, organizationId: organization.id })), actor);
   }
 
-  /** Adds many memberships at once inside `tx` (an import's batch); the new ones are recorded in history (both sides) as added by `actor`. */
-  async addMemberships(tx: EntityManager, pairs: ReadonlyArray<{ customerId: string; organizationId: string }>, actor: Actor): Promise<void> {
+  /**
+   * Adds many memberships at once inside `tx` (an import's batch); the new
+   * ones are recorded in history (both sides) as added by `actor`, except
+   * the customer's side for customers in `listedByCreation`, whose created
+   * entry already lists their organizations.
+   */
+  async addMemberships(
+    tx: EntityManager,
+    pairs: ReadonlyArray<{ customerId: string; organizationId: string }>,
+    actor: Actor,
+    listedByCreation: ReadonlySet<string> = new Set(),
+  ): Promise<void> {
     if (pairs.length === 0) return;
     const added: Array<{ id: string; displayName: string; organizationId: string; organizationName: string }> = await tx.query(
       `WITH added AS (
@@ -187,7 +197,9 @@ export class OrganizationService {
     await this.history.record(
       tx,
       actor,
-      groupBy(organizationIds, added, (a) => a.organizationId).flatMap((members) => membershipChanges({ id: members[0].organizationId, name: members[0].organizationName }, members, true)),
+      groupBy(organizationIds, added, (a) => a.organizationId)
+        .flatMap((members) => membershipChanges({ id: members[0].organizationId, name: members[0].organizationName }, members, true))
+        .filter((entry) => !(entry.customerId && listedByCreation.has(entry.customerId))),
     );
   }
 

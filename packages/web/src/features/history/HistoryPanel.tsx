@@ -40,6 +40,17 @@ const HistoryPanelConnection = graphql(`
           id
           name
         }
+        importJobId
+        values {
+          field {
+            id
+            key
+            label
+            type
+            options
+          }
+          value
+        }
       }
     }
   }
@@ -90,7 +101,7 @@ export function HistoryPanel({ owner, empty }: HistoryPanelProps) {
       ? (customer.data ?? customer.previousData)?.customer?.history
       : (organization.data ?? organization.previousData)?.organization?.history;
   const changes: ChangeNode[] = history?.edges.map((edge) => edge.node) ?? [];
-  const format = useDetailFormat(changes.flatMap((change) => (change.field ? [change.field] : [])));
+  const format = useDetailFormat(changes.flatMap((change) => [...(change.field ? [change.field] : []), ...(change.values ?? []).map((v) => v.field)]));
   const more = useMorePages<HTMLLIElement>(owner.typename === 'Customer' ? 'customer' : 'organization', 'history');
 
   if (!history) return <QueryStatus error={query.error} onRetry={query.refetch} />;
@@ -102,7 +113,7 @@ export function HistoryPanel({ owner, empty }: HistoryPanelProps) {
       </Text>
       <Stack component="ol" gap="xs" aria-label={t('history.listLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {changes.map((change, index) => (
-          <ChangeItem key={change.id} change={change} format={format} ref={more.refAt(index)} />
+          <ChangeItem key={change.id} change={change} owner={owner.typename === 'Customer' ? 'customer' : 'organization'} format={format} ref={more.refAt(index)} />
         ))}
       </Stack>
       {history.pageInfo.hasNextPage && (
