@@ -2,11 +2,16 @@ import type { StoredDetailValue } from '@cp/shared';
 import type { DocumentNode } from 'graphql';
 import { ActionIcon, Box, Group, Text, Tooltip } from '@mantine/core';
 import { IconLock, IconPencil } from '@tabler/icons-react';
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { Suspense, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyNamed, prefetchOn } from '../../app/lazy-named';
 import type { DetailFieldInfo } from './detail-values';
-import { DetailValueEditor, type DetailOwner } from './DetailValueEditor';
+import type { DetailOwner } from './DetailValueEditor';
 import { DetailValueView } from './DetailValueView';
+
+// The inputs of every kind of field (selects, dates, switches) download when the visitor reaches an edit
+// button (or presses it), not with the values: the Details tab draws sooner (bench:web-profile).
+const DetailValueEditor = lazyNamed(() => import('./DetailValueEditor'), 'DetailValueEditor');
 
 interface DetailValueRowProps {
   field: DetailFieldInfo & { viewerCanEdit: boolean };
@@ -42,16 +47,19 @@ export function DetailValueRow({ field, value, text, owner, definitionsQuery, ed
       </Text>
       <Box style={{ flex: 1, minWidth: 0 }}>
         {editing ? (
-          <DetailValueEditor
-            field={field}
-            saved={value}
-            owner={owner}
-            definitionsQuery={definitionsQuery}
-            onDone={() => {
-              setEditing(false);
-              setReturnFocus(true);
-            }}
-          />
+          // While the editor's code downloads, the value stays as it was.
+          <Suspense fallback={<DetailValueView field={field} value={value} text={text} />}>
+            <DetailValueEditor
+              field={field}
+              saved={value}
+              owner={owner}
+              definitionsQuery={definitionsQuery}
+              onDone={() => {
+                setEditing(false);
+                setReturnFocus(true);
+              }}
+            />
+          </Suspense>
         ) : (
           <DetailValueView field={field} value={value} text={text} />
         )}
@@ -59,7 +67,7 @@ export function DetailValueRow({ field, value, text, owner, definitionsQuery, ed
       {!editing &&
         editable &&
         (field.viewerCanEdit ? (
-          <ActionIcon ref={controlRef as RefObject<HTMLButtonElement>} variant="subtle" color="gray" aria-label={t('details.editLabel', { label: field.label })} onClick={() => setEditing(true)}>
+          <ActionIcon ref={controlRef as RefObject<HTMLButtonElement>} variant="subtle" color="gray" aria-label={t('details.editLabel', { label: field.label })} onClick={() => setEditing(true)} {...prefetchOn(DetailValueEditor.preload)}>
             <IconPencil size={16} aria-hidden />
           </ActionIcon>
         ) : (
