@@ -67,10 +67,16 @@ export function OrganizationHeader({ organization }: { organization: FragmentTyp
           </Button>
         </Group>
       </Group>
-      <Suspense fallback={<DelayedLoader dialog />}>
-        {editingOnce && <EditOrganizationDialog organization={data} opened={editing} onClose={edit.close} />}
-        {addingOnce && <AddCustomersDialog opened={adding} onClose={add.close} organization={{ id: data.id, name: data.name }} />}
-      </Suspense>
+      {editingOnce && (
+        <Suspense fallback={<DelayedLoader dialog />}>
+          <EditOrganizationDialog organization={data} opened={editing} onClose={edit.close} />
+        </Suspense>
+      )}
+      {addingOnce && (
+        <Suspense fallback={<DelayedLoader dialog />}>
+          <AddCustomersDialog opened={adding} onClose={add.close} organization={{ id: data.id, name: data.name }} />
+        </Suspense>
+      )}
     </Paper>
   );
 }
