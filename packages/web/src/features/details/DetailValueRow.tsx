@@ -2,16 +2,11 @@ import type { StoredDetailValue } from '@cp/shared';
 import type { DocumentNode } from 'graphql';
 import { ActionIcon, Box, Group, Text, Tooltip } from '@mantine/core';
 import { IconLock, IconPencil } from '@tabler/icons-react';
-import { Suspense, useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lazyNamed, prefetchOn } from '../../app/lazy-named';
 import type { DetailFieldInfo } from './detail-values';
-import type { DetailOwner } from './DetailValueEditor';
+import { DetailValueEditor, type DetailOwner } from './DetailValueEditor';
 import { DetailValueView } from './DetailValueView';
-
-// The inputs of every kind of field (selects, dates, switches) download when the visitor reaches an edit
-// button (or presses it), not with the values: the Details tab draws sooner (bench:web-profile).
-const DetailValueEditor = lazyNamed(() => import('./DetailValueEditor'), 'DetailValueEditor');
 
 interface DetailValueRowProps {
   field: DetailFieldInfo & { viewerCanEdit: boolean };
@@ -47,19 +42,16 @@ export function DetailValueRow({ field, value, text, owner, definitionsQuery, ed
       </Text>
       <Box style={{ flex: 1, minWidth: 0 }}>
         {editing ? (
-          // While the editor's code downloads, the value stays as it was.
-          <Suspense fallback={<DetailValueView field={field} value={value} text={text} />}>
-            <DetailValueEditor
-              field={field}
-              saved={value}
-              owner={owner}
-              definitionsQuery={definitionsQuery}
-              onDone={() => {
-                setEditing(false);
-                setReturnFocus(true);
-              }}
-            />
-          </Suspense>
+          <DetailValueEditor
+            field={field}
+            saved={value}
+            owner={owner}
+            definitionsQuery={definitionsQuery}
+            onDone={() => {
+              setEditing(false);
+              setReturnFocus(true);
+            }}
+          />
         ) : (
           <DetailValueView field={field} value={value} text={text} />
         )}
@@ -67,7 +59,7 @@ export function DetailValueRow({ field, value, text, owner, definitionsQuery, ed
       {!editing &&
         editable &&
         (field.viewerCanEdit ? (
-          <ActionIcon ref={controlRef as RefObject<HTMLButtonElement>} variant="subtle" color="gray" aria-label={t('details.editLabel', { label: field.label })} onClick={() => setEditing(true)} {...prefetchOn(DetailValueEditor.preload)}>
+          <ActionIcon ref={controlRef as RefObject<HTMLButtonElement>} variant="subtle" color="gray" aria-label={t('details.editLabel', { label: field.label })} onClick={() => setEditing(true)}>
             <IconPencil size={16} aria-hidden />
           </ActionIcon>
         ) : (
