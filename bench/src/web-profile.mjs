@@ -146,8 +146,8 @@ function whenSettled() {
 /**
  * In the page: what the network carried between `from` and `to` (ms, page
  * clock; requests started in that span): count, bytes on the wire
- * (`transferSize`: headers and body as sent, no compression here; 0 for
- * a cache hit), per kind, and the GraphQL waterfall `[operation, start, end]`.
+ * (`transferSize`: headers and body as sent, scripts and CSS compressed;
+ * 0 for a cache hit), per kind, and the GraphQL waterfall `[operation, start, end]`.
  */
 function networkBetween({ from, to }) {
   const round = (v) => Math.round(v * 10) / 10;
@@ -367,7 +367,7 @@ async function run() {
     versions: { commit: spawnSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim(), chromium: browser.version() },
     usable: USABLE,
     notes: [
-      'Viewer: an AGENT in no team (the five team-only fields hidden), its session written as the API writes one at sign-in; served by our API with the built web app (one port, NODE_ENV=production, no compression).',
+      'Viewer: an AGENT in no team (the five team-only fields hidden), its session written as the API writes one at sign-in; served by our API with the built web app (one port, NODE_ENV=production; scripts and CSS brotli-compressed from the build\'s copies, GraphQL answers not compressed).',
       'Chromium headless, 1280×900, loopback; cold and warm samples alternate per customer, round-robin over customers.',
       'requests / bytes: resource timing entries started between the start and the usable frame (the document, scripts, CSS, the locale, GraphQL); bytes = transferSize (headers and body; 0 when served from the cache).',
       'graphql: [operation, ms from the start when sent, ms when its body had arrived] per request.',

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible } from './support/accessibility';
+import { GraphQLTestClient } from '../../api/test/support/graphql-client';
+import { expectAccessible, expectAccessibleDialog } from './support/accessibility';
 import { DEMO_PASSWORD, startAppServer, type AppServer } from './support/app-server';
 import { launchBrowser } from './support/browser';
 import { AppLayout } from './pages/app-layout.page';
@@ -94,6 +95,46 @@ describe('pages load their own code on their first visit (real Chromium)', () =>
     await linked.getByRole('button', { name: 'Clear organization' }).click();
     await linked.waitForURL((url) => !url.searchParams.has('org'));
     await Promise.all([linked.close(), fresh.close()]);
+  });
+
+  it("a customer's profile downloads the Details tab's code compressed, the other tabs' once idle, and each dialog's when first wanted", async () => {
+    const admin = new GraphQLTestClient(server.baseUrl);
+    await admin.signIn('admin@demo.test', DEMO_PASSWORD);
+    const customer = (await admin.ok('{ customers(first: 1) { edges { node { id displayName } } } }')).customers.edges[0].node;
+    const fresh = await (await browser.newContext({ storageState: await page.context().storageState() })).newPage();
+    const encodings = new Map<string, string | null>();
+    fresh.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') encodings.set(response.url().replace(/^.*\/assets\/|-[\w-]{8}\.js$/g, ''), await response.headerValue('content-encoding'));
+    });
+    const otherTabs = ['EntitlementsPanel', 'RequestList', 'NotesPanel', 'HistoryPanel'];
+    const loaded = await scriptsLoadedBy(fresh, async () => {
+      await fresh.goto(`${server.baseUrl}/customers/${customer.id}`);
+      await fresh.getByRole('heading', { level: 1, name: customer.displayName }).waitFor();
+      await fresh.getByRole('tabpanel').getByRole('group').first().waitFor();
+    });
+    expect(loaded).toContain('CustomerProfilePage');
+    for (const later of [...otherTabs, 'EditCustomerDialog', 'GrantEntitlementDialog', 'ConfirmDialog']) expect(loaded).not.toContain(later);
+    expect(encodings.get('CustomerProfilePage')).toBe('br');
+
+    // Once the page is idle, the other tabs' code comes by itself: opening one downloads nothing more.
+    await fresh.waitForFunction(
+      (names) => names.every((name) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(`/assets/${name}-`))),
+      otherTabs,
+    );
+    const opening = await scriptsLoadedBy(fresh, async () => {
+      await fresh.getByRole('tab', { name: 'Notes' }).click();
+      await fresh.getByRole('tabpanel', { name: 'Notes' }).getByRole('textbox').first().waitFor();
+    });
+    expect(opening).not.toContain('NotesPanel');
+
+    // A dialog's code comes as the pointer reaches its button, and the dialog opens.
+    const dialog = await scriptsLoadedBy(fresh, async () => {
+      await fresh.getByRole('button', { name: 'Edit', exact: true }).click();
+      await fresh.getByRole('dialog').waitFor();
+    });
+    expect(dialog).toContain('EditCustomerDialog');
+    await expectAccessibleDialog(fresh, 'edit customer, loaded on demand');
+    await fresh.context().close();
   });
 
   it('a page whose code cannot be downloaded says so, and Try again loads it', async () => {

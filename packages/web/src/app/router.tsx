@@ -1,8 +1,7 @@
-import { isValidElement } from 'react';
 import { Navigate, matchRoutes, useRoutes, type RouteObject } from 'react-router';
 import { RequireSession } from '../features/auth/session';
 import { AppLayout } from './layout/AppLayout';
-import { lazyNamed } from './lazy-named';
+import { lazyNamed, preloadOf } from './lazy-named';
 import { NotFoundPage } from './NotFoundPage';
 import { paths } from './paths';
 
@@ -70,8 +69,7 @@ export function AppRoutes() {
 export function preloadPages(pathname: string): void {
   for (const { route } of matchRoutes(routes, pathname) ?? []) {
     // Pages made by lazyNamed have preload(); the other elements (Navigate, layouts) have nothing to fetch.
-    const page = isValidElement(route.element) ? (route.element.type as { preload?: () => Promise<unknown> }) : undefined;
     // A failure shows where the page renders (PageErrorBoundary), from the same promise.
-    page?.preload?.().catch(() => undefined);
+    preloadOf(route.element)?.().catch(() => undefined);
   }
 }

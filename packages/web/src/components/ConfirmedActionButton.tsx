@@ -1,8 +1,13 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Suspense, useRef } from 'react';
 import { useDialogAction } from '../app/dialog-action';
+import { lazyNamed, prefetchOn } from '../app/lazy-named';
+import { DelayedLoader } from './DelayedLoader';
+import { useEverTrue } from './use-ever-true';
+
+// Modal's code downloads when the visitor reaches a button (or presses it), not with the rows that have one.
+const ConfirmDialog = lazyNamed(() => import('./ConfirmDialog'), 'ConfirmDialog');
 
 interface ConfirmedActionButtonProps {
   /** The small red button's text, and its accessible name (which names its target: "Remove Zoë from Acme"). */
@@ -19,8 +24,8 @@ interface ConfirmedActionButtonProps {
 
 /** A destructive action on one row (revoke, delete, remove) that asks first, in a dialog with Cancel. */
 export function ConfirmedActionButton({ label, accessibleName, title, body, confirmLabel, loading, action }: ConfirmedActionButtonProps) {
-  const { t } = useTranslation();
   const [confirming, confirm] = useDisclosure(false);
+  const confirmingOnce = useEverTrue(confirming);
   const button = useRef<HTMLButtonElement>(null);
   // Focus is returned by hand (the dialog's own return would target a button that may be gone): cancelling
   // goes back to the button; once done, the row usually goes away with its button, so focus goes to the tab
@@ -49,20 +54,23 @@ export function ConfirmedActionButton({ label, accessibleName, title, body, conf
   });
   return (
     <>
-      <Button ref={button} size="compact-sm" variant="subtle" color="red" onClick={open} aria-label={accessibleName}>
+      <Button ref={button} size="compact-sm" variant="subtle" color="red" onClick={open} {...prefetchOn(ConfirmDialog.preload)} aria-label={accessibleName}>
         {label}
       </Button>
-      <Modal opened={confirming} onClose={cancel} title={title} returnFocus={false} onExitTransitionEnd={() => focusAfterClose.current?.focus()}>
-        <Text size="sm">{body}</Text>
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={cancel}>
-            {t('app.cancel')}
-          </Button>
-          <Button color="red" loading={loading} onClick={() => void run(action)}>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Modal>
+      {confirmingOnce && (
+        <Suspense fallback={<DelayedLoader dialog />}>
+          <ConfirmDialog
+            opened={confirming}
+            title={title}
+            body={body}
+            confirmLabel={confirmLabel}
+            loading={loading}
+            onCancel={cancel}
+            onConfirm={() => void run(action)}
+            onClosed={() => focusAfterClose.current?.focus()}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useRef, useState, type FocusEvent, type ReactElement, type ReactNode } from 'react';
+import { whenIdle } from '../app/when-idle';
 
 /** Handlers a placeholder spreads on its button or text box. */
 export interface PlaceholderHandlers {
@@ -24,16 +25,6 @@ interface DeferredControlProps {
   placeholder: (handlers: PlaceholderHandlers) => ReactElement;
   /** The real control (lazily loaded), taking the focus (`autoFocus`) when `focused`, opened at once when `opened`. */
   children: (use: DeferredUse) => ReactNode;
-}
-
-/** Runs `task` once the browser is idle after the page drew (at the latest after 2 s); the returned function cancels it. */
-function whenIdle(task: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(task, { timeout: 2000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const handle = window.setTimeout(task, 200);
-  return () => window.clearTimeout(handle);
 }
 
 /**

@@ -8,13 +8,9 @@ import { NotFoundState } from '../../components/NotFoundState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { UrlTabs } from '../../components/UrlTabs';
 import { graphql } from '../../gql';
-import { CustomerList } from '../customers/CustomerList';
-import { OrganizationRequests } from '../requests/RequestList';
 import type { CustomerRowActionsTarget } from '../customers/CustomersTable';
-import { NotesPanel } from '../notes/NotesPanel';
-import { HistoryPanel } from '../history/HistoryPanel';
-import { EntitlementsPanel } from '../entitlements/EntitlementsPanel';
-import { DetailsPanel } from '../details/DetailsPanel';
+import { CustomerList } from '../customers/CustomerList';
+import { DetailsPanel, EntitlementsPanel, HistoryPanel, NotesPanel, OrganizationRequests } from '../record-tabs/panels';
 import { OrganizationHeader } from './OrganizationHeader';
 import { RemoveMemberButton } from './RemoveMemberButton';
 
@@ -28,6 +24,11 @@ const OrganizationPageQuery = graphql(`
   }
 `);
 
+/**
+ * An organization's page: the header above the tabs. Members, the first tab,
+ * comes with the page's code; the other tabs' code is downloaded when the
+ * page is idle (UrlTabs), their data when opened.
+ */
 export function OrganizationPage() {
   const { t } = useTranslation();
   const { organizationId = '' } = useParams();

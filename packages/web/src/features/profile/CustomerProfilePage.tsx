@@ -7,12 +7,9 @@ import { NotFoundState } from '../../components/NotFoundState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { UrlTabs } from '../../components/UrlTabs';
 import { graphql } from '../../gql';
-import { CustomerRequests } from '../requests/RequestList';
 import { DetailsPanel } from '../details/DetailsPanel';
+import { CustomerRequests, EntitlementsPanel, HistoryPanel, NotesPanel } from '../record-tabs/panels';
 import { CustomerHeader } from './CustomerHeader';
-import { NotesPanel } from '../notes/NotesPanel';
-import { HistoryPanel } from '../history/HistoryPanel';
-import { EntitlementsPanel } from '../entitlements/EntitlementsPanel';
 
 const CustomerProfileQuery = graphql(`
   query CustomerProfile($id: ID!) {
@@ -25,9 +22,11 @@ const CustomerProfileQuery = graphql(`
 
 /**
  * A customer's page: the header (this page's query) above the tabs, which
- * fetch their own data. The tabs mount at once, beside the header's query,
- * not after its answer: the open tab's query travels alongside (one round
- * trip to a usable page, not two; bench:web-profile).
+ * fetch their own data. The open tab mounts at once, beside the header's
+ * query, not after its answer: its query travels alongside (bench:web-profile).
+ * Details, the first tab, comes with the page's code (a chunk it waited for
+ * would send its query one download later); the other tabs' code is
+ * downloaded when the page is idle (UrlTabs), their data when opened.
  */
 export function CustomerProfilePage() {
   const { t } = useTranslation();
