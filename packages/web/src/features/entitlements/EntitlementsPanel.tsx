@@ -2,20 +2,13 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCertificate, IconPlus } from '@tabler/icons-react';
-import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lazyNamed, prefetchOn } from '../../app/lazy-named';
-import { DelayedLoader } from '../../components/DelayedLoader';
 import { EmptyState } from '../../components/EmptyState';
-import { useEverTrue } from '../../components/use-ever-true';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useFieldAccessChanges } from '../details/useFieldAccessChanges';
 import { EntitlementCard } from './EntitlementCard';
 import { EntitlementsPanelQuery } from './EntitlementsPanelQuery';
-import type { EntitlementOwner } from './GrantEntitlementDialog';
-
-// The form downloads when the visitor reaches its button (or clicks it), not with the tab.
-const GrantEntitlementDialog = lazyNamed(() => import('./GrantEntitlementDialog'), 'GrantEntitlementDialog');
+import { GrantEntitlementDialog, type EntitlementOwner } from './GrantEntitlementDialog';
 
 /**
  * The Entitlements tab of a customer (its own and, marked "via", those of
@@ -25,7 +18,6 @@ const GrantEntitlementDialog = lazyNamed(() => import('./GrantEntitlementDialog'
 export function EntitlementsPanel({ owner }: { owner: EntitlementOwner }) {
   const { t } = useTranslation();
   const [granting, grant] = useDisclosure(false);
-  const grantingOnce = useEverTrue(granting);
   // Admins change fields, permissions and products at run time: check again each time the tab opens.
   const { data, error, refetch } = useQuery(EntitlementsPanelQuery, {
     variables: { ownerId: owner.id, customer: owner.typename === 'Customer' },
@@ -46,7 +38,7 @@ export function EntitlementsPanel({ owner }: { owner: EntitlementOwner }) {
         <Text c="dimmed" maw={640}>
           {t(`entitlements.description.${owner.typename}`)}
         </Text>
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={grant.open} {...prefetchOn(GrantEntitlementDialog.preload)}>
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={grant.open}>
           {t('entitlements.grantEntitlement')}
         </Button>
       </Group>
@@ -55,11 +47,7 @@ export function EntitlementsPanel({ owner }: { owner: EntitlementOwner }) {
       ) : (
         entitlements.map((entitlement) => <EntitlementCard key={entitlement.id} entitlement={entitlement} ownerId={owner.id} fields={data.detailFields} />)
       )}
-      {grantingOnce && (
-        <Suspense fallback={<DelayedLoader dialog />}>
-          <GrantEntitlementDialog owner={owner} products={grantable} opened={granting} onClose={grant.close} />
-        </Suspense>
-      )}
+      <GrantEntitlementDialog owner={owner} products={grantable} opened={granting} onClose={grant.close} />
     </Stack>
   );
 }

@@ -4,17 +4,11 @@ import { Button, Group, Paper, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { ArrivalTitle } from '../../components/ArrivalTitle';
-import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/i18n/format';
-import { lazyNamed, prefetchOn } from '../../app/lazy-named';
-import { DelayedLoader } from '../../components/DelayedLoader';
-import { useEverTrue } from '../../components/use-ever-true';
 import { graphql } from '../../gql';
-
-// The forms download when the visitor reaches their buttons (or clicks them), not with the page.
-const EditOrganizationDialog = lazyNamed(() => import('./EditOrganizationDialog'), 'EditOrganizationDialog');
-const AddCustomersDialog = lazyNamed(() => import('../customers/AddCustomersDialog'), 'AddCustomersDialog');
+import { AddCustomersDialog } from '../customers/AddCustomersDialog';
+import { EditOrganizationDialog } from './EditOrganizationDialog';
 
 const OrganizationHeaderOrganization = graphql(`
   fragment OrganizationHeader_organization on Organization {
@@ -33,8 +27,6 @@ export function OrganizationHeader({ organization }: { organization: FragmentTyp
   const format = useFormat();
   const [editing, edit] = useDisclosure(false);
   const [adding, add] = useDisclosure(false);
-  const editingOnce = useEverTrue(editing);
-  const addingOnce = useEverTrue(adding);
   const { data, complete } = useFragment({
     fragment: OrganizationHeaderOrganization,
     fragmentName: 'OrganizationHeader_organization',
@@ -59,24 +51,16 @@ export function OrganizationHeader({ organization }: { organization: FragmentTyp
           </Text>
         </div>
         <Group gap="sm">
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open} {...prefetchOn(EditOrganizationDialog.preload)}>
+          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open}>
             {t('organizations.edit')}
           </Button>
-          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={add.open} {...prefetchOn(AddCustomersDialog.preload)}>
+          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={add.open}>
             {t('addCustomers.open')}
           </Button>
         </Group>
       </Group>
-      {editingOnce && (
-        <Suspense fallback={<DelayedLoader dialog />}>
-          <EditOrganizationDialog organization={data} opened={editing} onClose={edit.close} />
-        </Suspense>
-      )}
-      {addingOnce && (
-        <Suspense fallback={<DelayedLoader dialog />}>
-          <AddCustomersDialog opened={adding} onClose={add.close} organization={{ id: data.id, name: data.name }} />
-        </Suspense>
-      )}
+      <EditOrganizationDialog organization={data} opened={editing} onClose={edit.close} />
+      <AddCustomersDialog opened={adding} onClose={add.close} organization={{ id: data.id, name: data.name }} />
     </Paper>
   );
 }

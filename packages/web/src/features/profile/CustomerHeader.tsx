@@ -3,19 +3,14 @@ import { useFragment } from '@apollo/client/react';
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
-import { Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ArrivalTitle } from '../../components/ArrivalTitle';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../app/i18n/format';
 import { organizationPath } from '../../app/paths';
-import { lazyNamed, prefetchOn } from '../../app/lazy-named';
-import { DelayedLoader } from '../../components/DelayedLoader';
-import { useEverTrue } from '../../components/use-ever-true';
 import { graphql } from '../../gql';
-
-// The form downloads when the visitor reaches the Edit button (or clicks it), not with the profile.
-const EditCustomerDialog = lazyNamed(() => import('./EditCustomerDialog'), 'EditCustomerDialog');
+import { EditCustomerDialog } from './EditCustomerDialog';
 
 const CustomerHeaderCustomer = graphql(`
   fragment CustomerHeader_customer on Customer {
@@ -39,7 +34,6 @@ export function CustomerHeader({ customer }: { customer: FragmentType<typeof Cus
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, edit] = useDisclosure(false);
-  const editingOnce = useEverTrue(editing);
   const { data, complete } = useFragment({
     fragment: CustomerHeaderCustomer,
     fragmentName: 'CustomerHeader_customer',
@@ -52,7 +46,7 @@ export function CustomerHeader({ customer }: { customer: FragmentType<typeof Cus
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="md">
         <ArrivalTitle subject={data.id}>{data.displayName}</ArrivalTitle>
         {/* The name wraps beside the button; the button keeps its width (on a phone it was cut to "Edi"). */}
-        <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open} {...prefetchOn(EditCustomerDialog.preload)} style={{ flexShrink: 0 }}>
+        <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open} style={{ flexShrink: 0 }}>
           {t('profile.edit')}
         </Button>
       </Group>
@@ -84,11 +78,7 @@ export function CustomerHeader({ customer }: { customer: FragmentType<typeof Cus
           <time dateTime={data.updatedAt}>{format.dateTime(data.updatedAt)}</time>
         </Fact>
       </SimpleGrid>
-      {editingOnce && (
-        <Suspense fallback={<DelayedLoader dialog />}>
-          <EditCustomerDialog customer={data} opened={editing} onClose={edit.close} />
-        </Suspense>
-      )}
+      <EditCustomerDialog customer={data} opened={editing} onClose={edit.close} />
     </Paper>
   );
 }
