@@ -124,6 +124,8 @@ describe('import corpus', () => {
       expect(errors[0][3]).toContain("'not-an-email'");
       expect(errors[1][3]).toMatch(/Platinum.*Gold.*Silver.*ゴールド/);
       expect(errors[3][3]).toContain('29.02.2026');
+      // It names the format the file was read in, not the ISO form the value was rewritten to (fresh-eyes QA).
+      expect(errors[3][3]).toContain('has 28 days (DD.MM.YYYY)');
       // Skipping the bad rows: 29.02.2026 never rolled over into March.
       const skipped = await run('Email,Since\nfeb@example.com,29.02.2026\nfeb2@example.com,28.02.2026\n', { dateFormat: 'DD.MM.YYYY', onError: 'skip' });
       expect(skipped).toMatchObject({ created: 1, failed: 1 });

@@ -61,6 +61,9 @@ function parseNumber(input: unknown): ParseResult {
   return fail(/\d[,\s']\d/.test(text) ? 'THOUSANDS_SEPARATORS' : 'NOT_PLAIN_DECIMAL');
 }
 
+/** How the API and the codecs write a date. */
+const ISO_DATE_FORMAT = 'YYYY-MM-DD';
+
 function parseDate(text: string): ParseResult {
   const day = checkIsoDay(text);
   if (day.ok) return ok(day.day);
@@ -68,12 +71,13 @@ function parseDate(text: string): ParseResult {
   switch (problem.kind) {
     case 'format':
       return fail('NOT_ISO_DATE');
+    // `format`: how the value was written (a CSV import's chosen format replaces it, see csv.ts readDate).
     case 'year':
-      return fail('YEAR_OUT_OF_RANGE', { min: String(FIRST_YEAR) }); // a year, not a quantity: never '1,000'
+      return fail('YEAR_OUT_OF_RANGE', { min: String(FIRST_YEAR), format: ISO_DATE_FORMAT }); // a year, not a quantity: never '1,000'
     case 'month':
-      return fail('NOT_CALENDAR_MONTH', { month: problem.month });
+      return fail('NOT_CALENDAR_MONTH', { month: problem.month, format: ISO_DATE_FORMAT });
     case 'day':
-      return fail('NOT_CALENDAR_DATE', { year: String(problem.year), month: String(problem.month).padStart(2, '0'), lastDay: problem.lastDay });
+      return fail('NOT_CALENDAR_DATE', { year: String(problem.year), month: String(problem.month).padStart(2, '0'), lastDay: problem.lastDay, format: ISO_DATE_FORMAT });
   }
 }
 

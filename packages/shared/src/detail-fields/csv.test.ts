@@ -86,6 +86,14 @@ describe('parseDetailCsv', () => {
     expect(english(parseDetailCsv(field('DATE'), '1/5/2026'))).toBe('must be a date as YYYY-MM-DD');
   });
 
+  it("reads a file's chosen date format, and a refusal names that format (29.02.2026 never becomes 1 March)", () => {
+    const dotted = { dateFormat: 'DD.MM.YYYY' } as const;
+    expect(parseDetailCsv(field('DATE'), '28.02.2026', dotted)).toEqual({ ok: true, value: '2026-02-28' });
+    expect(english(parseDetailCsv(field('DATE'), '29.02.2026', dotted))).toBe('is not a date: 2026-02 has 28 days (DD.MM.YYYY)');
+    expect(english(parseDetailCsv(field('DATE'), '01.13.2026', dotted))).toBe('is not a date: there is no month 13; months go from 01 to 12 (DD.MM.YYYY)');
+    expect(english(parseDetailCsv(field('DATE'), '2026-02-29', dotted))).toBe('is not a date: 2026-02 has 28 days (YYYY-MM-DD)');
+  });
+
   it('keeps a leading quote our export did not add', () => {
     expect(parseDetailCsv(field('TEXT'), "'tis the season")).toEqual({ ok: true, value: "'tis the season" });
   });

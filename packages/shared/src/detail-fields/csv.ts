@@ -105,7 +105,7 @@ const DATE_PATTERNS: Record<CsvDateFormat, { pattern: RegExp; order: [number, nu
 /**
  * A date cell: ISO, or the file's `dateFormat` rewritten to ISO and then
  * checked by the date codec, so 29.02.2026 is refused as not a calendar
- * date (never rolled over into March). Anything else NOT_DATE_IN_FORMAT
+ * date (never rolled over into March), the refusal naming the file's format. Anything else NOT_DATE_IN_FORMAT
  * naming both accepted formats.
  */
 function readDate(field: DetailFieldDefinition, cell: string, options: CsvReadOptions): ParseResult {
@@ -113,7 +113,9 @@ function readDate(field: DetailFieldDefinition, cell: string, options: CsvReadOp
   const match = format?.pattern.exec(cell);
   if (match) {
     const [year, month, day] = format!.order.map((group) => match[group]);
-    return parseDetailValue(field, `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`);
+    const read = parseDetailValue(field, `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`);
+    // The refusal names the format the file is written in, not the ISO form it was rewritten to.
+    return read.ok || read.problem.params.format === undefined ? read : { ...read, problem: { ...read.problem, params: { ...read.problem.params, format: options.dateFormat! } } };
   }
   const iso = parseDetailValue(field, cell);
   return iso.ok || !options.dateFormat || iso.problem.reason !== 'NOT_ISO_DATE' ? iso : fail('NOT_DATE_IN_FORMAT', { format: options.dateFormat });
