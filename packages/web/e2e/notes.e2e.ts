@@ -67,6 +67,10 @@ describe('notes (real Chromium)', () => {
   it('edits in place; a conflicting edit keeps the draft, shows the saved text, and saves after Reload', async () => {
     const notes = new NotesTab(page);
     const box = await notes.startEditing(notes.note('Call back Monday.'));
+    // Typing at once goes on from the end of the note.
+    const before = await box.inputValue();
+    await page.keyboard.type(' Or');
+    expect(await box.inputValue()).toBe(`${before} Or`);
     await box.fill('Call back Tuesday.');
     await box.press('Control+Enter');
     await notes.note('Call back Tuesday.').getByText(/edited/).waitFor();

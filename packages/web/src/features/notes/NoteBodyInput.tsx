@@ -1,5 +1,6 @@
 import { cleanNoteBody, MAX_NOTE_LENGTH, noteBodyLength } from '@cp/shared';
 import { Textarea } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProblemText } from '../../app/problems';
 
@@ -28,8 +29,14 @@ export function NoteBodyInput({ label, value, onChange, onSubmit, error, hint, p
   const checked = value.trim() === '' ? null : cleanNoteBody(value);
   const liveError = checked && !checked.ok ? problemText(checked.problem) : undefined;
   const count = t('notes.count', { count: noteBodyLength(value), max: MAX_NOTE_LENGTH });
+  const box = useRef<HTMLTextAreaElement>(null);
+  // Editing a note goes on from its end: focused with the caret at the start, what was typed at once landed before the text (fresh-eyes QA).
+  useEffect(() => {
+    if (autoFocus) box.current?.setSelectionRange(box.current.value.length, box.current.value.length);
+  }, []);
   return (
     <Textarea
+      ref={box}
       label={label}
       value={value}
       placeholder={placeholder}
