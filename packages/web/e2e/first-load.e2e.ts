@@ -68,6 +68,38 @@ describe('the first load asks for what it needs side by side (real Chromium)', (
     expect(await together()).toBe(true);
   });
 
+  it("the profile's header and Details queries leave before the page's code has arrived, each once", async () => {
+    const page = await freshPage();
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      const name = operation(request);
+      if (name) sent.push(name);
+    });
+    const header = await sentWhileHeld(page, (r) => /\/assets\/CustomerProfilePage-[\w-]+\.js$/.test(r.url()), (r) => operation(r) === 'CustomerProfile');
+    await page.goto(`${server.baseUrl}/customers/${customer.id}`);
+    await page.getByRole('heading', { level: 1, name: customer.displayName }).waitFor();
+    await page.getByRole('tabpanel').getByRole('group').first().waitFor();
+    expect(await header()).toBe(true);
+    expect(sent.filter((name) => name === 'CustomerProfile' || name === 'DetailsPanel').sort()).toEqual(['CustomerProfile', 'DetailsPanel']);
+    // The locale (nothing renders without it) leaves before the page's dozens of chunks take the connections.
+    const assets = (await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name))).map((url) => new URL(url).pathname);
+    const locale = assets.findIndex((path) => /^\/assets\/en-[\w-]+\.js$/.test(path));
+    expect(locale).toBeGreaterThan(-1);
+    expect(locale).toBeLessThan(assets.findIndex((path) => path.startsWith('/assets/CustomerProfilePage-')));
+    // Another tab in the address: its own query, and no Details query.
+    const notes = await freshPage();
+    const asked: string[] = [];
+    notes.on('request', (request) => {
+      const name = operation(request);
+      if (name) asked.push(name);
+    });
+    await notes.goto(`${server.baseUrl}/customers/${customer.id}?tab=notes`);
+    await notes.getByRole('heading', { level: 1, name: customer.displayName }).waitFor();
+    await notes.getByRole('tab', { name: 'Notes', selected: true }).waitFor();
+    await notes.waitForLoadState('networkidle');
+    expect(asked).not.toContain('DetailsPanel');
+  });
+
   it('the session is checked before the locale has arrived (the first render waits for it)', async () => {
     const page = await freshPage();
     const together = await sentWhileHeld(page, (r) => /\/assets\/en-[\w-]+\.js$/.test(r.url()), (r) => operation(r) === 'Viewer');

@@ -7,19 +7,21 @@ import { App } from './app/App';
 import { createApolloClient } from './app/apollo';
 import { initI18n } from './app/i18n';
 import { paths } from './app/paths';
-import { preloadPages } from './app/router';
+import { prefetchPageData, preloadPages } from './app/router';
 import { ViewerQuery } from './features/auth/session';
 
 // Everything the first screen waits for starts now, side by side (bench:web-profile).
-// The locale's request first: the page's chunks (dozens, on the browser's six
-// connections) would otherwise queue ahead of it, and nothing renders without it.
 const i18nReady = initI18n();
-preloadPages(window.location.pathname);
 const client = createApolloClient();
 // Who is signed in, asked before the locale and the page's code have arrived:
 // RequireSession's query joins this request or reads its answer. (A refusal
 // is RequireSession's to handle, when it asks again.)
 if (window.location.pathname !== paths.signIn) client.query({ query: ViewerQuery }).catch(() => undefined);
+// The queries the page asks first, beside it; then its code, in a later task:
+// the locale's import() leaves from a promise callback, and the page's dozens
+// of chunks would otherwise take the browser's six connections ahead of it.
+prefetchPageData(window.location, client);
+window.setTimeout(() => preloadPages(window.location.pathname), 0);
 // Render only once the chosen language is loaded, so the first screen never
 // flashes untranslated keys.
 void i18nReady.then(() => {

@@ -1,5 +1,7 @@
 import { Navigate, matchRoutes, useRoutes, type RouteObject } from 'react-router';
+import type { ApolloClient } from '@apollo/client';
 import { RequireSession } from '../features/auth/session';
+import { prefetchCustomerProfile } from '../features/profile/profile-prefetch';
 import { AppLayout } from './layout/AppLayout';
 import { lazyNamed, preloadOf } from './lazy-named';
 import { NotFoundPage } from './NotFoundPage';
@@ -21,6 +23,14 @@ const ApiTokensPage = lazyNamed(() => import('../features/settings/api-tokens/Ap
 const DetailFieldsPage = lazyNamed(() => import('../features/settings/detail-fields/DetailFieldsPage'), 'DetailFieldsPage');
 const ProductsPage = lazyNamed(() => import('../features/settings/products/ProductsPage'), 'ProductsPage');
 
+/**
+ * A route's `handle`: `prefetch` sends, at start-up, the queries its page
+ * asks first (`prefetchPageData`), given the route's params and the address's query.
+ */
+interface RouteData {
+  prefetch: (client: ApolloClient, params: Record<string, string | undefined>, search: URLSearchParams) => void;
+}
+
 const routes: RouteObject[] = [
   { path: paths.signIn, element: <SignInPage /> },
   {
@@ -33,7 +43,7 @@ const routes: RouteObject[] = [
       { index: true, element: <Navigate to={paths.customers} replace /> },
       { path: paths.customers, element: <CustomersPage /> },
       { path: paths.customersImport, element: <ImportPage kind="customers" key="customers" /> },
-      { path: paths.customer, element: <CustomerProfilePage /> },
+      { path: paths.customer, element: <CustomerProfilePage />, handle: { prefetch: prefetchCustomerProfile } satisfies RouteData },
       { path: paths.organizations, element: <OrganizationsPage /> },
       { path: paths.organizationsImport, element: <ImportPage kind="organizations" key="organizations" /> },
       { path: paths.organization, element: <OrganizationPage /> },
@@ -71,5 +81,16 @@ export function preloadPages(pathname: string): void {
     // Pages made by lazyNamed have preload(); the other elements (Navigate, layouts) have nothing to fetch.
     // A failure shows where the page renders (PageErrorBoundary), from the same promise.
     preloadOf(route.element)?.().catch(() => undefined);
+  }
+}
+
+/**
+ * Sends the queries the pages at `location` ask first (a route's
+ * `prefetch`) now: the page would ask only once its code has arrived and
+ * rendered.
+ */
+export function prefetchPageData(location: Pick<Location, 'pathname' | 'search'>, client: ApolloClient): void {
+  for (const { route, params } of matchRoutes(routes, location.pathname) ?? []) {
+    (route.handle as RouteData | undefined)?.prefetch(client, params, new URLSearchParams(location.search));
   }
 }

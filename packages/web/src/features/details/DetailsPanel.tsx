@@ -2,14 +2,16 @@ import { useQuery } from '@apollo/client/react';
 import { PERMISSIONS } from '@cp/shared';
 import { Button, Paper } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { initialFetchPolicy } from '../../app/page-data';
 import { paths } from '../../app/paths';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useCan } from '../auth/session';
 import type { DetailOwner } from './DetailValueEditor';
-import { DetailsPanelQuery } from './DetailsPanelQuery';
+import { DetailsPanelQuery, detailsPanelVariables } from './DetailsPanelQuery';
 import { DetailValueList } from './DetailValueList';
 import { useFieldAccessChanges } from './useFieldAccessChanges';
 
@@ -29,10 +31,10 @@ export function DetailsPanel({ owner }: DetailsPanelProps) {
   const { t } = useTranslation();
   const canManageFields = useCan(PERMISSIONS.MANAGE_FIELDS);
   // Admins change fields and permissions at run time: check again each time the tab opens.
-  const { data, error, refetch } = useQuery(DetailsPanelQuery, {
-    variables: { scope: owner.scope, ownerId: owner.id, customer: owner.scope === 'CUSTOMER' },
-    fetchPolicy: 'cache-and-network',
-  });
+  // Unless start-up has just fetched it (page-data.ts).
+  const variables = detailsPanelVariables(owner);
+  const [fetchPolicy] = useState(() => initialFetchPolicy(DetailsPanelQuery, variables, 'cache-and-network'));
+  const { data, error, refetch } = useQuery(DetailsPanelQuery, { variables, fetchPolicy });
   const fields = data?.detailFields ?? [];
   useFieldAccessChanges(owner.scope, data?.detailFields);
   const record = owner.scope === 'CUSTOMER' ? data?.customer : data?.organization;

@@ -6,19 +6,10 @@ import { BackLink } from '../../components/BackLink';
 import { NotFoundState } from '../../components/NotFoundState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { UrlTabs } from '../../components/UrlTabs';
-import { graphql } from '../../gql';
 import { DetailsPanel } from '../details/DetailsPanel';
 import { CustomerRequests, EntitlementsPanel, HistoryPanel, NotesPanel } from '../record-tabs/panels';
 import { CustomerHeader } from './CustomerHeader';
-
-const CustomerProfileQuery = graphql(`
-  query CustomerProfile($id: ID!) {
-    customer(id: $id) {
-      id
-      ...CustomerHeader_customer
-    }
-  }
-`);
+import { CustomerProfileQuery } from './CustomerProfileQuery';
 
 /**
  * A customer's page: the header (this page's query) above the tabs, which
