@@ -21,10 +21,11 @@ if (window.location.pathname !== paths.signIn) client.query({ query: ViewerQuery
 // the locale's import() leaves from a promise callback, and the page's dozens
 // of chunks would otherwise take the browser's six connections ahead of it.
 prefetchPageData(window.location, client);
-window.setTimeout(() => preloadPages(window.location.pathname), 0);
+const pageCode = new Promise<void>((resolve) => window.setTimeout(() => void preloadPages(window.location.pathname).then(resolve), 0));
 // Render only once the chosen language is loaded, so the first screen never
-// flashes untranslated keys.
-void i18nReady.then(() => {
+// flashes untranslated keys, and the page's code: a page that suspends shows
+// the loader, and React then holds the page back for up to 300 ms more.
+void Promise.all([i18nReady, pageCode]).then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App client={client} />

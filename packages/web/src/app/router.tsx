@@ -74,14 +74,13 @@ export function AppRoutes() {
 
 /**
  * Starts downloading the pages at `pathname` now: the first page otherwise
- * starts only once the session check (a round trip) lets it render.
+ * starts only once the session check (a round trip) lets it render. Resolves
+ * (never rejects) once every download has settled.
  */
-export function preloadPages(pathname: string): void {
-  for (const { route } of matchRoutes(routes, pathname) ?? []) {
-    // Pages made by lazyNamed have preload(); the other elements (Navigate, layouts) have nothing to fetch.
-    // A failure shows where the page renders (PageErrorBoundary), from the same promise.
-    preloadOf(route.element)?.().catch(() => undefined);
-  }
+export async function preloadPages(pathname: string): Promise<void> {
+  // Pages made by lazyNamed have preload(); the other elements (Navigate, layouts) have nothing to fetch.
+  // A failure shows where the page renders (PageErrorBoundary), from the same promise.
+  await Promise.all((matchRoutes(routes, pathname) ?? []).map(({ route }) => preloadOf(route.element)?.().catch(() => undefined)));
 }
 
 /**

@@ -123,6 +123,8 @@ function EditCustomerForm({ saved, onDone }: { saved: EditCustomerDialog_Custome
           label={t('profile.displayName')}
           required
           data-autofocus
+          // Focused as it mounts, in the click's own task: Mantine's focus trap moves the focus a tick later, and a key typed at once was lost.
+          autoFocus
           description={savedHint(saved.displayName, form.values.displayName)}
           {...form.getInputProps('displayName')}
         />
