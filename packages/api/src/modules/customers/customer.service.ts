@@ -320,12 +320,16 @@ export class CustomerService {
       stretch = `WITH few AS MATERIALIZED (SELECT ${counted(page + 1)} AS n),
         stretch AS MATERIALIZED (SELECT few.n > ${page} AND ${capped(`SELECT 1 FROM (${rows}) c WHERE ${builtIn('c', '$1')}`, page + 1)} > ${page} AS dense FROM few) `;
       const whenDense = prefix.withCount ? counted(SEARCH_COUNT_CAP + 1) : 'NULL';
-      customers = `stretch.dense AS "denseStretch", CASE WHEN few.n <= ${page} THEN few.n WHEN stretch.dense THEN ${whenDense} ELSE ${counted(DENSE_SEARCH)} END AS customers`;
+      // Dense detail matches make it a walk whatever the built-in count: counted only for a client asking for the
+      // count (2,000 word starts of 'ki' read 70k rows of the name index: 40 of the probe's 53 ms at 1M customers).
+      const otherwise = prefix.withCount ? counted(DENSE_SEARCH) : `CASE WHEN dense_details.n >= ${DENSE_DETAILS} THEN NULL ELSE ${counted(DENSE_SEARCH)} END`;
+      stretch += `, dense_details AS MATERIALIZED (SELECT ${capped(details('$1', '$2'), DENSE_DETAILS)} AS n) `;
+      customers = `stretch.dense AS "denseStretch", CASE WHEN few.n <= ${page} THEN few.n WHEN stretch.dense THEN ${whenDense} ELSE ${otherwise} END AS customers`;
     }
     // With a dense stretch, `customers` counts only to prove the capped count, when asked for (null otherwise).
     const [probe]: Array<{ denseStretch: boolean; customers: number | null; organizations: number; details: number }> = await this.db.query(
-      `${stretch}SELECT ${customers}, ${capped(organizations('$1'), DENSE_SEARCH)} AS organizations, ${capped(details('$1', '$2'), DENSE_DETAILS)} AS details
-         ${stretch ? 'FROM few, stretch' : ''}`,
+      `${stretch}SELECT ${customers}, ${capped(organizations('$1'), DENSE_SEARCH)} AS organizations, ${stretch ? 'dense_details.n' : capped(details('$1', '$2'), DENSE_DETAILS)} AS details
+         ${stretch ? 'FROM few, stretch, dense_details' : ''}`,
       probeParams,
     );
     const [p, fields] = [param(text), param(detailSearch.fieldIds)];
