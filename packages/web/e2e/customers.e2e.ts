@@ -62,6 +62,32 @@ describe('agent: find customers, open a profile, add customers into a new organi
     await page.getByText('Search must be at most 200 characters').waitFor({ state: 'detached' });
   });
 
+  it('pages with the keyboard: the focus stays on Next and Previous while pages load, and on the first page Previous is unavailable', async () => {
+    const customers = new CustomersPage(page);
+    await page.goto(`${server.baseUrl}/customers`);
+    await customers.waitForList();
+    const pager = page.getByRole('navigation', { name: 'Pages' });
+    const next = pager.getByRole('button', { name: 'Next page' });
+    const previous = pager.getByRole('button', { name: 'Previous page' });
+    const firstRow = await customers.rows().nth(1).getByRole('link').first().innerText();
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await pager.getByText('Page 2').waitFor();
+    await customers.rows().nth(1).filter({ hasNotText: firstRow }).waitFor();
+    // A disabled button (as Next was while the page loaded) drops the focus to the page.
+    expect(await next.evaluate((button) => button === document.activeElement)).toBe(true);
+    await previous.focus();
+    await page.keyboard.press('Enter');
+    await customers.rows().nth(1).filter({ hasText: firstRow }).waitFor();
+    expect(await previous.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await previous.getAttribute('aria-disabled')).toBe('true');
+    // Unavailable, it does nothing.
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    await pager.getByText('Page 1').waitFor();
+    await expectAccessible(page, 'the customers list, paged back');
+  });
+
   it('opens a profile from the list, with its tabs and honest empty states', async () => {
     const customers = new CustomersPage(page);
     const name = await customers.rows().nth(1).getByRole('link').first().innerText();

@@ -1,6 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -24,10 +24,21 @@ interface CursorPaginationProps {
   pageInfo: { hasNextPage: boolean; endCursor: string | null } | undefined;
 }
 
+/** Props of a pager button that cannot act now: it looks and announces disabled but keeps the focus (a `disabled` one drops it to the page). */
+const unavailable = (off: boolean) => (off ? { 'data-disabled': true, 'aria-disabled': true } : {});
+
+/**
+ * Previous and Next for `useCursorPages`. `pageInfo` is undefined while a
+ * page loads: the pager then stays as it was drawn, its Next unavailable,
+ * so the focus stays on the button just pressed (found by fresh-eyes QA:
+ * Next went disabled, then the pager vanished, and the focus fell to the page).
+ */
 export function CursorPagination({ pages, pageInfo }: CursorPaginationProps) {
   const { t } = useTranslation();
   const endCursor = pageInfo?.hasNextPage ? pageInfo.endCursor : null;
-  if (pages.page === 1 && !endCursor) return null;
+  const drawn = useRef(false);
+  drawn.current = pageInfo === undefined ? drawn.current : pages.page > 1 || endCursor !== null;
+  if (!drawn.current) return null;
   return (
     <Group justify="space-between" component="nav" aria-label={t('pagination.label')}>
       <Text size="sm" c="dimmed">
@@ -38,8 +49,8 @@ export function CursorPagination({ pages, pageInfo }: CursorPaginationProps) {
           variant="default"
           size="xs"
           leftSection={<IconChevronLeft size={14} aria-hidden />}
-          disabled={pages.page === 1}
-          onClick={pages.previous}
+          {...unavailable(pages.page === 1)}
+          onClick={() => pages.page > 1 && pages.previous()}
         >
           {t('pagination.previous')}
         </Button>
@@ -47,7 +58,7 @@ export function CursorPagination({ pages, pageInfo }: CursorPaginationProps) {
           variant="default"
           size="xs"
           rightSection={<IconChevronRight size={14} aria-hidden />}
-          disabled={!endCursor}
+          {...unavailable(!endCursor)}
           onClick={() => endCursor && pages.next(endCursor)}
         >
           {t('pagination.next')}
