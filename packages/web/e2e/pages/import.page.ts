@@ -63,12 +63,18 @@ export class ImportWizard {
    */
   async run(button: string, phase: string, shot: string): Promise<void> {
     await this.page.getByRole('button', { name: button, exact: true }).click();
-    // Attached, not visible: a bar at 0% has no width, and a phase may pass between two polls.
-    await this.page.getByRole('progressbar', { name: phase }).waitFor({ state: 'attached' });
-    await screenshot(this.page, `${shot}-progress`);
-    await expectAccessible(this.page, `the import progress (${shot})`, undefined, { whileInProgress: true });
     // The result step's way on: "Back to the columns" after a check, "Import another file" after an import.
-    await this.page.getByRole('button', { name: /^(Back to the columns|Import another file|列の設定に戻る|別のファイルをインポート)$/ }).waitFor({ timeout: 60_000 });
+    const result = this.page.getByRole('button', { name: /^(Back to the columns|Import another file|列の設定に戻る|別のファイルをインポート)$/ });
+    // Attached, not visible: a bar at 0% has no width, and a phase may pass between two polls. A run of a row or
+    // two can end before the first poll (CI, session 9): then only the result is checked, as the bars of the
+    // larger files' runs are (the 5,000-row test).
+    const bar = this.page.getByRole('progressbar', { name: phase });
+    await bar.or(result).first().waitFor({ state: 'attached' });
+    if (await bar.count()) {
+      await screenshot(this.page, `${shot}-progress`);
+      await expectAccessible(this.page, `the import progress (${shot})`, undefined, { whileInProgress: true });
+    }
+    await result.waitFor({ timeout: 60_000 });
     await expectAccessible(this.page, `the import result (${shot})`);
     await screenshot(this.page, `${shot}-result`);
   }
