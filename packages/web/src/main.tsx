@@ -21,7 +21,7 @@ if (window.location.pathname !== paths.signIn) client.query({ query: ViewerQuery
 // the locale's import() leaves from a promise callback, and the page's dozens
 // of chunks would otherwise take the browser's six connections ahead of it.
 prefetchPageData(window.location, client);
-const pageCode = new Promise<void>((resolve) => window.setTimeout(() => void preloadPages(window.location.pathname).then(resolve), 0));
+const pageCode = new Promise((resolve) => window.setTimeout(resolve, 0)).then(() => preloadPages(window.location.pathname));
 // Render only once the chosen language is loaded, so the first screen never
 // flashes untranslated keys, and the page's code: a page that suspends shows
 // the loader, and React then holds the page back for up to 300 ms more.

@@ -5,7 +5,7 @@ import type { ApolloClient, OperationVariables, TypedDocumentNode } from '@apoll
  * fetched, in ms from its arrival: the page's own query, mounting within this
  * time, reads it instead of asking again (`initialFetchPolicy`).
  */
-export const PREFETCH_FRESH_MS = 5_000;
+const PREFETCH_FRESH_MS = 5_000;
 
 /** Arrival times (performance.now(), ms) of start-up answers, by document, then by variables (`variablesKey`). */
 const arrivals = new WeakMap<object, Map<string, number>>();
@@ -39,15 +39,14 @@ export function prefetchQuery<TData, TVariables extends OperationVariables>(
 /**
  * The fetch policy for a query that re-checks on every mount
  * (`cache-and-network`) but need not when its answer arrived from the
- * start-up prefetch moments ago: then `cache-first`, else `fallback`. Call
- * once per mount (useState's initializer): a policy that changes between
- * renders makes Apollo fetch again.
+ * start-up prefetch moments ago (`cache-first`). Call once per mount
+ * (useState's initializer): a policy that changes between renders makes
+ * Apollo fetch again.
  */
 export function initialFetchPolicy<TVariables extends OperationVariables>(
   query: TypedDocumentNode<any, TVariables>,
   variables: TVariables,
-  fallback: 'cache-and-network',
 ): 'cache-first' | 'cache-and-network' {
   const arrived = arrivals.get(query)?.get(variablesKey(variables));
-  return arrived !== undefined && performance.now() - arrived < PREFETCH_FRESH_MS ? 'cache-first' : fallback;
+  return arrived !== undefined && performance.now() - arrived < PREFETCH_FRESH_MS ? 'cache-first' : 'cache-and-network';
 }

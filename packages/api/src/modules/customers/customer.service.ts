@@ -326,7 +326,7 @@ export class CustomerService {
       stretch += `, dense_details AS MATERIALIZED (SELECT ${capped(details('$1', '$2'), DENSE_DETAILS)} AS n) `;
       customers = `stretch.dense AS "denseStretch", CASE WHEN few.n <= ${page} THEN few.n WHEN stretch.dense THEN ${whenDense} ELSE ${otherwise} END AS customers`;
     }
-    // With a dense stretch, `customers` counts only to prove the capped count, when asked for (null otherwise).
+    // With a dense stretch or dense detail matches, `customers` counts only for a client asking for the count (null otherwise).
     const [probe]: Array<{ denseStretch: boolean; customers: number | null; organizations: number; details: number }> = await this.db.query(
       `${stretch}SELECT ${customers}, ${capped(organizations('$1'), DENSE_SEARCH)} AS organizations, ${stretch ? 'dense_details.n' : capped(details('$1', '$2'), DENSE_DETAILS)} AS details
          ${stretch ? 'FROM few, stretch, dense_details' : ''}`,

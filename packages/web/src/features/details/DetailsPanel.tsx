@@ -33,7 +33,7 @@ export function DetailsPanel({ owner }: DetailsPanelProps) {
   // Admins change fields and permissions at run time: check again each time the tab opens.
   // Unless start-up has just fetched it (page-data.ts).
   const variables = detailsPanelVariables(owner);
-  const [fetchPolicy] = useState(() => initialFetchPolicy(DetailsPanelQuery, variables, 'cache-and-network'));
+  const [fetchPolicy] = useState(() => initialFetchPolicy(DetailsPanelQuery, variables));
   const { data, error, refetch } = useQuery(DetailsPanelQuery, { variables, fetchPolicy });
   const fields = data?.detailFields ?? [];
   useFieldAccessChanges(owner.scope, data?.detailFields);
